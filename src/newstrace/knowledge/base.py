@@ -1,0 +1,197 @@
+"""The knowledge base: curated actors, countries, cities and demonyms, indexed for matching and search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from newstrace.errors import KnowledgeError
+from newstrace.knowledge.actors import load_actors
+from newstrace.knowledge.lexicon import Lexicons
+from newstrace.knowledge.matcher import NameMatcher, NameRef
+from newstrace.knowledge.places import Demonym, country_id, load_cities, load_countries, load_demonyms
+from newstrace.knowledge.search import NameIndex, SearchHit
+from newstrace.model import Entity, Role
+from newstrace.text.normalize import match_key
+from newstrace.text.scripts import RULES, script_of_text
+
+# Priorities between entities sharing a key: a curated actor over a country,
+# a country over a demonym reading, a city last, a bare surname after all.
+PRIORITY = {"actor": 0, "country": 1, "demonym": 2, "place": 3, "partial": 5}
+# Name particles that belong with the following word when a surname is used alone ("Al Thani").
+PARTICLES = frozenset({
+    "al", "el", "bin", "ben", "ibn", "abu", "bou", "von", "van", "de", "da", "di", "le", "la", "ould",
+    "آل", "بن", "ابن", "أبو", "ابو", "аль", "эль", "бен", "бин", "ибн", "абу", "ал", "фон", "де",
+})
+
+
+def _exact(form: str, key: str) -> bool:
+    if len(key) <= 3:
+        return True
+    return len(key) <= 7 and form.isupper()
+
+
+def name_ref(entity: Entity, form: str, tag: str, priority: int) -> tuple[str, NameRef]:
+    """The index entry of one written name."""
+    key = match_key(form)
+    script = script_of_text(form)
+    cased = RULES[script].cased and form[:1].isupper()
+    exact = tag == "acronym" or _exact(form, key)
+    return key, NameRef(entity.id, form, tag, priority, cased, exact, -(entity.population or 0), script)
+
+
+def partial_forms(name: str) -> tuple[str, ...]:
+    """A person's surname forms used alone: "Hakan Fidan" -> Fidan; "Tamim bin Hamad Al Thani" -> Al Thani, Thani."""
+    words = name.split()
+    if len(words) < 2:
+        return ()
+    forms = []
+    if len(words) >= 3 and words[-2].casefold() in PARTICLES:
+        forms.append(" ".join(words[-2:]))
+    if words[-1].casefold() not in PARTICLES and len(words[-1]) >= 4:
+        forms.append(words[-1])
+    return tuple(forms)
+
+
+class KnowledgeBase:
+    """Entities by id, their names in one automaton, roles by title; read-only once loaded."""
+
+    def __init__(self, entities: Iterable[Entity], demonyms: Sequence[Demonym] = (),
+                 problems: Sequence[KnowledgeError] = (), honorifics: Iterable[str] = ()) -> None:
+        self._entities: dict[str, Entity] = {entity.id: entity for entity in entities}
+        self._honorifics = frozenset(match_key(word) for word in honorifics)
+        self.demonyms: tuple[Demonym, ...] = tuple(demonyms)
+        found = list(problems)
+        grouped: dict[str, dict[tuple, NameRef]] = {}
+        for key, ref in self._name_entries(found):
+            # One entry per entity and reading of a key; exact forms stay apart (MIT, MİT).
+            grouped.setdefault(key, {}).setdefault((ref.entity_id, ref.tag, ref.cased, ref.form if ref.exact else ""), ref)
+        self._keys: dict[str, tuple[NameRef, ...]] = {
+            key: tuple(refs.values()) if len(refs) == 1 else
+            tuple(sorted(refs.values(), key=lambda ref: (ref.priority, ref.rank, ref.entity_id)))
+            for key, refs in grouped.items()
+        }
+        inflect = frozenset(entity.id for entity in self._entities.values() if entity.kind in ("person", "org"))
+        self.matcher = NameMatcher(self._keys, inflect_ids=inflect)
+        self.problems: tuple[str, ...] = tuple(str(problem) for problem in found)
+        self.lexicons: Lexicons | None = None
+        self._role_patterns: dict[str, object] = {}  # per language, compiled on first use
+        self._roles: dict[str, list[tuple[str, Role]]] = {}
+        for entity in self._entities.values():
+            for role in entity.roles:
+                self._roles.setdefault(role.title, []).append((entity.id, role))
+
+    @classmethod
+    def load(cls, lexicons: Lexicons, curated: Sequence[Entity] = (), data_dir: Path | None = None,
+             cities: bool = True) -> KnowledgeBase:
+        """Load the shipped data, lexicon demonyms and curated additions (which win over shipped entries)."""
+        actors = load_actors(data_dir)
+        countries, country_problems = load_countries(lexicons.languages(), data_dir)
+        demonyms, demonym_problems = load_demonyms(lexicons.sections("demonyms"))
+        entities: dict[str, Entity] = {}
+        for entity in (*(load_cities() if cities else ()), *countries, *actors.entities, *curated):
+            entities[entity.id] = entity
+        honorifics = [str(word) for _, section in lexicons.sections("roles")
+                      for word in section.get("honorifics") or ()]
+        base = cls(entities.values(), demonyms, (*actors.problems, *country_problems, *demonym_problems),
+                   honorifics)
+        base.lexicons = lexicons
+        return base
+
+    def _name_entries(self, problems: list[KnowledgeError]) -> Iterable[tuple[str, NameRef]]:
+        owner: dict[str, str] = {}
+        for entity in self._entities.values():
+            if entity.kind in ("person", "org"):
+                for form in entity.all_names():
+                    tag = "acronym" if form in entity.acronyms else "name"
+                    key, ref = name_ref(entity, form, tag, PRIORITY["actor"])
+                    if len(key) < 2:
+                        continue
+                    if owner.setdefault(key, entity.id) != entity.id:
+                        problems.append(KnowledgeError(
+                            entity.id, f"alias {form!r} of {entity.canonical_name} collides with {owner[key]}; ignored"))
+                        continue
+                    yield key, ref
+                if entity.kind == "person":
+                    for name in entity.all_names():
+                        for form in partial_forms(name):
+                            key, ref = name_ref(entity, form, "partial", PRIORITY["partial"])
+                            if key not in self._honorifics and key.split()[-1] not in self._honorifics:
+                                yield key, ref
+            else:
+                priority = PRIORITY["country" if entity.kind == "country" else "place"]
+                for form in entity.all_names():
+                    key, ref = name_ref(entity, form, "name", priority)
+                    if len(key) >= 2 and (entity.kind == "country" or len(key) >= 3):
+                        yield key, ref
+        for demonym in self.demonyms:
+            entity = self._entities.get(country_id(demonym.country))
+            if entity is not None:
+                yield name_ref(entity, demonym.form, "demonym", PRIORITY["demonym"])
+
+    def get(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or None."""
+        return self._entities.get(entity_id)
+
+    def entities(self) -> tuple[Entity, ...]:
+        """Every entity, in load order."""
+        return tuple(self._entities.values())
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def entities_named(self, key: str) -> tuple[Entity, ...]:
+        """Entities whose canonical name has this match key: actors and countries first, then cities by size."""
+        found = [entity for entity in self._entities.values() if match_key(entity.canonical_name) == key]
+        return tuple(sorted(found, key=lambda entity: (entity.kind == "place", -(entity.population or 0))))
+
+    def lookup(self, name: str) -> tuple[NameRef, ...]:
+        """Index entries whose key equals the name's key, best priority first."""
+        return self._keys.get(match_key(name), ())
+
+    @cached_property
+    def _index(self) -> NameIndex:
+        # Built on first search only: linking does not need it.
+        return NameIndex(self._entities.values())
+
+    def search(self, name: str, limit: int = 10) -> tuple[SearchHit, ...]:
+        """Entities a name may denote, best first, across scripts and spellings."""
+        return self._index.search(name, limit)
+
+    def holders(self, role_title: str, country: str | None = None, org_id: str | None = None,
+                on: date | None = None) -> tuple[Entity, ...]:
+        """Entities that held a role (on a day, or ever), for a country and/or an organisation."""
+        found: dict[str, Role] = {}
+        for entity_id, role in self._roles.get(role_title, ()):
+            if country is not None and role.country != country:
+                continue
+            if org_id is not None and role.org_id != org_id:
+                continue
+            if on is not None and not role.held_on(on):
+                continue
+            found.setdefault(entity_id, role)
+        ordered = sorted(found.items(), key=lambda item: (item[1].start or date.min), reverse=True)
+        return tuple(self._entities[entity_id] for entity_id, _ in ordered)
+
+    def role_patterns(self, language: str):
+        """The compiled role descriptors of a language (newstrace.stages.roles.RolePatterns)."""
+        from newstrace.stages.roles import compile_role_patterns
+
+        if language not in self._role_patterns:
+            lexicon = self.lexicons.get(language) if self.lexicons else None
+            self._role_patterns[language] = compile_role_patterns(lexicon)
+        return self._role_patterns[language]
+
+    def titles_for_org(self, org_id: str) -> tuple[str, ...]:
+        """Role titles anyone held in an organisation."""
+        return tuple(sorted({title for title, held in self._roles.items()
+                             if any(role.org_id == org_id for _, role in held)}))
+
+    def roles_of(self, entity_id: str, on: date | None = None) -> tuple[Role, ...]:
+        """The roles an entity held (on a day, or ever)."""
+        entity = self._entities.get(entity_id)
+        if entity is None:
+            return ()
+        return tuple(role for role in entity.roles if on is None or role.held_on(on))

@@ -1,0 +1,90 @@
+"""Per-language lexicons: knowledge/lexicon/<lang>.yaml, loaded and checked once.
+
+Each file holds one top-level section per concern (boilerplate, calendar,
+temporal, roles, demonyms, triggers, topics, attribution). Stages read their own
+section and turn it into their own frozen values; code never branches on a
+language code, so adding a language is adding a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newstrace.errors import KnowledgeError
+
+SECTIONS = ("boilerplate", "calendar", "temporal", "roles", "demonyms", "triggers", "topics", "attribution")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's lexicon: its code, script and raw sections."""
+
+    language: str
+    name: str
+    script: str
+    sections: Mapping[str, Any] = field(default_factory=dict)
+    spacy_pipeline: str | None = None
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        if name not in SECTIONS:
+            raise KeyError(f"unknown lexicon section {name!r}")
+        return self.sections.get(name) or {}
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """All languages' lexicons, by language code."""
+
+    by_language: Mapping[str, Lexicon]
+
+    def get(self, language: str | None) -> Lexicon | None:
+        return self.by_language.get(language or "")
+
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted(self.by_language))
+
+    def sections(self, name: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+        """Yield (language, section) for every language that has the section."""
+        for code in self.languages():
+            data = self.by_language[code].section(name)
+            if data:
+                yield code, data
+
+
+def lexicon_dir() -> Path:
+    return Path(str(resources.files("newstrace.knowledge") / "lexicon"))
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(str(path), f"invalid YAML: {exc}") from exc
+    if not isinstance(data, dict) or "language" not in data:
+        raise KnowledgeError(str(path), "a lexicon is a mapping with a 'language' key")
+    unknown = set(data) - set(SECTIONS) - {"language", "name", "script", "spacy_pipeline"}
+    if unknown:
+        raise KnowledgeError(str(path), f"unknown sections {sorted(unknown)}")
+    return Lexicon(
+        language=str(data["language"]),
+        name=str(data.get("name", data["language"])),
+        script=str(data.get("script", "latin")),
+        sections={key: data[key] for key in SECTIONS if data.get(key)},
+        spacy_pipeline=data.get("spacy_pipeline"),
+    )
+
+
+def load_lexicons(directory: Path | None = None) -> Lexicons:
+    """Load every <lang>.yaml of the lexicon directory."""
+    folder = directory or lexicon_dir()
+    found = {}
+    for path in sorted(folder.glob("*.yaml")):
+        lexicon = load_lexicon(path)
+        found[lexicon.language] = lexicon
+    return Lexicons(found)

@@ -1,0 +1,151 @@
+"""One-pass dictionary matching of every knowledge-base name, with per-script word boundaries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import ahocorasick
+
+from newstrace.text.normalize import normalize
+from newstrace.text.scripts import RULES, ScriptRule, script_of
+
+CLOSED, OPEN_RIGHT, OPEN_LEFT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class NameRef:
+    """One written name of one entity, as indexed.
+
+    tag: name | acronym | partial (a person's surname alone) | demonym;
+    priority: lower wins between entities sharing a key; cased: the text must
+    start the match with a capital; exact: the text must show the form itself,
+    case and all (short names and acronyms).
+    """
+
+    entity_id: str
+    form: str
+    tag: str
+    priority: int
+    cased: bool
+    exact: bool
+    rank: int = 0  # tie-break inside a priority (e.g. minus population)
+    script: str = "latin"
+
+
+@dataclass(frozen=True)
+class KeyMatch:
+    """A place in the text where a key matched, as offsets into the original text."""
+
+    start: int
+    end: int
+    key: str
+    refs: tuple[NameRef, ...]
+    inflected: bool = False
+
+
+def _stem(word: str, rule: ScriptRule) -> str:
+    if rule.stem_vowels and len(word) >= 4 and word[-1] in rule.stem_vowels:
+        return word[:-1]
+    return word
+
+
+def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool) -> tuple[tuple[str, int], ...]:
+    """The padded automaton keys for one name key, with their boundary mode."""
+    if rule.prefixes:
+        return ((key + " ", OPEN_LEFT),)
+    if rule.suffixes and len(key) >= 4:
+        # Latin names take at most a listed suffix (German genitive "Putins"): one open key.
+        return ((" " + key, OPEN_RIGHT),)
+    variants = [(" " + key + " ", CLOSED)]
+    if rule.suffix_letters:
+        words = key.split()
+        last = _stem(words[-1], rule)
+        if len(last) >= 3:
+            head = words[:-1]
+            variants.append((" " + " ".join(head + [last]), OPEN_RIGHT))
+            if head and inflect_all_words:
+                for ending in rule.endings:
+                    inflected = [_stem(word, rule) + ending for word in head]
+                    variants.append((" " + " ".join(inflected + [last]), OPEN_RIGHT))
+    return tuple(variants)
+
+
+class NameMatcher:
+    """An Aho–Corasick automaton over normalised names, scanned once per text."""
+
+    def __init__(self, keys: Mapping[str, tuple[NameRef, ...]], inflect_ids: frozenset[str] = frozenset()) -> None:
+        """Index `keys` (normalised name -> its entries, best first)."""
+        self._slots: list[tuple[int, int, str, tuple[NameRef, ...], re.Pattern[str] | None, ScriptRule]] = []
+        automaton = ahocorasick.Automaton()
+        patterns: dict[str, re.Pattern[str]] = {}
+        for key, refs in keys.items():
+            if not key or not refs:
+                continue
+            rule = RULES[refs[0].script]
+            inflect = any(ref.tag == "name" and ref.entity_id in inflect_ids for ref in refs)
+            pattern = patterns.setdefault(rule.prefixes, re.compile(rule.prefixes)) if rule.prefixes else None
+            for padded, mode in key_variants(key, rule, inflect):
+                if padded in automaton:
+                    continue
+                automaton.add_word(padded, len(self._slots))
+                self._slots.append((len(padded), mode, key, refs, pattern, rule))
+        if self._slots:
+            automaton.make_automaton()
+        self._automaton = automaton
+
+    def __len__(self) -> int:
+        return len(self._slots)
+
+    def find(self, text: str) -> tuple[KeyMatch, ...]:
+        """Every boundary-valid match in `text` (overlapping ones included), in text order."""
+        if not self._slots or not text:
+            return ()
+        normal = normalize(text)
+        padded = " " + normal.text + " "
+        found: list[KeyMatch] = []
+        for end, slot in self._automaton.iter(padded):
+            length, mode, key, refs, prefix, rule = self._slots[slot]
+            start = end - length + 1
+            core_start = start + 1 if padded[start] == " " else start
+            core_end = end if padded[end] == " " else end + 1
+            inflected = False
+            if mode == OPEN_RIGHT:
+                tail = core_end
+                while tail < len(padded) and padded[tail].isalnum():
+                    tail += 1
+                suffix = padded[core_end:tail]
+                if suffix and suffix not in rule.suffixes and (
+                        len(suffix) > rule.suffix_letters or any(script_of(c) != rule.name for c in suffix)):
+                    continue
+                inflected = bool(suffix) or core_end != end + 1
+                core_end = tail
+            elif mode == OPEN_LEFT:
+                head = core_start
+                while head > 0 and padded[head - 1].isalnum():
+                    head -= 1
+                if prefix is None or not prefix.fullmatch(padded[head:core_start]):
+                    continue
+                core_start = head  # the clitics belong to the written token
+            orig_start, orig_end = normal.original_span(core_start - 1, core_end - 1)
+            surface = text[orig_start:orig_end]
+            kept = tuple(ref for ref in refs if _case_ok(ref, surface))
+            if kept:
+                found.append(KeyMatch(orig_start, orig_end, key, kept, inflected))
+        found.sort(key=lambda match: (match.start, -match.end))
+        return tuple(found)
+
+
+def _case_ok(ref: NameRef, surface: str) -> bool:
+    if ref.exact:
+        return surface == ref.form or surface.replace("İ", "I") == ref.form.replace("İ", "I")
+    if ref.cased:
+        words = surface.split()
+        if not words:
+            return False
+        if words[0][:1].isupper():
+            return True
+        # A lowercase particle may open a name ("аль-Тани", "al-Hayya") when a capital follows.
+        return len(words[0].split("-")[0]) <= 3 and any(char.isupper() for char in surface)
+    return True

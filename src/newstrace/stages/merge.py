@@ -1,0 +1,226 @@
+"""Event resolution: every report of one event, from any outlet and language, into one event.
+
+1. Blocking: a mention is filed under (type, participant) for each participant,
+   and large blocks are cut into date windows, so cost grows with the corpus,
+   not with its square.
+2. Hard constraints decide what can never be one event: different types or
+   modes, day-precise dates more than a day apart, incompatible coarse dates
+   (precision and weekday respected), two different known places, and an
+   article's main event against its own background events.
+3. Pairwise evidence (participants, date, place, topics, and the cross-lingual
+   similarity of the evidence sentences when a similarity function is given)
+   gives a score; pairs above the threshold are joined strongest first, a join
+   only when every cross pair of the two groups satisfies the constraints.
+   Sorting the candidate pairs makes the result independent of input order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from newstrace.model import EventMention
+
+THRESHOLD = 0.5
+# Modes whose reports are never one event with a report of another mode (see modes.yaml).
+DISTINCT_MODES = frozenset({"phone_call"})
+BLOCK_CAP = 48
+DAY_TOLERANCE = timedelta(days=1)
+# The longest interval a dated mention can have (a year), for searching sorted starts.
+MAX_SPAN = timedelta(days=366)
+
+Similarity = Callable[[EventMention, EventMention], float]
+PlaceRelation = Callable[[str, str], bool]
+
+
+@dataclass(frozen=True)
+class Pair:
+    score: float
+    first: str
+    second: str
+
+
+def mergeable(mention: EventMention) -> bool:
+    """Only asserted events with at least one participant take part in merging."""
+    return mention.status == "asserted" and bool(mention.participants)
+
+
+def participant_ids(mention: EventMention) -> frozenset[str]:
+    return frozenset(p.entity_id for p in mention.participants)
+
+
+def dates_compatible(a: EventMention, b: EventMention) -> bool:
+    da, db = a.date, b.date
+    if da.precision == "day" and db.precision == "day":
+        assert da.start and db.start
+        return abs(da.start - db.start) <= DAY_TOLERANCE
+    return da.compatible(db)
+
+
+def places_compatible(a: EventMention, b: EventMention, same_place: PlaceRelation) -> bool:
+    if a.place_id is None or b.place_id is None or a.place_id == b.place_id:
+        return True
+    return same_place(a.place_id, b.place_id)
+
+
+def modes_compatible(a: str | None, b: str | None, distinct: frozenset[str]) -> bool:
+    """Different words for one event (talks, meeting) agree; a distinct mode (a phone call) never
+    agrees with another mode."""
+    return not a or not b or a == b or (a not in distinct and b not in distinct)
+
+
+def compatible(
+    a: EventMention, b: EventMention, same_place: PlaceRelation, distinct_modes: frozenset[str] = DISTINCT_MODES
+) -> bool:
+    """Whether two mentions could report one event (the hard constraints)."""
+    if a.type != b.type or not modes_compatible(a.mode, b.mode, distinct_modes):
+        return False
+    if a.article_id == b.article_id and (a.main and b.background or b.main and a.background):
+        return False
+    return dates_compatible(a, b) and places_compatible(a, b, same_place)
+
+
+def _jaccard(x: Iterable[str], y: Iterable[str]) -> float:
+    sx, sy = set(x), set(y)
+    return len(sx & sy) / len(sx | sy) if sx | sy else 0.0
+
+
+def pair_score(a: EventMention, b: EventMention, similarity: Similarity | None) -> float:
+    """Evidence that two compatible mentions report the same event, in [0, 1]."""
+    ids_a, ids_b = participant_ids(a), participant_ids(b)
+    shared = ids_a & ids_b
+    if not shared:
+        return 0.0
+    overlap = len(shared) / min(len(ids_a), len(ids_b))
+    if a.date.precision == "day" and b.date.precision == "day":
+        date_score = 1.0 if a.date.start == b.date.start else 0.6
+    elif a.date.known and b.date.known:
+        date_score = 0.7
+    else:
+        date_score = 0.5
+    place_score = 1.0 if a.place_id and a.place_id == b.place_id else 0.5
+    topic_score = _jaccard(a.topics, b.topics) if a.topics and b.topics else 0.5
+    score = 0.5 * overlap + 0.2 * date_score + 0.15 * place_score + 0.15 * topic_score
+    if similarity is not None:
+        score = 0.75 * score + 0.25 * max(0.0, similarity(a, b))
+    return score
+
+
+def block_keys(mention: EventMention) -> list[tuple[str, str]]:
+    return [(mention.type, pid) for pid in sorted(participant_ids(mention))]
+
+
+def candidate_pairs(mentions: Sequence[EventMention]) -> set[tuple[str, str]]:
+    """Pairs of mention ids sharing a block; large blocks are cut by a second participant and date."""
+    blocks: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
+    for mention in mentions:
+        for key in block_keys(mention):
+            blocks[key].append(mention)
+    pairs: set[tuple[str, str]] = set()
+    for (_, actor), members in blocks.items():
+        if len(members) <= BLOCK_CAP:
+            _all_pairs(members, pairs)
+        else:
+            _split_pairs(actor, members, pairs)
+    return pairs
+
+
+def _add(pairs: set[tuple[str, str]], a: EventMention, b: EventMention) -> None:
+    if a.id != b.id:
+        pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+
+
+def _all_pairs(members: Sequence[EventMention], pairs: set[tuple[str, str]]) -> None:
+    for i, a in enumerate(members):
+        for b in members[i + 1:]:
+            _add(pairs, a, b)
+
+
+def _split_pairs(actor: str, members: Sequence[EventMention], pairs: set[tuple[str, str]]) -> None:
+    """A large block (a much-reported actor): mentions meet when they share a second participant
+    and their dates overlap; mentions naming that actor alone meet the dated ones of the block."""
+    by_partner: dict[str, list[EventMention]] = defaultdict(list)
+    alone = []
+    for m in members:
+        partners = participant_ids(m) - {actor}
+        if not partners:
+            alone.append(m)
+        for partner in partners:
+            by_partner[partner].append(m)
+    for group in by_partner.values():
+        if len(group) <= BLOCK_CAP:
+            _all_pairs(group, pairs)
+        else:
+            _date_sweep(group, pairs)
+    dated = sorted((m for m in members if m.date.known), key=lambda m: (m.date.start, m.id))
+    starts = [m.date.start for m in dated]
+    for m in alone:
+        if not m.date.known:
+            continue
+        assert m.date.start is not None and m.date.end is not None
+        first = bisect_left(starts, m.date.start - MAX_SPAN)
+        for other in dated[first:]:
+            assert other.date.start is not None and other.date.end is not None
+            if other.date.start > m.date.end + DAY_TOLERANCE:
+                break
+            if other.date.end + DAY_TOLERANCE >= m.date.start:
+                _add(pairs, m, other)
+
+
+def _date_sweep(group: Sequence[EventMention], pairs: set[tuple[str, str]]) -> None:
+    """Dated mentions meet those whose interval overlaps theirs (give or take a day);
+    undated ones meet everyone in the group, which sharing two participants keeps small."""
+    dated = sorted((m for m in group if m.date.known), key=lambda m: (m.date.start, m.id))
+    for i, a in enumerate(dated):
+        assert a.date.end is not None
+        horizon = a.date.end + DAY_TOLERANCE
+        for b in dated[i + 1:]:
+            assert b.date.start is not None
+            if b.date.start > horizon:
+                break
+            _add(pairs, a, b)
+    undated = [m for m in group if not m.date.known]
+    for i, a in enumerate(undated):
+        for b in group:
+            if b.date.known or b.id > a.id:
+                _add(pairs, a, b)
+
+
+def cluster(
+    mentions: Sequence[EventMention],
+    *,
+    similarity: Similarity | None = None,
+    same_place: PlaceRelation = lambda a, b: False,
+    threshold: float = THRESHOLD,
+    distinct_modes: frozenset[str] = DISTINCT_MODES,
+) -> list[tuple[EventMention, ...]]:
+    """Group mentions into events; each group sorted by id, groups sorted by their first id."""
+    usable = {m.id: m for m in mentions if mergeable(m)}
+    scored = []
+    for first, second in candidate_pairs(list(usable.values())):
+        a, b = usable[first], usable[second]
+        if compatible(a, b, same_place, distinct_modes):
+            score = pair_score(a, b, similarity)
+            if score >= threshold:
+                scored.append(Pair(round(score, 6), first, second))
+    scored.sort(key=lambda p: (-p.score, p.first, p.second))
+    group_of = {mid: mid for mid in usable}
+    members: dict[str, list[str]] = {mid: [mid] for mid in usable}
+    for pair in scored:
+        ga, gb = group_of[pair.first], group_of[pair.second]
+        if ga == gb:
+            continue
+        # Two single mentions were checked when their pair was scored.
+        single = len(members[ga]) == 1 and len(members[gb]) == 1
+        if single or all(
+            compatible(usable[x], usable[y], same_place, distinct_modes) for x in members[ga] for y in members[gb]
+        ):
+            keep, gone = (ga, gb) if ga < gb else (gb, ga)
+            for mid in members[gone]:
+                group_of[mid] = keep
+            members[keep].extend(members.pop(gone))
+    groups = [tuple(sorted((usable[mid] for mid in ids), key=lambda m: m.id)) for ids in members.values()]
+    return sorted(groups, key=lambda g: g[0].id)

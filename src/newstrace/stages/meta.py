@@ -1,0 +1,268 @@
+"""Article metadata from the page's first lines: title, byline and publication dateline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from newstrace.knowledge.lexicon import Lexicons
+from newstrace.model import DateValue
+from newstrace.text.lines import ends_sentence, fold, is_label, line_key
+
+PRECISION_RANK = {"unknown": 0, "year": 1, "month": 2, "day": 3}
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_TIME = re.compile(r"\d{1,2}\s*[:h.]\s*\d{2}(?:\s*[:.]\s*\d{2})?(?:\s*(?:am|pm))?", re.IGNORECASE)
+_NEVER = re.compile(r"(?!)")
+# Words commonly attached to a name in a byline that are not part of it.
+_NAME_CUT = re.compile(r"\s*(?:[,|•·/(\[]|\s[-–—]\s|\d).*$")
+# Particles that may be lower-case inside a person's name.
+_NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "al", "el", "bin", "ben", "ibn", "la", "le"})
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Month and weekday names of every language, compiled into dateline matchers."""
+
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    ignorable: frozenset[str]
+    slash_order: Mapping[str, str]
+    day_month_year: re.Pattern[str]
+    month_day_year: re.Pattern[str]
+    month_year: re.Pattern[str]
+    numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    weekday: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A date read from one line, and whether the line is nothing but that dateline."""
+
+    value: DateValue
+    whole_line: bool
+
+
+def _alternation(names: Iterable[str]) -> str:
+    unique = sorted({n for n in names if n}, key=lambda s: (-len(s), s))
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in unique)
+
+
+def _name_map(section: Mapping, name: str, limit: int) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for key, value in (section.get(name) or {}).items():
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            continue
+        if 0 <= number <= limit:
+            found[fold(str(key)).strip().rstrip(".")] = number
+    return found
+
+
+def compile_calendar(lexicons: Lexicons) -> Calendar:
+    """Merge the `calendar` sections of all lexicons (month names are unambiguous enough across them)."""
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    connectors: set[str] = set()
+    suffixes: set[str] = set()
+    ignorable: set[str] = set()
+    slash_order: dict[str, str] = {}
+    for language, section in lexicons.sections("calendar"):
+        for key in ("months", "month_abbreviations"):
+            for name, number in _name_map(section, key, 12).items():
+                if number >= 1:
+                    months.setdefault(name, number)
+        for key in ("weekdays", "weekday_abbreviations"):
+            for name, number in _name_map(section, key, 6).items():
+                weekdays.setdefault(name, number)
+        connectors.update(fold(str(c)).strip() for c in section.get("connectors") or [])
+        suffixes.update(fold(str(s)).strip() for s in section.get("day_suffixes") or [])
+        ignorable.update(fold(str(w)).strip() for w in section.get("dateline_words") or [])
+        if section.get("slash_order") in ("dmy", "mdy"):
+            slash_order[language] = str(section["slash_order"])
+    month = r"(?<!\w)(?P<m>" + (_alternation(months) or "(?!)") + r")(?!\w)"
+    other_month = r"(?:" + (_alternation(months) or "(?!)") + r")"
+    conn = r"(?:(?:" + _alternation(connectors) + r")\s+)?" if connectors else ""
+    suffix = r"(?:" + _alternation(suffixes) + r")?" if suffixes else ""
+    day = r"(?<![\w.])(?P<d>[0-3]?\d)" + suffix + r"\.?"
+    return Calendar(
+        months=months,
+        weekdays=weekdays,
+        ignorable=frozenset(ignorable - {""}),
+        slash_order=slash_order,
+        day_month_year=re.compile(
+            day + r"\s*" + conn + month + r"(?:\s*/\s*" + other_month + r")?\.?,?\s*" + conn + _YEAR
+        ),
+        month_day_year=re.compile(month + r"\.?\s+(?P<d>[0-3]?\d)" + suffix + r",?\s+" + _YEAR),
+        month_year=re.compile(month + r"\.?,?\s+" + conn + _YEAR),
+        numeric=re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)" + _YEAR),
+        iso=re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?!\d)"),
+        weekday=re.compile(r"(?<!\w)(?:" + (_alternation(weekdays) or "(?!)") + r")(?!\w)") if weekdays else _NEVER,
+    )
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(
+    text: str, calendar: Calendar, language: str | None = None, source: str = "text", evidence: str = ""
+) -> tuple[DateValue, tuple[int, int]] | None:
+    """The earliest complete date written in `text` (folded internally), with its span in the folded text."""
+    folded = fold(text)
+    found: list[tuple[int, int, DateValue]] = []
+    evidence = evidence or text.strip()
+
+    def add(match: re.Match[str], year: int, month: int, day: int | None) -> None:
+        if day is None:
+            if 1 <= month <= 12:
+                found.append((match.start(), match.end(), DateValue.of_month(year, month, source, evidence, "dateline")))
+            return
+        value = _safe_day(year, month, day)
+        if value:
+            found.append((match.start(), match.end(), DateValue.of_day(value, source, evidence, "dateline")))
+
+    attempted = False
+    for pattern in (calendar.day_month_year, calendar.month_day_year):
+        for match in pattern.finditer(folded):
+            month = calendar.months.get(re.sub(r"\s+", " ", match["m"]))
+            if month:
+                attempted = True
+                add(match, int(match["y"]), month, int(match["d"]))
+    for match in calendar.numeric.finditer(folded):
+        first, second = int(match["d"]), int(match["m"])
+        if match["sep"] == "/" and calendar.slash_order.get(language or "") == "mdy" and first <= 12:
+            first, second = second, first
+        add(match, int(match["y"]), second, first)
+    for match in calendar.iso.finditer(folded):
+        add(match, int(match["y"]), int(match["m"]), int(match["d"]))
+    if not found and not attempted:
+        for match in calendar.month_year.finditer(folded):
+            month = calendar.months.get(re.sub(r"\s+", " ", match["m"]))
+            if month:
+                add(match, int(match["y"]), month, None)
+    if not found:
+        return None
+    start, end, value = min(found, key=lambda item: (item[0], -item[1]))
+    return value, (start, end)
+
+
+def read_dateline(line: str, calendar: Calendar, language: str | None = None) -> Dateline | None:
+    """A publication date on a short line; `whole_line` when the rest is only labels, weekday and time."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 160:
+        return None
+    hit = find_date(stripped, calendar, language)
+    if hit is None:
+        return None
+    value, (start, end) = hit
+    folded = fold(stripped)
+    rest = folded[:start] + " " + folded[end:]
+    rest = calendar.weekday.sub(" ", _TIME.sub(" ", rest))
+    leftover = [w for w in re.findall(r"\w+", rest) if w not in calendar.ignorable]
+    if len(leftover) <= 2:
+        return Dateline(value, True)
+    if len(leftover) <= 6 and not ends_sentence(stripped):
+        return Dateline(value, False)
+    return None
+
+
+def choose_published(declared: DateValue, dateline: DateValue | None) -> DateValue:
+    """A header or meta date wins over the text's dateline only when at least as precise."""
+    if dateline is None or not dateline.known:
+        return declared
+    if declared.known and PRECISION_RANK[declared.precision] >= PRECISION_RANK[dateline.precision]:
+        return declared
+    return dateline
+
+
+def clean_title(title: str | None, outlet: str | None = None) -> str | None:
+    """A title without its " | Outlet" or "Section |" parts (and " - Outlet" when it names the outlet)."""
+    if not title:
+        return None
+    parts = [p.strip() for p in title.strip().split("|")]
+    parts = [p for p in parts if p]
+    while len(parts) > 1 and len(parts[-1].split()) <= 4:
+        parts.pop()
+    while len(parts) > 1 and len(parts[0].split()) <= 3:
+        parts.pop(0)
+    text = " | ".join(parts)
+    if outlet:
+        host = line_key(outlet.removeprefix("www."))
+        # "dailyplanet.com" -> "dailyplanet"; an outlet given by name keeps its words.
+        core = host.rsplit(".", 1)[0] if "." in host and " " not in host else host
+        outlet_key = re.sub(r"[\W_]+", "", core)
+        for dash in (" - ", " – ", " — "):
+            head, sep, tail = text.rpartition(dash)
+            tail_key = re.sub(r"[\W_]+", "", line_key(tail))
+            if sep and head and tail_key and outlet_key and (tail_key in outlet_key or outlet_key in tail_key):
+                text = head.strip()
+                break
+    return text.strip() or None
+
+
+def title_shaped(line: str) -> bool:
+    """Whether a line can be a headline: a few words, not a long sentence ending in a period."""
+    stripped = line.strip()
+    count = len(stripped.split())
+    if count < 3 or count > 35 or len(stripped) > 250:
+        return False
+    return not stripped.endswith(".") or stripped.endswith("..")
+
+
+def read_byline(line: str, markers: Sequence[str], calendar: Calendar | None = None) -> str | None:
+    """The author named on a byline line ("Par X", "By X", glued "ParX"), or None."""
+    stripped = line.strip()
+    if not stripped or len(stripped.split()) > 12:
+        return None
+    if ends_sentence(stripped) and not re.search(r"\b\w\.$", stripped):
+        return None
+    lowered = stripped.casefold()
+    for marker in markers:
+        if not lowered.startswith(marker.casefold()):
+            continue
+        rest = stripped[len(marker):]
+        if rest[:1].isspace() or rest[:1] in ":：":
+            name = rest.strip(" \t:：")
+        elif rest[:1].isupper() and marker[-1:].isalpha():
+            name = rest
+        else:
+            continue
+        name = _NAME_CUT.sub("", name).strip(" .:-–—")
+        name_words = name.split()
+        while name_words and name_words[-1][:1].islower():
+            name_words.pop()
+        if not 1 <= len(name_words) <= 6 or not name_words[0][:1].isalpha() or name_words[0][:1].islower():
+            continue
+        lower = [w for w in name_words if w[:1].islower() and w.casefold() not in _NAME_PARTICLES]
+        if lower:
+            continue
+        name = " ".join(name_words)
+        if calendar is not None and (fold(name) in calendar.weekdays or fold(name) in calendar.months):
+            continue
+        return name
+    return None
+
+
+def head_title(lines: Sequence[str], skip: set[int], limit: int = 8) -> tuple[int, str] | None:
+    """The first substantial line of a crawler page, when it is shaped like a headline."""
+    seen = 0
+    for index, line in enumerate(lines):
+        if index in skip:
+            continue
+        seen += 1
+        if seen > limit:
+            return None
+        if is_label(line):
+            continue
+        title = clean_title(line)
+        if title and title_shaped(title):
+            return index, title
+        return None
+    return None

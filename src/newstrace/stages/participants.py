@@ -1,0 +1,218 @@
+"""Who took part in an event and where it happened, from the linked mentions of the trigger's clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newstrace.model import Mention, Participant, Span
+from newstrace.stages.triggers import TriggerHit, TriggerLexicon
+
+ACTOR_KINDS = frozenset({"person", "org", "country", "role"})
+PLACE_KINDS = frozenset({"place", "country"})
+# Types whose other side may sit after "that" ("demanded that Israel lift ...").
+CONTENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION"})
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+_PUNCT = re.compile(r"[,.;:!?()«»\"“”؟،]")
+_APPOSITION = re.compile(r"^\s*,\s*(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][\w'’-]*\s+){1,7}$")
+_FILLERS_CITY = 4
+_FILLERS_COUNTRY = 1
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The stretch of a sentence whose actors take part in one trigger's event."""
+
+    start: int
+    end: int
+    content_start: int | None = None
+
+
+@dataclass(frozen=True)
+class PlaceChoice:
+    """The place of an event and the mention that names it."""
+
+    place_id: str
+    mention: Mention
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str, lex: TriggerLexicon) -> Scope:
+    """From the last "that" before the trigger to the first "that", subject-matter word or quote after it."""
+    start = sentence_start
+    for match in lex.complementizers.finditer(text, sentence_start, hit.span.start):
+        start = match.end()
+    end = sentence_end
+    content_start = None
+    after = hit.span.end
+    comp = lex.complementizers.search(text, after, sentence_end)
+    if comp:
+        end, content_start = comp.start(), comp.end()
+    subject = lex.subject_before.search(text, after, end)
+    if subject:
+        end = subject.start()
+    quote = re.compile(r"[«“„\"]").search(text, after, end)
+    if quote:
+        end = quote.start()
+    return Scope(start, max(end, after), content_start)
+
+
+def _gap(text: str, left: int, right: int) -> str:
+    return text[left:right] if left <= right else ""
+
+
+def _is_attribute(m: Mention, actors: list[Mention], text: str, lex: TriggerLexicon) -> bool:
+    """Whether an org/country mention only describes a person ("Turkish President X", "X, head of Hamas")."""
+    if m.kind not in ("org", "country"):
+        return False
+    near = text[max(0, m.span.start - 40):m.span.end + 40]
+    if lex.groups.search(near):
+        return False  # "a Hamas delegation led by X": Hamas takes part
+    for other in actors:
+        if other is m or other.kind not in ("person", "role"):
+            continue
+        if other.span.start <= m.span.start and m.span.end <= other.span.end:
+            return True
+        if other.span.start >= m.span.end:
+            gap = _gap(text, m.span.end, other.span.start)
+            if not _PUNCT.search(gap) and len(_words(gap)) <= 3:
+                return True
+            if gap.strip() in (",", "،") and other.kind == "person":
+                return True  # "the head of the agency, X": the agency describes X
+        elif other.span.end <= m.span.start:
+            gap = _gap(text, other.span.end, m.span.start)
+            if other.kind == "role" and not _PUNCT.search(gap) and len(_words(gap)) <= 2:
+                return True
+            if other.kind == "person" and _APPOSITION.match(gap):
+                return True
+    return False
+
+
+def _agent_marked(m: Mention, text: str, lex: TriggerLexicon) -> bool:
+    """"par Israël du président ...": an actor right after an agent word is the doer, not a descriptor."""
+    before = text[max(0, m.span.start - 20):m.span.start]
+    return any(not before[match.end():].strip() for match in lex.agent_before.finditer(before))
+
+
+def _in_parentheses_gloss(m: Mention, actors: list[Mention], text: str) -> bool:
+    """"(MIT)" right after a named actor glosses it; it is not another participant."""
+    before = text[max(0, m.span.start - 3):m.span.start].rstrip()
+    if not before.endswith("("):
+        return False
+    paren = text.rfind("(", 0, m.span.start)
+    return any(0 <= paren - o.span.end <= 2 for o in actors if o is not m)
+
+
+def actors_in(mentions: tuple[Mention, ...], scope: Scope, text: str, lex: TriggerLexicon,
+              excluded: frozenset[Span] = frozenset()) -> list[Mention]:
+    """Actor mentions of the scope that stand for themselves (not descriptors of another actor)."""
+    inside = [
+        m for m in mentions
+        if m.kind in ACTOR_KINDS and m.entity_id and scope.start <= m.span.start and m.span.end <= scope.end
+        and m.span not in excluded
+    ]
+    kept = [m for m in inside if _agent_marked(m, text, lex)
+            or (not _is_attribute(m, inside, text, lex) and not _in_parentheses_gloss(m, inside, text))]
+    return kept
+
+
+def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: Scope, text: str,
+                        lex: TriggerLexicon, symmetric: bool, excluded: frozenset[Span] = frozenset()) -> tuple[Participant, ...]:
+    """Source and target participants of a trigger, as knowledge-base ids with their evidence spans."""
+    actors = actors_in(mentions, scope, text, lex, excluded)
+    before = [m for m in actors if m.span.end <= hit.span.start]
+    after = [m for m in actors if m.span.start >= hit.span.end]
+    if hit.type == "STATEMENT":
+        speaker = before[-1:] or after[:1]
+        return _dedupe([(speaker[0], "source")]) if speaker else ()
+    if not after and scope.content_start is not None and hit.type in CONTENT_TARGET_TYPES:
+        content = Scope(scope.content_start, scope.content_start + 200)
+        following = [m for m in actors_in(mentions, content, text, lex, excluded)
+                     if m.span.start >= scope.content_start]
+        after = following[:1]
+    agents = [m for m in after if _after_agent_word(m, hit, text, lex)]
+    after = [m for m in after if m not in agents]
+    before = before + agents
+    if symmetric and not before:
+        return _dedupe([(m, "other") for m in after])
+    return _dedupe([(m, "source") for m in before] + [(m, "target") for m in after])
+
+
+def _after_agent_word(m: Mention, hit: TriggerHit, text: str, lex: TriggerLexicon) -> bool:
+    """"by Israel" after a passive or nominal trigger names the doer."""
+    before = text[max(hit.span.end, m.span.start - 25):m.span.start]
+    match = None
+    for match in lex.agent_before.finditer(before):
+        pass
+    return match is not None and len(_words(before[match.end():])) <= 1
+
+
+def _dedupe(pairs: list[tuple[Mention, str]]) -> tuple[Participant, ...]:
+    seen: dict[str, Participant] = {}
+    for mention, role in pairs:
+        assert mention.entity_id
+        if mention.entity_id not in seen:
+            seen[mention.entity_id] = Participant(mention.entity_id, role, round(mention.confidence, 3), mention.span)
+    return tuple(seen.values())
+
+
+def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tuple[bool, int]:
+    """Whether a place mention is introduced as a location; also the start of its place phrase.
+
+    Located: a place preposition shortly before it ("in the capital Ankara": a few
+    filler words allowed for a city, one for a country), a locative ending after
+    it ("İstanbul'da"), a one-letter preposition written onto it, or the object of
+    a visit ("visited Moscow").
+    """
+    after = text[m.span.end:m.span.end + 8].casefold()
+    for suffix in lex.place_after:
+        if after.startswith(suffix) and not after[len(suffix):len(suffix) + 1].isalnum():
+            return True, m.span.start
+    if m.span.start >= 1 and text[m.span.start - 1] in lex.place_prefixes and (
+            m.span.start < 2 or not text[m.span.start - 2].isalnum()):
+        return True, m.span.start - 1
+    window_start = max(0, m.span.start - 60)
+    before = text[window_start:m.span.start]
+    cut = max((before.rfind(p) for p in ",.;:!?()«»\"“”"), default=-1)
+    limit = _FILLERS_CITY if m.kind == "place" else _FILLERS_COUNTRY
+    for match in reversed(list(lex.place_before.finditer(before, cut + 1))):
+        if len(_words(before[match.end():])) <= limit:
+            return True, window_start + match.start()
+    if hit.mode == "visit" and 0 <= m.span.start - hit.span.end and len(_words(_gap(text, hit.span.end, m.span.start))) <= 2:
+        return True, m.span.start
+    return False, m.span.start
+
+
+def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], sentence_start: int, sentence_end: int,
+                 text: str, lex: TriggerLexicon) -> tuple[PlaceChoice | None, frozenset[Span]]:
+    """Where the event happened: the located place nearest after the trigger, else before it.
+
+    Places named after a subject-matter word ("to discuss Gaza") are what the event
+    is about, not where it happened. Also returns the spans of mentions inside the
+    chosen place phrase ("the Egyptian port of El Arish"), which are no participants.
+    """
+    found: list[tuple[Mention, int]] = []
+    for m in mentions:
+        if m.kind not in PLACE_KINDS or not m.entity_id or not sentence_start <= m.span.start < sentence_end:
+            continue
+        located, phrase_start = _locative(m, text, lex, hit)
+        if not located:
+            continue
+        if m.span.start >= hit.span.end and lex.subject_before.search(text, hit.span.end, m.span.start):
+            continue
+        found.append((m, phrase_start))
+    # "dans la capitale turque Ankara": the country only qualifies the city.
+    found = [f for f in found if not any(o is not f and o[1] <= f[0].span.start and f[0].span.end <= o[0].span.start
+                                         for o in found)]
+    after = [f for f in found if f[0].span.start >= hit.span.end]
+    before = [f for f in found if f[0].span.end <= hit.span.start]
+    pick = after[0] if after else (before[-1] if before else None)
+    if pick is None:
+        return None, frozenset()
+    place, phrase_start = pick
+    inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end)
+    assert place.entity_id
+    return PlaceChoice(place.entity_id, place), inside

@@ -1,0 +1,62 @@
+"""Lexicon phrases compiled into regular expressions: word boundaries, stems ("rencontr*"), any spacing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+def phrase_regex(phrase: str, gap: bool = False) -> str:
+    """One lexicon phrase as a regex: words joined by any whitespace, `word*` matching any ending.
+
+    The boundary checks apply only where the phrase starts or ends with a letter,
+    so "n'" or "'da" still match where they touch a word. With `gap`, one extra
+    word may stand between the words of the phrase ("a également rencontré").
+    """
+    words = phrase.split()
+    parts = []
+    for word in words:
+        stem = word.endswith("*") and len(word) > 1
+        core = word.rstrip("*") if stem else word
+        parts.append(re.sub("['’]", "['’]", re.escape(core)) + (r"\w*" if stem else ""))
+    body = (r"\s+(?:[\w'’-]+\s+)?" if gap else r"\s+").join(parts)
+    first, last = words[0], words[-1]
+    head = r"(?<!\w)" if first[:1].isalnum() else ""
+    tail = r"(?!\w)" if (last[-1:].isalnum() or last.endswith("*")) else ""
+    return head + body + tail
+
+
+def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """All phrases as one case-insensitive alternation, longest first; never matches when empty."""
+    unique = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    if not unique:
+        return _NEVER
+    return re.compile("|".join(f"(?:{phrase_regex(p)})" for p in unique), re.IGNORECASE)
+
+
+def compile_groups(groups: dict[str, Iterable[str]], gap: bool = False) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Phrases of several labelled groups in one pattern, longest phrase first.
+
+    Returns the pattern and the label of each phrase: `label_of(match, labels)`
+    gives the label of the phrase that matched.
+    """
+    entries: dict[str, str] = {}
+    for label, phrases in groups.items():
+        for phrase in phrases or ():
+            if phrase and phrase.strip():
+                entries.setdefault(phrase.strip(), label)
+    if not entries:
+        return _NEVER, ()
+    ordered = sorted(entries, key=len, reverse=True)
+    body = "|".join(f"(?P<p{i}>{phrase_regex(p, gap)})" for i, p in enumerate(ordered))
+    return re.compile(body, re.IGNORECASE), tuple(entries[p] for p in ordered)
+
+
+def label_of(match: re.Match[str], labels: tuple[str, ...]) -> str:
+    """The label of the phrase a `compile_groups` pattern matched."""
+    name = match.lastgroup
+    if name is None:
+        raise ValueError("match without a labelled phrase")
+    return labels[int(name[1:])]

@@ -1,0 +1,86 @@
+"""Stories: events strung into threads by shared actors and topics over time.
+
+Two events belong to one thread when they share two participants, or one
+participant and a topic, and lie within a time window of each other (undated
+events are joined by actors and topics alone). Countries are too broad to join
+threads by themselves. A thread needs two events; its title is generated from
+its most frequent actors, its dominant kind of event and its main topic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+
+from newstrace.ids import story_id
+from newstrace.model import Event, Story
+
+WINDOW = timedelta(days=240)
+TYPE_WORDS = {
+    "CONSULT": "contacts", "STATEMENT": "statements", "ASSAULT": "violence", "AGREE": "agreements",
+    "ACCUSE": "accusations", "REQUEST": "demands", "AID": "aid", "SANCTION": "sanctions",
+    "THREATEN": "threats", "PROTEST": "protests", "REJECT": "rejections", "COOPERATE": "cooperation",
+}
+
+
+def _close_in_time(a: Event, b: Event) -> bool:
+    if a.date.start is None or b.date.start is None:
+        return True
+    return abs(a.date.start - b.date.start) <= WINDOW
+
+
+def build_stories(
+    events: Sequence[Event],
+    kind_of: Callable[[str], str | None],
+    name_of: Callable[[str], str],
+    topic_label: Callable[[str], str] = lambda t: t.replace("_", " "),
+) -> list[Story]:
+    """Group events into stories; deterministic for any input order."""
+    ordered = sorted(events, key=lambda e: e.id)
+    actors = {e.id: {p.entity_id for p in e.participants if kind_of(p.entity_id) != "country"} for e in ordered}
+    by_actor: dict[str, list[Event]] = defaultdict(list)
+    for event in ordered:
+        for actor in actors[event.id]:
+            by_actor[actor].append(event)
+    parent = {e.id: e.id for e in ordered}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for members in by_actor.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                shared = actors[a.id] & actors[b.id]
+                linked = len(shared) >= 2 or (shared and set(a.topics) & set(b.topics))
+                if linked and _close_in_time(a, b):
+                    ra, rb = find(a.id), find(b.id)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[Event]] = defaultdict(list)
+    for event in ordered:
+        groups[find(event.id)].append(event)
+    stories = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda e: (e.date.start is None, e.date.start, e.id))
+        actor_counts = Counter(p.entity_id for e in members for p in e.participants)
+        topic_counts = Counter(t for e in members for t in e.topics)
+        type_counts = Counter(e.type for e in members)
+        top_actors = [a for a, _ in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        title = _title(top_actors, type_counts, topic_counts, name_of, topic_label)
+        event_ids = tuple(e.id for e in members)
+        stories.append(Story(story_id(event_ids), title, event_ids, tuple(top_actors),
+                             tuple(t for t, _ in topic_counts.most_common(5))))
+    return sorted(stories, key=lambda s: s.id)
+
+
+def _title(actors: list[str], types: Counter, topics: Counter, name_of, topic_label) -> str:
+    names = " – ".join(name_of(a) for a in actors[:2]) or "Unnamed actors"
+    kind = TYPE_WORDS.get(types.most_common(1)[0][0], "events") if types else "events"
+    topic = sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if topics else None
+    return f"{names} {kind}" + (f" on {topic_label(topic)}" if topic else "")

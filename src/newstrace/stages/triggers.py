@@ -1,0 +1,161 @@
+"""Event triggers: the words that report an event, with type, mode and status, from lexicon data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+import yaml
+
+from newstrace.knowledge.lexicon import Lexicon
+from newstrace.model import Span
+from newstrace.stages.phrases import compile_groups, compile_phrases, label_of
+
+# How far before a trigger a negation, modal or future cue still governs it.
+_CUE_WINDOW = 45
+
+
+@dataclass(frozen=True)
+class EventTypeInfo:
+    """One PLOVER type of modes.yaml."""
+
+    name: str
+    modes: tuple[str, ...]
+    default_mode: str | None
+    symmetric: bool
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """The PLOVER types, their modes, precedence and the topic ids (knowledge/data/modes.yaml)."""
+
+    types: dict[str, EventTypeInfo]
+    precedence: tuple[str, ...]
+    topics: tuple[str, ...]
+
+    def rank(self, event_type: str) -> int:
+        return self.precedence.index(event_type) if event_type in self.precedence else len(self.precedence)
+
+
+def load_ontology() -> Ontology:
+    """Read modes.yaml from the knowledge package."""
+    path = resources.files("newstrace.knowledge") / "data" / "modes.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    types = {
+        name: EventTypeInfo(name, tuple(spec.get("modes") or ()), spec.get("default_mode"), bool(spec.get("symmetric")))
+        for name, spec in data["types"].items()
+    }
+    return Ontology(types, tuple(data.get("precedence") or ()), tuple(data.get("topics") or ()))
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    """A trigger found in the text: type, mode, where, and whether it is a noun."""
+
+    type: str
+    mode: str | None
+    span: Span
+    text: str
+    nominal: bool
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    """One language's trigger section, compiled."""
+
+    verbs: re.Pattern[str]
+    verb_labels: tuple[str, ...]
+    nouns: re.Pattern[str]
+    noun_labels: tuple[str, ...]
+    modes: dict[str, re.Pattern[str]]
+    negation: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    future: re.Pattern[str]
+    complementizers: re.Pattern[str]
+    subject_before: re.Pattern[str]
+    place_before: re.Pattern[str]
+    place_prefixes: tuple[str, ...]
+    place_after: tuple[str, ...]
+    groups: re.Pattern[str]
+    agent_before: re.Pattern[str]
+    determiners: re.Pattern[str]
+    not_date_after: re.Pattern[str]
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
+        data = lexicon.section("triggers")
+        verbs, verb_labels = compile_groups(dict(data.get("verbs") or {}), gap=True)
+        nouns, noun_labels = compile_groups(dict(data.get("nouns") or {}))
+        return cls(
+            verbs=verbs,
+            verb_labels=verb_labels,
+            nouns=nouns,
+            noun_labels=noun_labels,
+            modes={label: compile_phrases(words) for label, words in (data.get("modes") or {}).items()},
+            negation=compile_phrases(data.get("negation") or ()),
+            hypothetical=compile_phrases(data.get("hypothetical") or ()),
+            future=compile_phrases(data.get("future") or ()),
+            complementizers=compile_phrases(data.get("complementizers") or ()),
+            subject_before=compile_phrases(data.get("subject_before") or ()),
+            place_before=compile_phrases(data.get("place_before") or ()),
+            # One-letter prepositions written onto the name (Arabic "ب").
+            place_prefixes=tuple(w for w in data.get("place_before") or () if len(w) == 1),
+            place_after=tuple(sorted((w.casefold() for w in data.get("place_after") or ()), key=len, reverse=True)),
+            groups=compile_phrases(data.get("groups") or ()),
+            agent_before=compile_phrases(data.get("agent_before") or ()),
+            # "la rencontre" is the noun even where the verb is spelt the same.
+            determiners=re.compile("(?:" + compile_phrases(data.get("determiners") or ()).pattern + r")\s*$", re.IGNORECASE),
+            not_date_after=compile_phrases(data.get("not_date_after") or ()),
+        )
+
+    @cached_property
+    def empty(self) -> bool:
+        return not self.verb_labels and not self.noun_labels
+
+
+def _split_label(label: str) -> tuple[str, str | None]:
+    kind, _, mode = label.partition("/")
+    return kind, (mode or None)
+
+
+def find_triggers(text: str, offset: int, lex: TriggerLexicon) -> tuple[TriggerHit, ...]:
+    """Verb and noun triggers of `text` (spans shifted by `offset`); a verb beats a noun it overlaps."""
+    hits: list[TriggerHit] = []
+    for pattern, labels, nominal in ((lex.verbs, lex.verb_labels, False), (lex.nouns, lex.noun_labels, True)):
+        if not labels:
+            continue
+        for match in pattern.finditer(text):
+            kind, mode = _split_label(label_of(match, labels))
+            span = Span(offset + match.start(), offset + match.end())
+            noun = nominal or bool(lex.determiners.search(text, max(0, match.start() - 12), match.start()))
+            if any(h.span.start < span.end and span.start < h.span.end for h in hits):
+                continue
+            hits.append(TriggerHit(kind, mode, span, match.group(), noun))
+    return tuple(sorted(hits, key=lambda h: h.span.start))
+
+
+def refine_mode(hit: TriggerHit, clause: str, lex: TriggerLexicon) -> str | None:
+    """The mode a cue of the clause sets ("by phone" makes a meeting a phone call), else the hit's own."""
+    for label, pattern in lex.modes.items():
+        kind, mode = _split_label(label)
+        if kind == hit.type and mode and pattern.search(clause):
+            return mode
+    return hit.mode
+
+
+def status_of(before: str, lex: TriggerLexicon) -> str:
+    """Status from the text just before a trigger: negated, hypothetical, future or asserted.
+
+    `before` is the clause text preceding the trigger, dates already blanked out
+    (so the month "May" is not read as a modal).
+    """
+    window = before[-_CUE_WINDOW:]
+    if lex.negation.search(window):
+        return "negated"
+    if lex.hypothetical.search(window):
+        return "hypothetical"
+    if lex.future.search(window):
+        return "future"
+    return "asserted"

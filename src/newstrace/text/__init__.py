@@ -1,0 +1,1 @@
+"""newstrace.text."""

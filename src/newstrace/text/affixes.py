@@ -1,0 +1,49 @@
+"""Clitics and affixes glued to names: Arabic-script prefixes, elided articles, apostrophe suffixes."""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.text.scripts import RULES, script_of_text
+
+# Elided articles and prepositions of Latin-script languages: d'Istanbul, l'ONU, qu'Erdogan.
+_ELISION = re.compile(r"^(?:[dlcjmnst]|qu|jusqu|lorsqu|puisqu)['’ʼ](?=\w)", re.IGNORECASE)
+# Turkish-style case suffix after an apostrophe: İstanbul'da, Kalın'ın, Erdoğan'ın.
+_APOSTROPHE_SUFFIX = re.compile(r"['’ʼ]\w{1,6}$")
+# English possessive: Erdogan's, Hamas'.
+_POSSESSIVE = re.compile(r"['’ʼ]s?$")
+
+
+def strip_elision(word: str) -> str:
+    """Remove a leading elided article: "d'Ibrahim" -> "Ibrahim"."""
+    return _ELISION.sub("", word)
+
+
+def strip_apostrophe_suffix(word: str) -> str:
+    """Remove a case suffix or possessive written after an apostrophe: "Kalın'ın" -> "Kalın"."""
+    stripped = _APOSTROPHE_SUFFIX.sub("", word)
+    return _POSSESSIVE.sub("", stripped)
+
+
+def strip_arabic_prefixes(word: str) -> str:
+    """Remove attached clitics and the article from an Arabic-script word: "والحية" -> "حية".
+
+    Only strips while at least three letters remain, since short words are
+    more often a root than a clitic plus a root.
+    """
+    pattern = re.compile("^" + RULES["arabic"].prefixes)
+    match = pattern.match(word)
+    if match and match.end() and len(word) - match.end() >= 3:
+        return word[match.end():]
+    return word
+
+
+def strip_affixes(name: str) -> str:
+    """Strip clitics and affixes from each word of a name, whatever its script."""
+    words = []
+    for word in name.split():
+        if script_of_text(word) == "arabic":
+            words.append(strip_arabic_prefixes(word))
+        else:
+            words.append(strip_apostrophe_suffix(strip_elision(word)))
+    return " ".join(word for word in words if word)

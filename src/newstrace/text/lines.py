@@ -1,0 +1,104 @@
+"""Line-level text helpers for cleaning: folding keys, URLs, sentence and label shapes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic-Indic and Persian digits read as ASCII digits; Persian yeh/kaf as Arabic ones,
+# alef maqsura as yeh, dotless i as i: spellings that differ between outlets.
+_FOLD_TABLE = str.maketrans(
+    {
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        "\u06cc": "\u064a",
+        "\u0649": "\u064a",
+        "\u06a9": "\u0643",
+        "\u0131": "i",
+        "\u0640": None,
+        "\u00a0": " ",
+        "\u200c": " ",
+        "\u200b": None,
+        "\u200e": None,
+        "\u200f": None,
+        "\ufeff": None,
+    }
+)
+
+_SPECIAL = re.compile("[" + "".join(re.escape(chr(code)) for code in _FOLD_TABLE) + "]")
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = " \t:;,.!?…-–—|•·*>«»\"'“”‘’()[]{}"
+
+URL_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|fr|cc|ly|me|tv|io|tr|de|es|ru|ir|gr|uk|co)/\S*",
+    re.IGNORECASE,
+)
+
+# A line that ends a sentence: terminal punctuation, possibly inside closing quotes.
+_SENTENCE_END = re.compile(r"[.!?…؟。](?:[\s\"'”’»)\]]*)$")
+
+
+def _combining_class() -> re.Pattern[str]:
+    marks = [chr(code) for code in range(0x0300, 0x10000) if unicodedata.combining(chr(code))]
+    return re.compile("[" + "".join(re.escape(mark) for mark in marks) + "]+")
+
+
+_COMBINING = _combining_class()
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and spelling-insensitive form of `text` (same word count, not same offsets)."""
+    if text.isascii():
+        return text.lower()
+    # Casefold first: "İ".casefold() adds a combining dot that the next step removes.
+    text = text.casefold()
+    if _SPECIAL.search(text):
+        text = text.translate(_FOLD_TABLE)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+
+
+def line_key(line: str) -> str:
+    """Identity of a line for duplicate and phrase matching: folded, spaces collapsed, edge punctuation dropped."""
+    return key_of_folded(fold(line))
+
+
+def key_of_folded(folded: str) -> str:
+    """line_key of a line already folded."""
+    return " ".join(folded.split()).strip(_EDGE_PUNCT)
+
+
+def words(line: str) -> list[str]:
+    return line.split()
+
+
+def has_url(line: str) -> bool:
+    # Every URL form URL_RE knows has a slash or "www."; checking first skips the regex on most lines.
+    return ("/" in line or "www." in line.lower()) and URL_RE.search(line) is not None
+
+
+def without_urls(line: str) -> str:
+    return URL_RE.sub(" ", line)
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether the line ends with sentence punctuation."""
+    return _SENTENCE_END.search(line.rstrip()[-16:]) is not None
+
+
+def has_digit(line: str) -> bool:
+    return any(ch.isdigit() for ch in line)
+
+
+def is_label(line: str, max_words: int = 3, max_chars: int = 40) -> bool:
+    """A short label line: few words, no digits, no sentence punctuation (e.g. a section name)."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > max_chars or has_digit(stripped):
+        return False
+    if len(stripped.split()) > max_words:
+        return False
+    return not ends_sentence(stripped) or stripped.endswith("…")
+
+
+def is_sentence_like(line: str, min_words: int = 8) -> bool:
+    """A body sentence: long enough and ending with sentence punctuation."""
+    return len(line.split()) >= min_words and ends_sentence(line)

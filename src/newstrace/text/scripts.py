@@ -1,0 +1,74 @@
+"""Writing systems of a character and the word-boundary rules matching uses per script."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class ScriptRule:
+    """How a name may be glued to neighbouring letters in one script.
+
+    prefixes: letters that may be attached before a name (clitics, as one
+    regular-expression alternation), suffix_letters: how many letters of
+    inflection may follow a name stem, stem_vowels: final letters dropped to
+    form a stem, endings: inflection endings tried on non-final words of a name.
+    """
+
+    name: str
+    prefixes: str = ""
+    suffix_letters: int = 0
+    stem_vowels: str = ""
+    endings: tuple[str, ...] = ()
+    cased: bool = True
+    suffixes: tuple[str, ...] = ()
+
+
+# Script knowledge, not language knowledge: every language written in the
+# script shares these rules (Arabic and Persian clitics, Slavic case endings).
+RULES: dict[str, ScriptRule] = {
+    "latin": ScriptRule("latin", suffixes=("s",)),
+    "greek": ScriptRule("greek"),
+    "cyrillic": ScriptRule(
+        "cyrillic", suffix_letters=3, stem_vowels="аяоеиыуюйь",
+        endings=("а", "у", "ом", "ым", "е", "ем", "ой", "ы", "и"),
+    ),
+    "arabic": ScriptRule("arabic", prefixes="(?:[وفبلك]{0,2}(?:ال)?|لل)", cased=False),
+    "hebrew": ScriptRule("hebrew", prefixes="[והבלמש]{0,2}", cased=False),
+    "other": ScriptRule("other", cased=False),
+}
+
+_PREFIXES = (
+    ("LATIN", "latin"), ("GREEK", "greek"), ("CYRILLIC", "cyrillic"),
+    ("ARABIC", "arabic"), ("HEBREW", "hebrew"),
+)
+
+
+@lru_cache(maxsize=65536)  # a pure function of one character: memoised for speed only
+def script_of(char: str) -> str:
+    """The script of one letter: latin, greek, cyrillic, arabic, hebrew or other."""
+    if char.isascii():
+        return "latin" if char.isalpha() else "other"
+    name = unicodedata.name(char, "")
+    for prefix, script in _PREFIXES:
+        if name.startswith(prefix):
+            return script
+    return "other"
+
+
+def script_of_text(text: str) -> str:
+    """The script of the first letter of `text` ("other" when it has none)."""
+    for char in text:
+        if char.isalpha():
+            return script_of(char)
+    return "other"
+
+
+def rule_for(text: str) -> ScriptRule:
+    """The boundary rule for a name, by the script of its last letter."""
+    for char in reversed(text):
+        if char.isalpha():
+            return RULES[script_of(char)]
+    return RULES["other"]

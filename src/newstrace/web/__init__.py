@@ -1,0 +1,1 @@
+"""newstrace.web: the JSON API and HTML pages."""

@@ -1,0 +1,59 @@
+"""Format detection: content first, the name only as a tie-breaker."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from newstrace.ingest.detect import Kind, detect
+
+from .helpers import DATA
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("news_page.html", Kind.HTML),
+        ("broken.html", Kind.HTML),
+        ("page_saved_as.txt", Kind.HTML),
+        ("feed_saved_as.html", Kind.FEED),
+        ("rss20.xml", Kind.FEED),
+        ("rss10.rdf", Kind.FEED),
+        ("atom.xml", Kind.FEED),
+        ("newsplease.jsonl", Kind.JSON),
+        ("plain.json", Kind.JSON),
+        ("latin1.txt", Kind.TEXT),
+        ("cp1256.txt", Kind.TEXT),
+        ("utf16_bom.txt", Kind.TEXT),
+        ("not_a_feed.xml", Kind.FEED),
+        ("binary.bin", Kind.BINARY),
+        ("report.pdf", Kind.BINARY),
+        ("image.png", Kind.BINARY),
+    ],
+)
+def test_fixture_kinds(name: str, kind: Kind) -> None:
+    assert detect((DATA / name).read_bytes(), name)[0] is kind
+
+
+def test_binary_reasons() -> None:
+    assert detect(b"%PDF-1.7\n...", "a.txt") == (Kind.BINARY, "PDF document")
+    assert detect(b"PK\x03\x04rest", "a.html") == (Kind.BINARY, "zip archive")
+    assert detect(b"text with a \x00 NUL", "a.txt") == (Kind.BINARY, "NUL bytes")
+    assert detect(gzip.compress(b"hello"), "a.gz") == (Kind.BINARY, "gzip archive")
+
+
+def test_warc_by_content() -> None:
+    assert detect(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "x.bin")[0] is Kind.WARC
+    assert detect(gzip.compress(b"WARC/1.1\r\nWARC-Type: response\r\n"), "x")[0] is Kind.WARC
+
+
+def test_prose_is_not_json_or_html() -> None:
+    assert detect(b"[Update] The council met on Monday.", "a.txt")[0] is Kind.TEXT
+    assert detect(b"Prices rose 3% < 5% expected.", "a.txt")[0] is Kind.TEXT
+    assert detect(b'{"url": "x"}', "a.txt")[0] is Kind.JSON
+    assert detect(b"not json at all", "a.json")[0] is Kind.JSON
+
+
+def test_utf16_without_mark_is_text() -> None:
+    assert detect("Plain words in UTF-16.".encode("utf-16-le"), "a.txt")[0] is Kind.TEXT

@@ -1,0 +1,158 @@
+"""Event resolution: hard constraints, blocking, and independence from input order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstrace.model import DateValue
+from newstrace.stages.canonical import build_event
+from newstrace.stages.merge import candidate_pairs, cluster, compatible
+from tests.factories import day, mention
+
+FRIDAY_JUNE = DateValue.of_month(2025, 6, "relative", weekday=4)
+
+
+def groups_of(mentions, **kw):
+    return sorted(tuple(m.id for m in g) for g in cluster(mentions, **kw))
+
+
+def test_same_meeting_from_two_reports_is_one_event():
+    a = mention("m1", "a1", ["kalin", "hamas"], FRIDAY_JUNE, place="ankara")
+    b = mention("m2", "a2", ["kalin", "hamas"], DateValue.unknown(), place="ankara")
+    assert groups_of([a, b]) == [("m1", "m2")]
+
+
+def test_day_precise_dates_more_than_a_day_apart_are_two_events():
+    a = mention("m1", "a1", ["kalin", "hayya"], day("2025-12-20"), place="istanbul")
+    b = mention("m2", "a2", ["kalin", "hayya"], day("2026-01-24"), place="istanbul")
+    c = mention("m3", "a3", ["kalin", "hayya"], day("2026-01-25"), place="istanbul")
+    assert groups_of([a, b, c]) == [("m1",), ("m2", "m3")]
+
+
+def test_phone_call_is_not_a_meeting():
+    a = mention("m1", "a1", ["x", "y"], day("2026-02-01"))
+    b = mention("m2", "a2", ["x", "y"], day("2026-02-01"), mode="phone_call")
+    assert groups_of([a, b]) == [("m1",), ("m2",)]
+
+
+def test_same_day_different_city_are_two_events():
+    a = mention("m1", "a1", ["x", "y"], day("2026-02-01"), place="doha")
+    b = mention("m2", "a2", ["x", "y"], day("2026-02-01"), place="cairo")
+    assert groups_of([a, b]) == [("m1",), ("m2",)]
+
+
+def test_city_and_its_country_are_compatible_places():
+    a = mention("m1", "a1", ["x", "y"], day("2026-02-01"), place="ankara")
+    b = mention("m2", "a2", ["x", "y"], day("2026-02-01"), place="turkey")
+    same = lambda p, q: {p, q} == {"ankara", "turkey"}
+    assert groups_of([a, b], same_place=same) == [("m1", "m2")]
+
+
+def test_month_precise_friday_respects_the_weekday():
+    friday = mention("m1", "a1", ["x", "y"], FRIDAY_JUNE)
+    on_friday = mention("m2", "a2", ["x", "y"], day("2025-06-13"))
+    on_saturday = mention("m3", "a3", ["x", "y"], day("2025-06-14"))
+    assert compatible(friday, on_friday, lambda a, b: False)
+    assert not compatible(friday, on_saturday, lambda a, b: False)
+
+
+def test_main_and_background_of_one_article_stay_apart():
+    main = mention("m1", "a1", ["x", "y"], DateValue.unknown())
+    background = mention("m2", "a1", ["x", "y"], DateValue.unknown(), main=False, background=True)
+    assert groups_of([main, background]) == [("m1",), ("m2",)]
+
+
+def test_no_chaining_across_incompatible_dates():
+    # m2 (month) is compatible with both days, but the two days are not with each other.
+    m1 = mention("m1", "a1", ["x", "y"], day("2026-03-02"))
+    m2 = mention("m2", "a2", ["x", "y"], DateValue.of_month(2026, 3, "text"))
+    m3 = mention("m3", "a3", ["x", "y"], day("2026-03-20"))
+    groups = groups_of([m1, m2, m3])
+    assert ("m1", "m3") not in groups and not any({"m1", "m3"} <= set(g) for g in groups)
+
+
+def test_blocking_never_pairs_mentions_without_a_shared_participant():
+    ms = [mention(f"m{i}", f"a{i}", [f"p{i}", f"q{i}"], day("2026-01-01")) for i in range(50)]
+    assert candidate_pairs(ms) == set()
+
+
+def test_large_blocks_are_swept_by_date():
+    ms = [mention(f"m{i:03}", f"a{i}", ["israel", f"p{i}"], day(date(2026, 1, 1).fromordinal(739252 + i * 3).isoformat()))
+          for i in range(200)]
+    pairs = candidate_pairs(ms)
+    assert len(pairs) < 200 * 199 / 2 / 10
+
+
+def test_canonical_event_prefers_the_precise_date_and_keeps_provenance():
+    group = [mention("m1", "a1", ["x", "y"], FRIDAY_JUNE, place="ankara"),
+             mention("m2", "a2", ["x", "y"], day("2025-06-13"), place="ankara"),
+             mention("m3", "a3", ["x", "y"], DateValue.unknown(), place="doha")]
+    event = build_event(group)
+    assert event.date.label() == "2025-06-13"
+    assert event.place_id == "ankara"
+    assert {d.field for d in event.discrepancies} == {"place"}
+    assert dict(event.provenance)["place"].article_ids == ("a1", "a2")
+
+
+def test_repeated_reports_vote_once():
+    group = [mention("m1", "a1", ["x", "y"], place="ankara"), mention("m2", "a2", ["x", "y"], place="ankara"),
+             mention("m3", "a3", ["x", "y"], place="doha"), mention("m4", "a4", ["x", "y"], place="doha"),
+             mention("m5", "a5", ["x", "y"], place="doha")]
+    copies = {"a4": "a3", "a5": "a3"}
+    event = build_event(group, lambda a: copies.get(a, a))
+    assert event.place_id == "ankara"
+
+
+DATES = [None, "2026-01-10", "2026-01-11", "2026-01-20", "2026-02"]
+
+
+@st.composite
+def corpora(draw):
+    n = draw(st.integers(1, 14))
+    out = []
+    for i in range(n):
+        who = draw(st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=1, max_size=3, unique=True))
+        when = draw(st.sampled_from(DATES))
+        value = (DateValue.unknown() if when is None else day(when) if len(when) == 10
+                 else DateValue.of_month(2026, 2, "text"))
+        out.append(mention(f"m{i:02}", f"a{i % 5}", who, value, mode=draw(st.sampled_from(["meeting", "phone_call"])),
+                           place=draw(st.sampled_from([None, "p1", "p2"])), main=i % 5 == i))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(corpora(), st.randoms(use_true_random=False))
+def test_merging_is_independent_of_order(mentions, rnd):
+    shuffled = list(mentions)
+    rnd.shuffle(shuffled)
+    assert groups_of(mentions) == groups_of(shuffled)
+
+
+@settings(max_examples=100, deadline=None)
+@given(corpora())
+def test_merging_repeated_input_changes_nothing(mentions):
+    assert groups_of(mentions) == groups_of(mentions + list(mentions))
+
+
+@settings(max_examples=100, deadline=None)
+@given(corpora())
+def test_every_group_satisfies_the_hard_constraints(mentions):
+    for group in cluster(mentions):
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                assert compatible(a, b, lambda x, y: False)
+
+
+def test_talks_and_meeting_are_one_event_but_a_phone_call_is_not():
+    talks = mention("m1", "a1", ["x", "y"], day("2026-03-14"), mode="talks")
+    meeting = mention("m2", "a2", ["x", "y"], day("2026-03-14"), mode="meeting")
+    call = mention("m3", "a3", ["x", "y"], day("2026-03-14"), mode="phone_call")
+    assert groups_of([talks, meeting, call]) == [("m1", "m2"), ("m3",)]
+
+
+def test_distinct_modes_come_from_the_ontology_data():
+    from newstrace.resolve import distinct_modes
+    assert "phone_call" in distinct_modes()

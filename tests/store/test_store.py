@@ -1,0 +1,101 @@
+"""The store: round trips, idempotency, revisions, full-text search, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstrace.model import DateValue, Event, Participant, Story
+from newstrace.store import Store
+from newstrace.store.migrations import MIGRATIONS, migrate
+from tests.factories import article, day, mention, raw
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "t.db") as s:
+        yield s
+
+
+def test_schema_is_migrated_once_with_named_steps(tmp_path):
+    conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
+    assert migrate(conn) == [m.name for m in MIGRATIONS]
+    assert migrate(conn) == []
+    mode = Store(tmp_path / "m.db").conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_article_mentions_and_events_round_trip(store):
+    a = article("Hakan Fidan met Antony Blinken in Ankara.", published=day("2026-01-24"), title="Talks")
+    m = mention("m1", a.id, ["Q1", "Q2"], day("2026-01-24"), place="gn:1")
+    outcome = store.save_article(raw(a.text), a, [], [m])
+    assert outcome.outcome == "new"
+    assert store.article(a.id).article == a
+    assert store.event_mentions(article_id=a.id) == [m]
+    assert store.event_mentions(entity_ids=["Q2"]) == [m]
+    assert store.event_mentions(entity_ids=["Q9"]) == []
+
+
+def test_same_content_twice_is_unchanged_and_a_new_version_is_a_revision(store):
+    a = article("First version of the text.")
+    assert store.save_article(raw(a.text), a).outcome == "new"
+    assert store.save_article(raw(a.text), a).outcome == "unchanged"
+    b = article("Second version of the text, corrected.")
+    assert b.id == a.id
+    outcome = store.save_article(raw(b.text), b)
+    assert (outcome.outcome, outcome.revision) == ("revised", 2)
+    assert [r.revision for r in store.revisions(a.id)] == [1, 2]
+    assert store.count_articles() == 1
+    assert store.article(a.id).article.text == b.text
+
+
+def test_full_text_search_in_several_scripts(store):
+    texts = {"x.txt": "İbrahim Kalın İstanbul'da görüştü.", "y.txt": "التقى رئيس الاستخبارات في إسطنبول",
+             "z.txt": "Встреча прошла в Стамбуле.", "w.txt": "Le président a été reçu à Genève."}
+    for name, text in texts.items():
+        a = article(text, name=name)
+        store.save_article(raw(text, name), a)
+    assert [h.title for h in store.search("إسطنبول")] == [None]
+    assert len(store.search("Стамбуле")) == 1
+    assert len(store.search("geneve")) == 1, "diacritics are folded"
+    assert store.search('"; DROP TABLE articles; --') == []
+
+
+def test_a_failing_write_leaves_nothing_half_written(store):
+    a = article("Text of an article that will fail to store its events.")
+    broken = mention("m1", a.id, ["Q1"])
+    object.__setattr__(broken, "participants", (Participant(None, "source"),))  # violates NOT NULL
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save_article(raw(a.text), a, [], [broken])
+    assert store.count_articles() == 0
+    assert store.event_mentions() == []
+
+
+def test_resolution_is_replaced_atomically(store):
+    e = Event(id="e1", type="CONSULT", mode="meeting", date=DateValue.unknown(),
+              participants=(Participant("Q1", "source"),), mention_ids=("m1",), article_ids=("a1",))
+    store.replace_resolution([e], [], [Story("s1", "t", ("e1",), ("Q1",))])
+    assert store.events() == [e]
+    assert store.events(entity_ids=["Q1"]) == [e]
+    store.replace_resolution([], [], [])
+    assert store.events() == [] and store.stories() == []
+
+
+def test_repeated_outlet_lines_are_counted_per_article(store):
+    for i in range(3):
+        a = article(f"Body number {i} of the outlet.", name=f"o{i}.txt", outlet="example.org")
+        store.save_article(raw(a.text, f"o{i}.txt"), a, lines=["Subscribe to our newsletter", f"line {i}"])
+    assert store.repeated_lines(3) == {"example.org": frozenset({"Subscribe to our newsletter"})}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=300), st.sampled_from([DateValue.unknown(), DateValue.of_month(2025, 6, "header")]))
+def test_any_article_text_survives_the_database(tmp_path_factory, text, published):
+    path = tmp_path_factory.mktemp("h") / "h.db"
+    with Store(path) as s:
+        a = article(text, published=published)
+        s.save_article(raw(text), a)
+        assert s.article(a.id).article == a
