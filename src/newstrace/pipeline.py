@@ -73,8 +73,10 @@ def short_lines(text: str, limit: int = 120) -> tuple[str, ...]:
     return tuple(sorted({line.strip() for line in text.splitlines() if 0 < len(line.strip()) <= limit}))
 
 
-def process(raw: RawDocument, ctx: Context, outlet_lines: frozenset[str] = frozenset()) -> Processed:
-    """Take one raw document through every per-article stage.
+def process(
+    raw: RawDocument, ctx: Context, outlet_lines: frozenset[str] = frozenset(), analyse: bool = True
+) -> Processed:
+    """Take one raw document through every per-article stage (only up to the article when not `analyse`).
 
     Raises InputError when the input itself cannot be read; a failure of a
     later stage is recorded on the article, which is still stored.
@@ -91,6 +93,8 @@ def process(raw: RawDocument, ctx: Context, outlet_lines: frozenset[str] = froze
         raise InputError(describe(raw), Code.E016, _one_line(exc)) from exc
     mentions: tuple[Mention, ...] = ()
     events: tuple[EventMention, ...] = ()
+    if not analyse:
+        return Processed(raw, article, mentions, events, short_lines(doc.text))
     try:
         from newstrace.stages.events import extract_events
         from newstrace.stages.linking import link_article
@@ -118,10 +122,10 @@ def _init_worker(use_spacy: bool, curated: tuple) -> None:
     _WORKER_CONTEXT = Context(curated=curated, use_spacy=use_spacy)
 
 
-def _process_in_worker(raw: RawDocument, outlet_lines: frozenset[str]) -> Processed | InputError:
+def _process_in_worker(raw: RawDocument, outlet_lines: frozenset[str], analyse: bool) -> Processed | InputError:
     assert _WORKER_CONTEXT is not None
     try:
-        return process(raw, _WORKER_CONTEXT, outlet_lines)
+        return process(raw, _WORKER_CONTEXT, outlet_lines, analyse)
     except InputError as exc:
         return exc
 
@@ -133,6 +137,7 @@ def ingest(
     *,
     outlet: str | None = None,
     workers: int = 1,
+    analyse: bool = True,
     on_progress: Callable[[Progress], None] = lambda p: None,
 ) -> IngestReport:
     """Read, process and store every input of every target; the batch never stops on one input."""
@@ -158,7 +163,7 @@ def ingest(
             else:
                 yield item
 
-    for result in _run(pending(), ctx, workers, outlet_lines):
+    for result in _run(pending(), ctx, workers, outlet_lines, analyse):
         progress = result if isinstance(result, Progress) else _save(store, result)
         report = report.add(progress)
         on_progress(progress)
@@ -167,7 +172,7 @@ def ingest(
 
 def _run(
     work: Iterator[RawDocument | Progress], ctx: Context, workers: int,
-    outlet_lines: Callable[[RawDocument], frozenset[str]],
+    outlet_lines: Callable[[RawDocument], frozenset[str]], analyse: bool,
 ) -> Iterator[Processed | Progress]:
     """Process in order, in this process or in a bounded window of worker tasks."""
 
@@ -182,14 +187,15 @@ def _run(
                 yield item
                 continue
             try:
-                yield process(item, ctx, outlet_lines(item))
+                yield process(item, ctx, outlet_lines(item), analyse)
             except InputError as exc:
                 yield settle(item, exc)
         return
     window: deque[tuple[RawDocument | Progress, Future | None]] = deque()
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(ctx.use_spacy, tuple(ctx.curated))) as pool:
         for item in work:
-            future = None if isinstance(item, Progress) else pool.submit(_process_in_worker, item, outlet_lines(item))
+            future = None if isinstance(item, Progress) else pool.submit(
+                _process_in_worker, item, outlet_lines(item), analyse)
             window.append((item, future))
             while len(window) > workers * 16:
                 yield _settled(window.popleft(), settle)

@@ -10,7 +10,6 @@ from newstrace.ingest.sources import iter_bytes, iter_raw
 from newstrace.model import ExtractedDocument, RawDocument
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 
 def collect(target: str, **options) -> tuple[list[RawDocument], list[InputError]]:

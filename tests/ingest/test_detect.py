@@ -57,3 +57,13 @@ def test_prose_is_not_json_or_html() -> None:
 
 def test_utf16_without_mark_is_text() -> None:
     assert detect("Plain words in UTF-16.".encode("utf-16-le"), "a.txt")[0] is Kind.TEXT
+
+
+def test_feed_with_doctype_and_stylesheet() -> None:
+    head = b'<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="s.xsl"?>\n<!DOCTYPE rss PUBLIC "-//x//EN" "x.dtd">\n<rss version="0.91"><channel></channel></rss>'
+    assert detect(head, "feed")[0] is Kind.FEED
+
+
+def test_xhtml_with_prolog_is_html() -> None:
+    head = b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><link rel="alternate" type="application/rss+xml" href="/feed"/></head><body><p>x</p></body></html>'
+    assert detect(head, "page.xml")[0] is Kind.HTML

@@ -70,3 +70,13 @@ def test_truncated_feed_keeps_complete_items() -> None:
     cut = data[: data.index(b"<title>Bridge")]
     results = read_all(cut, "f.xml")
     assert results and results[0].title == "Council opens new library wing"
+
+
+def test_rss092_inline() -> None:
+    feed = b"""<?xml version="1.0"?><rss version="0.92"><channel><title>Old Wire</title><link>https://old.example/</link>
+    <item><title>Night train returns</title><link>https://old.example/train</link>
+    <description>The night train between the two capitals runs again from Sunday after a three-year pause.</description></item>
+    </channel></rss>"""
+    [doc] = read_all(feed, "old.rss")
+    assert doc.title == "Night train returns" and doc.url == "https://old.example/train"
+    assert doc.text.startswith("The night train") and not doc.published.known

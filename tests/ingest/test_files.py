@@ -126,3 +126,13 @@ def test_jsonl_line_over_cap_is_skipped(tmp_path: Path) -> None:
     assert len(docs) == 2
     assert [str(e).split(": E")[0].rsplit(": ", 1)[1] for e in errors] == ["line 2"]
     assert errors[0].code is Code.E005
+
+
+def test_utf8_page_labelled_latin1_is_read_as_utf8() -> None:
+    data = "<meta charset='iso-8859-1'><p>Déjà vu à Gaziantep.</p>".encode()
+    assert "Déjà vu à Gaziantep" in decode(data, "x", "iso-8859-1")
+
+
+def test_declared_utf16_without_mark_is_ignored() -> None:
+    data = "<meta charset='utf-16'><p>Café fermé.</p>".encode("latin-1")
+    assert "Café fermé" in decode(data, "x", "utf-16")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,7 @@ from newstrace.errors import Code, InputError
 from newstrace.ingest.parse import header_date, parse
 from newstrace.model import Origin, RawDocument
 
-from .helpers import SEEDS, collect
+from .helpers import collect
 
 
 def _raw(content: bytes, media_type: str = "text/plain", outlet: str | None = None) -> RawDocument:
@@ -65,10 +66,8 @@ def test_unknown_media_type_is_e010() -> None:
 
 
 @pytest.mark.seeds
-def test_seeds_are_plain_text() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seeds not found at {SEEDS.resolve()} (../shared/seeds beside the clone)")
-    docs, errors = collect(str(SEEDS))
+def test_seeds_are_plain_text(seeds_dir: Path) -> None:
+    docs, errors = collect(str(seeds_dir))
     assert not errors
     assert len(docs) == 5
     assert all(d.media_type == "text/plain" for d in docs)

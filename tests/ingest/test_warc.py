@@ -89,3 +89,14 @@ def test_truncated_gzip_warc(tmp_path: Path) -> None:
     results = read_all(data[: len(data) - 40], "cut.warc.gz")
     assert any(hasattr(r, "text") for r in results)
     assert all(hasattr(r, "text") or r.code in (Code.E012, Code.E011) for r in results)
+
+
+def test_record_shorter_than_declared_is_e012_quietly(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "capture.warc"
+    build_warc(path, gzip=False)
+    data = path.read_bytes()
+    at = data.index(b"The regional harbour authority")
+    results = read_all(data[:at] + data[at + 20:], "short.warc")
+    errors = [r for r in results if not hasattr(r, "text")]
+    assert errors and errors[-1].code is Code.E012 and "record" in errors[-1].detail
+    assert capsys.readouterr().err == ""

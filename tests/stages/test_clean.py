@@ -57,6 +57,10 @@ def kept(text: str, rules, outlet_lines: frozenset[str] = frozenset()) -> list[s
         "Mehr zum Thema: Neue Gespräche in Genf",
         "Читайте также: новые переговоры",
         "بیشتر بخوانید: سفر وزیر به مسقط",
+        "Updated 3 hours ago",
+        "il y a 2 heures",
+        "vor 5 Minuten",
+        "2 saat önce",
         "   ",
         "\u00a0",
         "• • •",
@@ -127,7 +131,7 @@ def test_removed_positions_are_reported(rules):
 
 WORDS = ["the", "minister", "said", "talks", "would", "resume", "in", "Geneva", "after", "weeks", "of",
          "delay", "and", "officials", "expect", "progress", "on", "aid", "corridors", "border"]
-sentences = st.lists(st.sampled_from(WORDS), min_size=10, max_size=25).map(
+sentences = st.lists(st.sampled_from(WORDS), min_size=16, max_size=30).map(
     lambda ws: " ".join(ws).capitalize() + "."
 )
 noise = st.sampled_from(

@@ -36,6 +36,8 @@ _MAGIC = (
     (b"{\\rtf", "RTF document"),
 )
 
+# Control characters that never occur in text (tab, newlines, form feed and escape do).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _FEED_NAMES = (".rss", ".atom", ".xml", ".rdf")
 _JSON_NAMES = (".json", ".jsonl", ".ndjson", ".jsonlines")
 _WARC_NAMES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -46,7 +48,7 @@ _HTML_TAG = re.compile(r"<(?:p|div|span|a|br|meta|title|article|section|h[1-6]|s
 _XML_PROLOG = re.compile(r"^\s*<\?xml\b", re.I)
 # "[Update] ..." is prose; '[{' or '{"' opens JSON.
 _JSON_START = re.compile(r'(?:\{\s*(?:"|\}|$)|\[\s*(?:[\[{"\]]|$))')
-_LEADING_NOISE = re.compile(r"^(?:\s|<!--.*?-->|<\?xml[^>]*\?>)*", re.S)
+_LEADING_NOISE = re.compile(r"^(?:\s|<!--.*?-->|<\?xml[^>]*\?>|<\?xml-stylesheet[^>]*>|<!doctype\s+(?!html)[^>]*>)*", re.S | re.I)
 
 
 class Kind(str, Enum):
@@ -92,8 +94,9 @@ def binary_reason(head: bytes) -> str | None:
         return "gzip archive"
     if b"\x00" in head:
         return "NUL bytes"
-    controls = sum(1 for byte in head[:4096] if byte < 32 and byte not in (9, 10, 12, 13, 27))
-    if head and controls > 0.05 * min(len(head), 4096):
+    sample = head[:4096]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if sample and controls > 0.05 * len(sample):
         return "control bytes"
     return None
 
@@ -145,7 +148,9 @@ def detect(head: bytes, name: str = "") -> tuple[Kind, str]:
     start = _LEADING_NOISE.sub("", text[:4096], count=1).lstrip("\ufeff \t\r\n")
     if _JSON_START.match(start):
         return Kind.JSON, ""
-    if _FEED_ROOT.match(start) or (_XML_PROLOG.match(text) and _FEED_ROOT.search(text[:4096])):
+    if _FEED_ROOT.match(start):
+        return Kind.FEED, ""
+    if not _HTML_ROOT.match(start) and _XML_PROLOG.match(text) and _FEED_ROOT.search(text[:4096]):
         return Kind.FEED, ""
     if looks_like_html(text):
         return Kind.HTML, ""

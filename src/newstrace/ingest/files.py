@@ -58,7 +58,7 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode(data: bytes, source: str, declared: str | None = None) -> str:
-    """Decode bytes to text: BOM, declared charset, strict UTF-8, then detection.
+    """Decode bytes to text: BOM, strict UTF-8, declared charset, then detection.
 
     Raises E004 when no encoding fits. A declared charset that fails is
     ignored (mislabelled pages are common).
@@ -73,9 +73,10 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
             if text.strip():
                 return text
             raise InputError(source, Code.E004, f"invalid {encoding}") from None
-    for candidate in (declared, "utf-8"):
-        if not candidate:
-            continue
+    # Strict UTF-8 first: pages labelled latin-1 are often UTF-8, never the reverse by accident.
+    for candidate in ("utf-8", declared):
+        if not candidate or candidate.replace("-", "").startswith(("utf16", "utf32")):
+            continue  # a wide encoding without a byte-order mark is a mislabel
         try:
             return data.decode(candidate)
         except (UnicodeDecodeError, LookupError):

@@ -69,7 +69,9 @@ def iter_raw(
     path = Path(target).expanduser()
     if path.is_dir():
         for child in _walk(path):
-            yield from iter_file(child, outlet=outlet, max_bytes=max_bytes)
+            # Named relative to the directory given, so fr/03.txt and en/03.txt stay two articles.
+            name = child.relative_to(path).as_posix()
+            yield from iter_file(child, outlet=outlet, max_bytes=max_bytes, name=name)
         return
     if path.exists() or not _GLOB_CHARS & set(target):
         yield from iter_file(path, outlet=outlet, max_bytes=max_bytes)
@@ -78,12 +80,32 @@ def iter_raw(
     files = [Path(match) for match in matches if Path(match).is_file()]
     if not files:
         yield InputError(target, Code.E001, "no file matches")
+    base = _glob_root(target)
     for match in files:
-        yield from iter_file(match, outlet=outlet, max_bytes=max_bytes)
+        yield from iter_file(match, outlet=outlet, max_bytes=max_bytes, name=_relative_name(match, base))
 
 
-def iter_file(path: Path, *, outlet: str | None = None, max_bytes: int = 50_000_000) -> Iterator[RawDocument | InputError]:
-    """The documents of one local file (see iter_raw)."""
+def _glob_root(pattern: str) -> Path:
+    """The directory a glob starts from: its parts before the first wildcard."""
+    fixed = []
+    for part in Path(pattern).expanduser().parts[:-1]:
+        if _GLOB_CHARS & set(part):
+            break
+        fixed.append(part)
+    return Path(*fixed) if fixed else Path(".")
+
+
+def _relative_name(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def iter_file(
+    path: Path, *, outlet: str | None = None, max_bytes: int = 50_000_000, name: str | None = None
+) -> Iterator[RawDocument | InputError]:
+    """The documents of one local file (see iter_raw); `name` is how the file is known (default: its base name)."""
     source = str(path)
     try:
         handle = open_checked(path, source)
@@ -91,7 +113,7 @@ def iter_file(path: Path, *, outlet: str | None = None, max_bytes: int = 50_000_
         yield exc
         return
     with handle:
-        origin = Origin(source=source, file=path.name, outlet=outlet)
+        origin = Origin(source=source, file=name or path.name, outlet=outlet)
         try:
             yield from _iter_stream(handle, source, path.name, origin, max_bytes, path.resolve().as_uri())
         except OSError as exc:

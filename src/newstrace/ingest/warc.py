@@ -14,6 +14,12 @@ from newstrace.ingest.item import HTML, Item
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio's iterator without its stderr notice on misplaced record boundaries: newstrace reports them as E012."""
+
+    INC_RECORD = ""
+
+
 def _captured(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -30,11 +36,14 @@ def iter_warc(handle: BinaryIO, source: str, max_bytes: int) -> Iterator[Item | 
     A broken record ends the file with E012 naming it: the stream cannot be
     resynchronised after it.
     """
-    number = found = 0
+    number = found = misplaced = 0
     try:
-        records = ArchiveIterator(handle, arc2warc=True)
+        records = _QuietArchiveIterator(handle, arc2warc=True)
         for record in records:
             number += 1
+            if records.err_count > misplaced:
+                misplaced = records.err_count
+                yield InputError(source, Code.E012, f"record {number - 1}: length does not match its Content-Length")
             if not record.rec_type:
                 yield InputError(source, Code.E012, f"record {number}: no WARC-Type header")
                 return

@@ -22,6 +22,7 @@ from newstrace.stages.meta import (
     head_title,
     read_byline,
     read_dateline,
+    read_lede_dateline,
 )
 from newstrace.text.lines import fold, key_of_folded, line_key
 
@@ -155,6 +156,12 @@ def make_article(
         dateline = dateline or (index, found)
         if found.whole_line:
             meta.add(index)
+    lede = dateline is None
+    for index in head if lede else ():
+        found = read_lede_dateline(lines[index], resources.calendar)
+        if found is not None:
+            dateline = (index, found)
+            break
 
     byline = None
     if doc.byline:
@@ -193,7 +200,8 @@ def make_article(
 
     published = declared
     if dateline is not None:
-        reread = read_dateline(lines[dateline[0]], resources.calendar, language.code) or dateline[1]
+        reader = read_lede_dateline if lede else read_dateline
+        reread = reader(lines[dateline[0]], resources.calendar, language.code) or dateline[1]
         published = choose_published(declared, reread.value)
 
     removed = sorted((set(cleaned.removed) | meta) - {title_index})

@@ -23,6 +23,10 @@ _COUNTER = re.compile(r"[^\d:]{2,40}:\s*\d[\d\s.,]*(?:\s*\w+)?")
 # Lines made only of decoration ("|", "•••", "* * *").
 _DECORATION = re.compile(r"[\W_]*")
 _NEVER = re.compile(r"(?!)")
+# A caption repeated twice in a row is at most this long; a longer repeated sentence keeps one copy.
+CAPTION_WORDS = 15
+# After a "Related posts" label, link lines are at most this long.
+LINK_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,9 @@ def line_reason(
             return "call-to-action"
     if count <= 20 and rules.prefixes.match(key):
         return "prefix"
+    segments = stripped.split("|")
+    if len(segments) >= 3 and all(len(part.split()) <= 3 for part in segments) and not ends_sentence(stripped):
+        return "navigation"
     if count <= 5 and rules.reading_time.fullmatch(folded):
         return "reading-time"
     if count <= 7 and not ends_sentence(stripped) and _COUNTER.fullmatch(stripped):
@@ -146,17 +153,20 @@ def duplicate_lines(lines: Sequence[str], keys: Sequence[str] | None = None) -> 
     """Positions of repeated lines to drop.
 
     A repeated sentence keeps its first occurrence; a repeated line that is not a
-    sentence (a photo caption shown twice, a repeated header) goes entirely.
+    sentence (a repeated header), or a short one shown twice in a row (a photo
+    caption), goes entirely.
     """
     if keys is None:
         keys = [line_key(line) for line in lines]
     counts = Counter(keys)
+    twice_in_a_row = {a for a, b in zip(keys, keys[1:]) if a == b}
     drop: set[int] = set()
     seen: set[str] = set()
     for index, (line, key) in enumerate(zip(lines, keys)):
         if counts[key] < 2 or not key:
             continue
-        if not ends_sentence(line) or key in seen:
+        caption = key in twice_in_a_row and len(line.split()) <= CAPTION_WORDS
+        if caption or not ends_sentence(line) or key in seen:
             drop.add(index)
         seen.add(key)
     return drop
@@ -170,6 +180,12 @@ def _trailing_label(line: str, key: str, rules: BoilerplateRules) -> bool:
 
 def _headline_like(line: str) -> bool:
     return not ends_sentence(line) and len(line.split()) <= 30
+
+
+def _link_like(line: str) -> bool:
+    # Headlines may end in "?" or "!", never in a full stop: a line ending in "." is body.
+    stripped = line.rstrip(" \"'”’»)")
+    return len(line.split()) <= LINK_WORDS and (not ends_sentence(line) or stripped.endswith(("?", "!", "؟")))
 
 
 def edge_lines(lines: Sequence[str], rules: BoilerplateRules, keys: Sequence[str] | None = None) -> set[int]:
@@ -190,11 +206,19 @@ def edge_lines(lines: Sequence[str], rules: BoilerplateRules, keys: Sequence[str
         drop.add(start)
         start += 1
     first_run = len(lines)
-    while first_run > 0 and _headline_like(lines[first_run - 1]):
+    while first_run > 0 and (_headline_like(lines[first_run - 1]) or keys[first_run - 1] in rules.related):
         first_run -= 1
     first_run = max(first_run, start)
     for index in range(first_run, len(lines)):
         if _trailing_label(lines[index], keys[index], rules):
+            drop.update(range(index, len(lines)))
+            break
+    # An explicit "Related posts" label: the links after it may end in "?" or "!".
+    links_from = len(lines)
+    while links_from > start and _link_like(lines[links_from - 1]):
+        links_from -= 1
+    for index in range(links_from, len(lines)):
+        if keys[index] in rules.related:
             drop.update(range(index, len(lines)))
             break
     for index in range(start, min(first_run, len(lines))):
@@ -226,9 +250,13 @@ def clean_lines(
     dup = duplicate_lines([lines[i] for i in candidates], [keys[i] for i in candidates])
     after_dup = [i for n, i in enumerate(candidates) if n not in dup]
     removed.update(i for n, i in enumerate(candidates) if n in dup)
-    edges = edge_lines([lines[i] for i in after_dup], rules, [keys[i] for i in after_dup])
-    kept = [i for n, i in enumerate(after_dup) if n not in edges]
-    removed.update(i for n, i in enumerate(after_dup) if n in edges)
+    kept = after_dup
+    while True:  # dropping an edge can expose another one: repeat until nothing changes
+        edges = edge_lines([lines[i] for i in kept], rules, [keys[i] for i in kept])
+        if not edges:
+            break
+        removed.update(i for n, i in enumerate(kept) if n in edges)
+        kept = [i for n, i in enumerate(kept) if n not in edges]
     return Cleaned(tuple(kept), tuple(sorted(removed)))
 
 

@@ -13,7 +13,7 @@ from newstrace.model import Article, DateValue, EventMention, Mention, Participa
 from newstrace.stages.attribution import AttributionLexicon, find_attributions, find_quotes
 from newstrace.stages.dates import TemporalExpression, find_dates
 from newstrace.stages.mainevent import choose_main, mark_background
-from newstrace.stages.participants import ACTOR_KINDS, Scope, actors_in, choose_participants, choose_place, scope_of
+from newstrace.stages.participants import ACTOR_KINDS, CONTENT_TARGET_TYPES, Scope, actors_in, choose_participants, choose_place, scope_of
 from newstrace.stages.topics import TopicLexicon, find_topics
 from newstrace.stages.triggers import (
     Ontology, TriggerHit, TriggerLexicon, find_triggers, load_ontology, refine_mode, status_of,
@@ -23,6 +23,10 @@ from newstrace.text.sentences import Sentence, split_sentences
 _QUOTE_SPANS = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"\n]*\"")
 # A noun trigger reports an event of its own only with an actor this close ("Israeli airstrike").
 _ATTACHED_WORDS = 2
+# "refused to meet", "a refusé de rencontrer": at most this many characters between the two triggers.
+_REFUSAL_GAP = 5
+# How far into the text the title may be repeated (after section labels and a standfirst).
+_TITLE_REACH = 800
 
 
 @dataclass(frozen=True)
@@ -101,15 +105,24 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     quoted = [Span(m.start(), m.end()) for m in _QUOTE_SPANS.finditer(text)]
     attributions = find_attributions(text, 0, lex.attribution)
     credited = [a.span for a in attributions]
-    # Actors named as a report's source ("told Reuters", "according to Anadolu") take no part.
-    actors = tuple(m for m in ordered if not _inside(m.span, credited))
+    # Actors named as a report's source ("told Reuters", "according to Anadolu") take no part,
+    # nor do those only named inside a quotation.
+    actors = tuple(m for m in ordered if not _inside(m.span, credited) and not _inside(m.span, quoted))
+    title_end = _title_end(article)
     drafts: list[Draft] = []
     previous: Sentence | None = None
     for sentence in sentences:
         hits = [h for h in find_triggers(sentence.text, sentence.start, lex.triggers)
                 if not _inside(h.span, quoted) and not (h.type == "STATEMENT" and _inside(h.span, credited))]
+        # A noun beside a verb of another type is what that verb acts on ("condemned the strike").
+        objects = [h for h in hits if h.nominal and any(not v.nominal and v.type != h.type for v in hits)]
+        # "refused to meet" negates the meeting; it is no rejection event of its own.
+        objects += [h for h in hits if h.type == "REJECT" and any(
+            0 <= o.span.start - h.span.end <= _REFUSAL_GAP for o in hits if o is not h)]
         for hit in hits:
-            _add_hit(hit, sentence, previous, actors, dates, quoted, text, lex.triggers, drafts)
+            if hit not in objects:
+                _add_hit(hit, sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end)
+                _refer_back(hit, objects, drafts)
         previous = sentence
     drafts = [d for d in drafts if d.participants]
     main = choose_main(drafts, article, lex.triggers, ctx)
@@ -124,7 +137,7 @@ def _inside(span: Span, areas: list[Span]) -> bool:
 
 def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, mentions: tuple[Mention, ...],
              dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
-             drafts: list[Draft]) -> None:
+             drafts: list[Draft], title_end: int) -> None:
     info = ontology().types.get(hit.type)
     if info is None:
         return
@@ -145,7 +158,8 @@ def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, men
         _merge(same_sentence[-1], draft)
         return
     earlier = [d for d in drafts if d.hit.type == hit.type and d.participants]
-    if hit.nominal and participants and not _attached(hit, participants, text):
+    recent = bool(earlier) and earlier[-1].sentence.paragraph >= sentence.paragraph - 1
+    if hit.nominal and participants and (recent or not _attached(hit, participants, text)):
         participants = draft.participants = []  # "the meeting ..., X said": X is no participant of it
     if not participants:
         if earlier:
@@ -159,11 +173,51 @@ def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, men
         _merge(earlier[-1], draft)  # "He also met X": the same visit, told on
         return
     else:
-        for other in reversed(drafts):
+        for index in range(len(drafts) - 1, -1, -1):
+            other = drafts[index]
+            if other.sentence.end <= title_end and _retold(other, draft):
+                # The lede retells the title in full: it leads, the title adds its evidence.
+                drafts[index] = draft
+                draft.evidence += other.evidence
+                draft.sentences.insert(0, other.sentence)
+                return
             if _same_event(other, draft):
                 _merge(other, draft)
                 return
     drafts.append(draft)
+
+
+def _refer_back(hit: TriggerHit, objects: list[TriggerHit], drafts: list[Draft]) -> None:
+    """"Aoun condemned the strike": the other side is whoever carried out the strike reported before."""
+    if not drafts or drafts[-1].hit is not hit or any(p.role == "target" for p in drafts[-1].participants):
+        return
+    draft = drafts[-1]
+    if not draft.participants or hit.type not in CONTENT_TARGET_TYPES:
+        return
+    for obj in objects:
+        if obj.span.start < hit.span.end:
+            continue
+        earlier = [d for d in drafts[:-1] if d.hit.type == obj.type and d.participants]
+        if earlier:
+            known = draft.entity_ids()
+            doers = [p for p in earlier[-1].participants if p.role in ("source", "other") and p.entity_id not in known]
+            draft.participants += [Participant(p.entity_id, "target", round(p.confidence * 0.8, 3), obj.span)
+                                   for p in doers[:1]]
+            return
+
+
+def _title_end(article: Article) -> int:
+    """Where the title ends in the text, when the text opens with it (after a standfirst, say); else 0."""
+    title = (article.title or "").strip()
+    if not title:
+        return 0
+    at = article.text.find(title, 0, len(title) + _TITLE_REACH)
+    return at + len(title) if at >= 0 else 0
+
+
+def _retold(title: Draft, lede: Draft) -> bool:
+    return (title.hit.type == lede.hit.type and title.status == lede.status and lede.sentence.start > title.sentence.end
+            and bool(title.entity_ids() & lede.entity_ids()))
 
 
 def _attached(hit: TriggerHit, participants: list[Participant], text: str) -> bool:
@@ -180,7 +234,7 @@ def _attached(hit: TriggerHit, participants: list[Participant], text: str) -> bo
 
 def _same_event(old: Draft, new: Draft) -> bool:
     """A later report of an event already found: same type, shared actors, nothing contradicting."""
-    if old.hit.type != new.hit.type or old.status != new.status:
+    if old.hit.type != new.hit.type or old.status != new.status or not old.participants:
         return False
     if not (old.entity_ids() <= new.entity_ids() or new.entity_ids() <= old.entity_ids()):
         return False

@@ -12,6 +12,7 @@ from newstrace.knowledge.matcher import KeyMatch, NameRef
 from newstrace.model import Article, Mention, Span
 from newstrace.stages.entities import Recognised, capitalised_mentions, ner_mentions
 from newstrace.stages.roles import Cue, RoleDescriptor, find_role_descriptors
+from newstrace.text.normalize import match_key
 from newstrace.text.translit import translit_key
 
 # A title and the name it qualifies: only spaces, punctuation or quotes between them.
@@ -61,7 +62,7 @@ def _is_person(match: KeyMatch, kb) -> bool:
 
 
 def _resolve_partial(match: KeyMatch, kb, day: date | None, present: set[str],
-                     hint: RoleDescriptor | None) -> tuple[str | None, float, str]:
+                     hint: RoleDescriptor | None, surface: str = "") -> tuple[str | None, float, str]:
     """Which of the persons sharing a surname is meant: co-reference, adjacent title, uniqueness."""
     candidates = [ref.entity_id for ref in _best(match)]
     candidates = list(dict.fromkeys(candidates))
@@ -75,7 +76,8 @@ def _resolve_partial(match: KeyMatch, kb, day: date | None, present: set[str],
                           for role in kb.roles_of(entity_id, day))]
         if len(fitting) == 1:
             return fitting[0], 0.85, f"kb-partial-title:{hint.title}"
-    if match.key.startswith("ال") and " " not in match.key:
+    written = match_key(surface) if surface else match.key
+    if " " not in match.key and (written.startswith("ال") or len(written) > len(match.key)):
         return None, 0.0, "kb-partial-article"  # "السلام": as often a common noun as a surname
     if len(candidates) == 1:
         return candidates[0], 0.7, "kb-partial"
@@ -93,7 +95,7 @@ def _kb_mention(article: Article, match: KeyMatch, kb, day, present, hint) -> Me
         return None
     surface = article.text[match.start:match.end]
     if ref.tag == "partial":
-        entity_id, confidence, rule = _resolve_partial(match, kb, day, present, hint)
+        entity_id, confidence, rule = _resolve_partial(match, kb, day, present, hint, surface)
         if entity_id is None:
             return None
         kind = "person"
@@ -113,6 +115,13 @@ def _kb_mention(article: Article, match: KeyMatch, kb, day, present, hint) -> Me
             rule = "kb-clitic"
         entity_id = entity.id
     return Mention(article.id, Span(match.start, match.end), surface, kind, entity_id, round(confidence, 3), rule)
+
+
+def _partial_target(text: str, item: _Item, kb, day, present, hints) -> str | None:
+    if item.match is None or _best(item.match)[0].tag != "partial":
+        return None
+    surface = text[item.match.start:item.match.end]
+    return _resolve_partial(item.match, kb, day, present, hints.get(item.span), surface)[0]
 
 
 def _provisional(article: Article, found: Recognised) -> Mention:
@@ -200,12 +209,19 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     present = {ref.entity_id for item in chosen if item.match for ref in _best(item.match)[:1]
                if ref.tag in ("name", "acronym")}
 
+    named = present | {entity_id for entity_id in (_partial_target(text, item, kb, day, present, hints)
+                                                   for item in chosen) if entity_id}
     mentions: list[Mention] = []
     for item in chosen:
         if item.role is not None:
             role = item.role
+            entity_id, confidence, rule = role.entity_id, role.confidence, role.rule
+            in_text = [candidate for candidate in role.candidates if candidate in named]
+            if len(in_text) == 1:
+                # Date unknown, several holders over time: the one the article names is meant.
+                entity_id, confidence, rule = in_text[0], 0.7, rule.replace(":unresolved", ":named")
             mentions.append(Mention(article.id, role.span, text[role.span.start:role.span.end], "role",
-                                    role.entity_id, role.confidence, role.rule))
+                                    entity_id, confidence, rule))
         elif item.match is not None:
             mention = _kb_mention(article, item.match, kb, day, present, hints.get(item.span))
             if mention is not None:

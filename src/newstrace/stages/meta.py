@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from newstrace.knowledge.lexicon import Lexicons
@@ -13,6 +13,7 @@ from newstrace.text.lines import ends_sentence, fold, is_label, line_key
 
 PRECISION_RANK = {"unknown": 0, "year": 1, "month": 2, "day": 3}
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_YEAR_HINT = re.compile(r"(?:19|20|13|14)\d\d")
 _TIME = re.compile(r"\d{1,2}\s*[:h.]\s*\d{2}(?:\s*[:.]\s*\d{2})?(?:\s*(?:am|pm))?", re.IGNORECASE)
 _NEVER = re.compile(r"(?!)")
 # Words commonly attached to a name in a byline that are not part of it.
@@ -35,6 +36,8 @@ class Calendar:
     numeric: re.Pattern[str]
     iso: re.Pattern[str]
     weekday: re.Pattern[str]
+    solar_months: Mapping[str, int] = field(default_factory=dict)
+    solar: re.Pattern[str] = _NEVER
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,9 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
     suffixes: set[str] = set()
     ignorable: set[str] = set()
     slash_order: dict[str, str] = {}
+    solar_months: dict[str, int] = {}
     for language, section in lexicons.sections("calendar"):
+        solar_months.update((k, v) for k, v in _name_map(section, "solar_hijri_months", 12).items() if v >= 1)
         for key in ("months", "month_abbreviations"):
             for name, number in _name_map(section, key, 12).items():
                 if number >= 1:
@@ -101,6 +106,10 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
         numeric=re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)" + _YEAR),
         iso=re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?!\d)"),
         weekday=re.compile(r"(?<!\w)(?:" + (_alternation(weekdays) or "(?!)") + r")(?!\w)") if weekdays else _NEVER,
+        solar_months=solar_months,
+        solar=re.compile(
+            r"(?<![\w.])(?P<d>[0-3]?\d)\s+(?P<m>" + _alternation(solar_months) + r")(?!\w),?\s*(?P<y>1[34]\d\d)(?!\d)"
+        ) if solar_months else _NEVER,
     )
 
 
@@ -116,6 +125,8 @@ def find_date(
 ) -> tuple[DateValue, tuple[int, int]] | None:
     """The earliest complete date written in `text` (folded internally), with its span in the folded text."""
     folded = fold(text)
+    if not _YEAR_HINT.search(folded):
+        return None
     found: list[tuple[int, int, DateValue]] = []
     evidence = evidence or text.strip()
 
@@ -142,6 +153,10 @@ def find_date(
         add(match, int(match["y"]), second, first)
     for match in calendar.iso.finditer(folded):
         add(match, int(match["y"]), int(match["m"]), int(match["d"]))
+    for match in calendar.solar.finditer(folded):
+        month = calendar.solar_months.get(match["m"])
+        if month and 1 <= int(match["d"]) <= (31 if month <= 6 else 30):
+            add(match, *solar_hijri_to_gregorian(int(match["y"]), month, int(match["d"])))
     if not found and not attempted:
         for match in calendar.month_year.finditer(folded):
             month = calendar.months.get(re.sub(r"\s+", " ", match["m"]))
@@ -151,6 +166,17 @@ def find_date(
         return None
     start, end, value = min(found, key=lambda item: (item[0], -item[1]))
     return value, (start, end)
+
+
+def solar_hijri_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """Convert a Solar Hijri (Iranian calendar) date to the Gregorian (year, month, day)."""
+    days = (
+        -355668 + 365 * (year + 1595) + ((year + 1595) // 33) * 8 + (((year + 1595) % 33) + 3) // 4
+        + day + ((month - 1) * 31 if month < 7 else (month - 7) * 30 + 186)
+    )
+    # `days` counts from 1 January of year 0 (a leap year); ordinal 1 is 1 January of year 1.
+    result = date.fromordinal(days - 365)
+    return result.year, result.month, result.day
 
 
 def read_dateline(line: str, calendar: Calendar, language: str | None = None) -> Dateline | None:
@@ -165,12 +191,33 @@ def read_dateline(line: str, calendar: Calendar, language: str | None = None) ->
     folded = fold(stripped)
     rest = folded[:start] + " " + folded[end:]
     rest = calendar.weekday.sub(" ", _TIME.sub(" ", rest))
-    leftover = [w for w in re.findall(r"\w+", rest) if w not in calendar.ignorable]
+    leftover = [w for w in re.findall(r"\w+", rest) if w not in calendar.ignorable and not w.isdigit()]
     if len(leftover) <= 2:
         return Dateline(value, True)
     if len(leftover) <= 6 and not ends_sentence(stripped):
         return Dateline(value, False)
     return None
+
+
+_AFTER_LEDE_DATE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—]|\.-|:\s)")
+
+
+def read_lede_dateline(line: str, calendar: Calendar, language: str | None = None) -> Dateline | None:
+    """A dateline opening a paragraph: "Bruxelles, le 24 février 2026 – ...", "ANKARA, Jan 24, 2026 (AP) — ...".
+
+    The date must follow at most five words (a place, "le") and be followed by a dash.
+    """
+    stripped = line.strip()
+    head = stripped[:120]
+    hit = find_date(head, calendar, language)
+    if hit is None:
+        return None
+    value, (start, end) = hit
+    folded = fold(head)
+    if len(folded[:start].split()) > 5 or not _AFTER_LEDE_DATE.match(folded[end:]):
+        return None
+    evidence = " ".join(stripped.split()[: len(folded[:end].split())])
+    return Dateline(replace(value, evidence=evidence, rule="lede-dateline"), False)
 
 
 def choose_published(declared: DateValue, dateline: DateValue | None) -> DateValue:

@@ -11,10 +11,15 @@ from newstrace.stages.triggers import TriggerHit, TriggerLexicon
 ACTOR_KINDS = frozenset({"person", "org", "country", "role"})
 PLACE_KINDS = frozenset({"place", "country"})
 # Types whose other side may sit after "that" ("demanded that Israel lift ...").
-CONTENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION"})
+CONTENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "PROTEST"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
 _PUNCT = re.compile(r"[,.;:!?()«»\"“”؟،]")
 _APPOSITION = re.compile(r"^\s*,\s*(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][\w'’-]*\s+){1,7}$")
+# A clause break between two actors, unless it only separates the items of a list ("X, Y and Z").
+_CLAUSE_CUT = re.compile(r"[,;:()«»\"“”؛،]")
+_LIST_GAP = re.compile(r"^\s*[,،]\s*(?:\w{1,4}\s+)?$")
+# How close a delegation word must be to an organisation for it to take part ("a Hamas delegation").
+_GROUP_REACH = 16
 _FILLERS_CITY = 4
 _FILLERS_COUNTRY = 1
 
@@ -26,6 +31,7 @@ class Scope:
     start: int
     end: int
     content_start: int | None = None
+    sentence_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str,
     quote = re.compile(r"[«“„\"]").search(text, after, end)
     if quote:
         end = quote.start()
-    return Scope(start, max(end, after), content_start)
+    return Scope(start, max(end, after), content_start if content_start is not None else max(end, after), sentence_end)
 
 
 def _gap(text: str, left: int, right: int) -> str:
@@ -68,7 +74,7 @@ def _is_attribute(m: Mention, actors: list[Mention], text: str, lex: TriggerLexi
     """Whether an org/country mention only describes a person ("Turkish President X", "X, head of Hamas")."""
     if m.kind not in ("org", "country"):
         return False
-    near = text[max(0, m.span.start - 40):m.span.end + 40]
+    near = text[max(0, m.span.start - _GROUP_REACH):m.span.end + _GROUP_REACH]
     if lex.groups.search(near):
         return False  # "a Hamas delegation led by X": Hamas takes part
     for other in actors:
@@ -124,12 +130,14 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
     """Source and target participants of a trigger, as knowledge-base ids with their evidence spans."""
     actors = actors_in(mentions, scope, text, lex, excluded)
     before = [m for m in actors if m.span.end <= hit.span.start]
+    if not symmetric:  # "..., while Hamas demands": the doer is in the trigger's own clause
+        before = _nearest_clause(before, hit, text)
     after = [m for m in actors if m.span.start >= hit.span.end]
     if hit.type == "STATEMENT":
         speaker = before[-1:] or after[:1]
         return _dedupe([(speaker[0], "source")]) if speaker else ()
     if not after and scope.content_start is not None and hit.type in CONTENT_TARGET_TYPES:
-        content = Scope(scope.content_start, scope.content_start + 200)
+        content = Scope(scope.content_start, scope.sentence_end or scope.content_start + 200)
         following = [m for m in actors_in(mentions, content, text, lex, excluded)
                      if m.span.start >= scope.content_start]
         after = following[:1]
@@ -148,6 +156,19 @@ def _after_agent_word(m: Mention, hit: TriggerHit, text: str, lex: TriggerLexico
     for match in lex.agent_before.finditer(before):
         pass
     return match is not None and len(_words(before[match.end():])) <= 1
+
+
+def _nearest_clause(before: list[Mention], hit: TriggerHit, text: str) -> list[Mention]:
+    """Actors before the trigger in the nearest clause that names one, with a list it ends ("X, Y and Z met")."""
+    if not before:
+        return before
+    kept = [before[-1]]
+    for m in reversed(before[:-1]):
+        gap = text[m.span.end:kept[0].span.start]
+        if _CLAUSE_CUT.search(gap) and not _LIST_GAP.match(gap):
+            break
+        kept.insert(0, m)
+    return kept
 
 
 def _dedupe(pairs: list[tuple[Mention, str]]) -> tuple[Participant, ...]:
@@ -213,6 +234,9 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], sentence_start:
     if pick is None:
         return None, frozenset()
     place, phrase_start = pick
-    inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end)
+    inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end
+                       or (m.kind == "country" and m.span.end <= place.span.start
+                           and len(_words(_gap(text, m.span.end, place.span.start))) <= 2
+                           and not _PUNCT.search(_gap(text, m.span.end, place.span.start))))
     assert place.entity_id
     return PlaceChoice(place.entity_id, place), inside

@@ -15,7 +15,8 @@ from newstrace.text.scripts import RULES, script_of_text
 # Between a title and its country or organisation cue: at most two short words
 # ("du", "de la", "of the", "'s") and punctuation, nothing else.
 _GAP = re.compile(r"^[\W_]*(?:[^\W\d_]{1,3}[\W_]+){0,2}$")
-_TIGHT_GAP = re.compile(r"^[\s()\[\]'’\"«»,-]*$")
+# Before a title, a cue is tight: "Turkish intelligence chief", "Qatar's prime minister", "MİT Başkanı".
+_BEFORE_GAP = re.compile(r"^[\s'’]*(?:s\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class RoleDescriptor:
     confidence: float
     rule: str
     title_span: Span
+    candidates: tuple[str, ...] = ()  # every holder ever, when the date did not decide
 
 
 def _word_regex(word: str, first: bool) -> str:
@@ -97,10 +99,10 @@ def compile_role_patterns(lexicon: Lexicon | None) -> RolePatterns:
     return RolePatterns(titles, tuple(name.partition("@")[0] for name in names), heads, implied)
 
 
-def _adjacent(text: str, left: int, right: int, tight: bool = False) -> bool:
+def _adjacent(text: str, left: int, right: int, before: bool = False) -> bool:
     if left > right:
         return False
-    return bool((_TIGHT_GAP if tight else _GAP).match(text[left:right]))
+    return bool((_BEFORE_GAP if before else _GAP).match(text[left:right]))
 
 
 def _nearest_cue(text: str, span: Span, cues: Sequence[Cue], want_org: bool | None) -> Cue | None:
@@ -112,7 +114,7 @@ def _nearest_cue(text: str, span: Span, cues: Sequence[Cue], want_org: bool | No
             distance = 0
         elif cue.span.start >= span.end and _adjacent(text, span.end, cue.span.start):
             distance = cue.span.start - span.end
-        elif cue.span.end <= span.start and _adjacent(text, cue.span.end, span.start):
+        elif cue.span.end <= span.start and _adjacent(text, cue.span.end, span.start, before=True):
             distance = span.start - cue.span.end
         else:
             continue
@@ -128,7 +130,7 @@ HEAD_PREFERENCE = (
 )
 
 
-def _resolve(kb, title: str | None, cue: Cue, day: date | None) -> tuple[str | None, float, str]:
+def _resolve(kb, title: str | None, cue: Cue, day: date | None) -> tuple[str | None, float, str, tuple[str, ...]]:
     """The holder of `title` for the cue's country or organisation on `day`."""
     where = cue.entity_id if cue.org else cue.country
     label = f"role:{title or 'head'}@{where}"
@@ -140,17 +142,19 @@ def _resolve(kb, title: str | None, cue: Cue, day: date | None) -> tuple[str | N
     scopes = [{"org_id": cue.entity_id}] if cue.org else [{"country": cue.country}]
     if cue.org and title and cue.country:
         scopes.append({"country": cue.country})
+    candidates: list[str] = []
     for scope in scopes:
         for name in titles:
             if day is not None:
                 found = kb.holders(name, on=day, **scope)
                 if found:
-                    return found[0].id, 0.85, label
+                    return found[0].id, 0.85, label, ()
             else:
                 ever = kb.holders(name, **scope)
                 if len(ever) == 1:
-                    return ever[0].id, 0.6, label
-    return cue.entity_id, 0.3, label + ":unresolved"
+                    return ever[0].id, 0.6, label, ()
+                candidates += [entity.id for entity in ever]
+    return cue.entity_id, 0.3, label + ":unresolved", tuple(dict.fromkeys(candidates))
 
 
 def find_role_descriptors(text: str, patterns: RolePatterns, cues: Sequence[Cue], kb,
@@ -179,8 +183,8 @@ def find_role_descriptors(text: str, patterns: RolePatterns, cues: Sequence[Cue]
             if cue is None:
                 found.append(RoleDescriptor(title_span, title, None, None, 0.0, f"role:{title}", title_span))
                 continue
-            entity_id, confidence, rule = _resolve(kb, title, cue, day)
+            entity_id, confidence, rule, candidates = _resolve(kb, title, cue, day)
             span = Span(min(start, cue.span.start), max(end, cue.span.end))
-            found.append(RoleDescriptor(span, title, cue, entity_id, confidence, rule, title_span))
+            found.append(RoleDescriptor(span, title, cue, entity_id, confidence, rule, title_span, candidates))
     found.sort(key=lambda item: item.span.start)
     return tuple(found)

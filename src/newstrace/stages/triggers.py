@@ -15,6 +15,9 @@ from newstrace.stages.phrases import compile_groups, compile_phrases, label_of
 
 # How far before a trigger a negation, modal or future cue still governs it.
 _CUE_WINDOW = 45
+# How far from a noun trigger a light verb ("held", "mantuvieron") may stand.
+_LIGHT_BEFORE = 60
+_LIGHT_AFTER = 30
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class TriggerLexicon:
     groups: re.Pattern[str]
     agent_before: re.Pattern[str]
     determiners: re.Pattern[str]
+    light_verbs: re.Pattern[str]
     not_date_after: re.Pattern[str]
 
     @classmethod
@@ -105,6 +109,7 @@ class TriggerLexicon:
             place_after=tuple(sorted((w.casefold() for w in data.get("place_after") or ()), key=len, reverse=True)),
             groups=compile_phrases(data.get("groups") or ()),
             agent_before=compile_phrases(data.get("agent_before") or ()),
+            light_verbs=compile_phrases(data.get("light_verbs") or ()),
             # "la rencontre" is the noun even where the verb is spelt the same.
             determiners=re.compile("(?:" + compile_phrases(data.get("determiners") or ()).pattern + r")\s*$", re.IGNORECASE),
             not_date_after=compile_phrases(data.get("not_date_after") or ()),
@@ -130,10 +135,21 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon) -> tuple[TriggerH
             kind, mode = _split_label(label_of(match, labels))
             span = Span(offset + match.start(), offset + match.end())
             noun = nominal or bool(lex.determiners.search(text, max(0, match.start() - 12), match.start()))
+            if noun and _light_verb_near(text, match.start(), match.end(), lex):
+                noun = False  # "held a new round of talks": the noun carries the event
             if any(h.span.start < span.end and span.start < h.span.end for h in hits):
                 continue
             hits.append(TriggerHit(kind, mode, span, match.group(), noun))
     return tuple(sorted(hits, key=lambda h: h.span.start))
+
+
+def _light_verb_near(text: str, start: int, end: int, lex: TriggerLexicon) -> bool:
+    before = text[max(0, start - _LIGHT_BEFORE):start]
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind("،"))
+    if lex.light_verbs.search(before[cut + 1:]):
+        return True
+    after = text[end:end + _LIGHT_AFTER]
+    return bool(lex.light_verbs.match(after.lstrip())) or bool(lex.light_verbs.search(after.split(",")[0]))
 
 
 def refine_mode(hit: TriggerHit, clause: str, lex: TriggerLexicon) -> str | None:

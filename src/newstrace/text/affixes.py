@@ -12,6 +12,7 @@ _ELISION = re.compile(r"^(?:[dlcjmnst]|qu|jusqu|lorsqu|puisqu)['’ʼ](?=\w)", r
 _APOSTROPHE_SUFFIX = re.compile(r"['’ʼ]\w{1,6}$")
 # English possessive: Erdogan's, Hamas'.
 _POSSESSIVE = re.compile(r"['’ʼ]s?$")
+_ARABIC_PREFIX = re.compile("^" + RULES["arabic"].prefixes)
 
 
 def strip_elision(word: str) -> str:
@@ -28,12 +29,14 @@ def strip_apostrophe_suffix(word: str) -> str:
 def strip_arabic_prefixes(word: str) -> str:
     """Remove attached clitics and the article from an Arabic-script word: "والحية" -> "حية".
 
-    Only strips while at least three letters remain, since short words are
-    more often a root than a clitic plus a root.
+    Strips only when a plausible word remains: three letters after an article,
+    four otherwise, since a short word is more often a root than clitic + root.
     """
-    pattern = re.compile("^" + RULES["arabic"].prefixes)
-    match = pattern.match(word)
-    if match and match.end() and len(word) - match.end() >= 3:
+    match = _ARABIC_PREFIX.match(word)
+    if not match or not match.end():
+        return word
+    remaining = len(word) - match.end()
+    if remaining >= 4 or (remaining >= 3 and "ال" in match.group(0)):
         return word[match.end():]
     return word
 

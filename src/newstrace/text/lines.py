@@ -26,7 +26,6 @@ _FOLD_TABLE = str.maketrans(
 )
 
 _SPECIAL = re.compile("[" + "".join(re.escape(chr(code)) for code in _FOLD_TABLE) + "]")
-_SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = " \t:;,.!?…-–—|•·*>«»\"'“”‘’()[]{}"
 
 URL_RE = re.compile(
@@ -47,7 +46,7 @@ _COMBINING = _combining_class()
 
 
 def fold(text: str) -> str:
-    """Case-, accent- and spelling-insensitive form of `text` (same word count, not same offsets)."""
+    """Case-, accent- and spelling-insensitive form of `text` (offsets are not preserved)."""
     if text.isascii():
         return text.lower()
     # Casefold first: "İ".casefold() adds a combining dot that the next step removes.
@@ -65,10 +64,6 @@ def line_key(line: str) -> str:
 def key_of_folded(folded: str) -> str:
     """line_key of a line already folded."""
     return " ".join(folded.split()).strip(_EDGE_PUNCT)
-
-
-def words(line: str) -> list[str]:
-    return line.split()
 
 
 def has_url(line: str) -> bool:
@@ -97,8 +92,3 @@ def is_label(line: str, max_words: int = 3, max_chars: int = 40) -> bool:
     if len(stripped.split()) > max_words:
         return False
     return not ends_sentence(stripped) or stripped.endswith("…")
-
-
-def is_sentence_like(line: str, min_words: int = 8) -> bool:
-    """A body sentence: long enough and ending with sentence punctuation."""
-    return len(line.split()) >= min_words and ends_sentence(line)

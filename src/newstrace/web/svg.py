@@ -14,7 +14,7 @@ MAX_NEIGHBOURS = 24
 KIND_CLASS = {"person": "n-person", "org": "n-org", "country": "n-country", "place": "n-place"}
 
 
-def _short(name: str, limit: int = 26) -> str:
+def _short(name: str, limit: int = 32) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 

@@ -1,0 +1,5 @@
+"""`python -m newstrace.cli`."""
+
+from newstrace.cli import app
+
+app()
