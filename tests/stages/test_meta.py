@@ -16,6 +16,7 @@ from newstrace.stages.meta import (
     head_title,
     read_byline,
     read_dateline,
+    read_lede_dateline,
     title_shaped,
 )
 
@@ -26,8 +27,8 @@ def calendar():
 
 
 @pytest.fixture(scope="module")
-def markers():
-    return compile_rules(load_lexicons()).byline_markers
+def rules():
+    return compile_rules(load_lexicons())
 
 
 @pytest.mark.parametrize(
@@ -65,6 +66,34 @@ def test_datelines_in_many_languages(calendar, line, expected):
     assert found.value.precision == "day"
     assert found.value.start == date.fromisoformat(expected)
     assert found.value.source == "text" and found.value.evidence == line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Bruxelles, le 24 février 2026 – L'Union européenne a adopté mardi un nouveau paquet de sanctions.",
+         "2026-02-24"),
+        ("RIYAD, 3 février 2026 – Le président a été reçu mardi par le prince héritier.", "2026-02-03"),
+        ("ANKARA, Jan. 24, 2026 (AP) — Turkey's foreign minister met his Iranian counterpart on Saturday.",
+         "2026-01-24"),
+    ],
+)
+def test_lede_datelines(calendar, line, expected):
+    found = read_lede_dateline(line, calendar)
+    assert found is not None and not found.whole_line
+    assert found.value.start == date.fromisoformat(expected)
+    assert found.value.evidence and line.startswith(found.value.evidence)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le 15 janvier 2026, le président américain a annoncé la création d'un conseil.",
+        "Les négociations entamées depuis le début de la guerre, le 7 octobre 2023 – selon les médiateurs – piétinent.",
+    ],
+)
+def test_not_lede_datelines(calendar, line):
+    assert read_lede_dateline(line, calendar) is None
 
 
 def test_month_only_dateline(calendar):
@@ -108,8 +137,8 @@ def test_not_datelines(calendar, line):
         ("Par Jean de La Fontaine | 12 mars 2026", "Jean de La Fontaine"),
     ],
 )
-def test_bylines(markers, calendar, line, name):
-    assert read_byline(line, markers, calendar) == name
+def test_bylines(rules, calendar, line, name):
+    assert read_byline(line, rules.byline_markers, calendar, rules.name_particles) == name
 
 
 @pytest.mark.parametrize(
@@ -117,14 +146,15 @@ def test_bylines(markers, calendar, line, name):
     ["Paris, le 12 mars", "By Friday, the talks had stalled.", "By Friday", "Parlement européen",
      "Por qué la tregua no avanza", "Pardon the delay"],
 )
-def test_not_bylines(markers, calendar, line):
-    assert read_byline(line, markers, calendar) is None
+def test_not_bylines(rules, calendar, line):
+    assert read_byline(line, rules.byline_markers, calendar, rules.name_particles) is None
 
 
 @pytest.mark.parametrize(
     ("title", "outlet", "expected"),
     [
-        ("Turkish Intelligence Chief Meets Hamas Leaders | News", None, "Turkish Intelligence Chief Meets Hamas Leaders"),
+        ("Turkish Intelligence Chief Meets Hamas Leaders | News", None,
+         "Turkish Intelligence Chief Meets Hamas Leaders"),
         ("Actualités vidéo |  La Turquie reçoit une délégation !  Une visite attendue", None,
          "La Turquie reçoit une délégation !  Une visite attendue"),
         ("Talks resume in Cairo - The Daily Planet", "dailyplanet.com", "Talks resume in Cairo"),

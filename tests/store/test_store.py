@@ -99,3 +99,11 @@ def test_any_article_text_survives_the_database(tmp_path_factory, text, publishe
         a = article(text, published=published)
         s.save_article(raw(text), a)
         assert s.article(a.id).article == a
+
+
+def test_search_takes_any_query_literally(store):
+    a = article("Talks in Geneva ended without agreement.")
+    store.save_article(raw(a.text), a)
+    for query in ["Geneva\x00", "\ud800 Geneva", "NEAR(Geneva", "Geneva*", "-Geneva", "title:Geneva"]:
+        store.search(query)
+    assert len(store.search("Geneva\x00")) == 1

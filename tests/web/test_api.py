@@ -104,10 +104,18 @@ def test_unknown_ids_and_routes_are_404_in_the_error_shape(client, url):
     "/api/v1/events?limit=501", "/api/v1/events?limit=0", "/api/v1/events?limit=ten", "/api/v1/articles?offset=-1",
     "/api/v1/events?from=yesterday", "/api/v1/events?type=DROP%20TABLE", "/api/v1/search",
     "/api/v1/search?q=" + "x" * 201, "/api/v1/events?actor=" + "x" * 201, "/api/v1/articles?language=english",
-    "/api/v1/events/..%2F..%2Fetc%2Fpasswd", "/api/v1/actors/%2e%2e", "/api/v1/articles/" + "a" * 101,
+    "/api/v1/actors/%2e%2e", "/api/v1/articles/" + "a" * 101, "/api/v1/events/e1%00",
 ])
 def test_malformed_or_oversized_parameters_are_422_in_the_error_shape(client, url):
     assert error(client, url, 422, "invalid_parameter")
+
+
+@pytest.mark.parametrize("url", ["/api/v1/events/..%2F..%2Fetc%2Fpasswd", "/api/v1/articles/..%2f..%2fpyproject.toml",
+                                 "/api/v1/stories/%2e%2e%2f%2e%2e"])
+def test_path_traversal_never_reaches_a_file(client, url):
+    response = client.get(url)
+    assert response.status_code in (404, 422)
+    assert set(response.json()) == {"error"}
 
 
 def test_only_get_and_a_405_in_the_error_shape(client, app):
@@ -139,3 +147,8 @@ def test_security_headers_and_static_files_without_traversal(client):
     assert client.get("/static/style.css").status_code == 200
     for url in ["/static/../app.py", "/static/..%2Fapp.py", "/static/%2e%2e/%2e%2e/pyproject.toml"]:
         assert client.get(url).status_code == 404
+
+
+def test_search_with_control_characters_finds_nothing_instead_of_failing(client):
+    assert data(client, "/api/v1/search?q=a%00b")[0] == []
+    assert client.get("/search?q=%00").status_code == 200

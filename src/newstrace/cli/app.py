@@ -52,6 +52,13 @@ def make_context(store: Store | None = None) -> Context:
     return Context(curated=curated, use_spacy=State.use_spacy)
 
 
+def display_names(store: Store):
+    """The knowledge base plus the provisional entities articles named, for showing ids as names."""
+    from newstrace.naming import DisplayNames
+
+    return DisplayNames(make_context(store).kb, store.provisional_entities())
+
+
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 

@@ -6,7 +6,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from newstrace.cli.app import app, err, fail, make_context, open_store, out, print_json
+from newstrace.cli.app import app, display_names, err, fail, make_context, open_store, out, print_json
 from newstrace.views import event_mention_json
 
 
@@ -31,7 +31,7 @@ def events(
 ) -> None:
     """List event mentions as extracted from articles."""
     with open_store() as store:
-        kb = make_context(store).kb
+        kb = display_names(store)
         article_id = None
         if article:
             row = store.article(article)

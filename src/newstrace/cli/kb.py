@@ -138,6 +138,9 @@ def entities(
     store, kb = _kb(must_exist=True)
     with store:
         counts = store.entity_mention_counts()
+        from newstrace.naming import DisplayNames
+
+        kb = DisplayNames(kb, store.provisional_entities())
     per_entity: dict[str, dict] = {}
     for c in counts:
         entry = per_entity.setdefault(c.entity_id, {"id": c.entity_id, "kind": c.kind, "mentions": 0, "languages": {}})

@@ -40,9 +40,7 @@ def _date(value: dict[str, Any]) -> dict[str, str] | None:
 def _headline(event: dict[str, Any]) -> str:
     names = [p["name"] for p in event["participants"]]
     who = ", ".join(names[:MAX_NAMES]) + (f" and {len(names) - MAX_NAMES} more" if len(names) > MAX_NAMES else "")
-    what = event["type"].lower()
-    if event["mode"] and event["mode"].replace("_", " ") != what:
-        what += f" ({event['mode'].replace('_', ' ')})"
+    what = f"{event['type']} ({event['mode'].replace('_', ' ')})" if event["mode"] else event["type"]
     where = f" in {event['place']['name']}" if event["place"] else ""
     return _text(f"{who or 'Unknown actors'}: {what}{where}")
 
@@ -101,4 +99,5 @@ def build_timeline(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_timelinejs(store: Store, kb, events: list[Event] | None) -> str:
+    """The selected events as a TimelineJS 3 document."""
     return json.dumps(build_timeline(build_document(store, kb, events)), ensure_ascii=False, indent=2) + "\n"

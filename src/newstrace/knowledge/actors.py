@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -34,6 +34,7 @@ class LoadedActors:
 
     entities: tuple[Entity, ...]
     problems: tuple[KnowledgeError, ...]
+    lines: Mapping[str, int] = field(default_factory=dict)  # entity id -> first line of its entry
 
 
 def data_dir() -> Path:
@@ -134,6 +135,7 @@ def load_actor_file(path: Path) -> LoadedActors:
     """Read one actors file; a broken entry becomes a problem naming file and line, the rest loads."""
     entities: list[Entity] = []
     problems: list[KnowledgeError] = []
+    lines: dict[str, int] = {}
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -149,11 +151,13 @@ def load_actor_file(path: Path) -> LoadedActors:
             problems.append(KnowledgeError(where, "expected one list entry"))
             continue
         try:
-            entities.append(entity_from_entry(parsed[0]))
+            entity = entity_from_entry(parsed[0])
+            entities.append(entity)
+            lines.setdefault(entity.id, line)
         except (ValueError, TypeError) as exc:
             label = parsed[0].get("id", "?") if isinstance(parsed[0], Mapping) else "?"
             problems.append(KnowledgeError(where, f"entry {label}: {exc}"))
-    return LoadedActors(tuple(entities), tuple(problems))
+    return LoadedActors(tuple(entities), tuple(problems), lines)
 
 
 def load_actors(directory: Path | None = None) -> LoadedActors:
@@ -165,7 +169,8 @@ def load_actors(directory: Path | None = None) -> LoadedActors:
         problems.extend(loaded.problems)
         for entity in loaded.entities:
             if entity.id in entities:
-                problems.append(KnowledgeError(path.name, f"duplicate id {entity.id} ({entity.canonical_name})"))
+                where = f"{path.name}:{loaded.lines.get(entity.id, '?')}"
+                problems.append(KnowledgeError(where, f"duplicate id {entity.id} ({entity.canonical_name})"))
                 continue
             entities[entity.id] = entity
     return LoadedActors(tuple(entities.values()), tuple(problems))

@@ -15,7 +15,7 @@ from newstrace.knowledge.places import Demonym, country_id, load_cities, load_co
 from newstrace.knowledge.search import NameIndex, SearchHit
 from newstrace.model import Entity, Role
 from newstrace.text.normalize import match_key
-from newstrace.text.scripts import RULES, script_of_text
+from newstrace.text.scripts import RULES, script_of, script_of_text
 
 # Priorities between entities sharing a key: a curated actor over a country,
 # a country over a demonym reading, a city last, a bare surname after all.
@@ -33,10 +33,10 @@ def _exact(form: str, key: str) -> bool:
     return len(key) <= 7 and form.isupper()
 
 
-def name_ref(entity: Entity, form: str, tag: str, priority: int) -> tuple[str, NameRef]:
+def name_ref(entity: Entity, form: str, tag: str, priority: int, key: str | None = None) -> tuple[str, NameRef]:
     """The index entry of one written name."""
-    key = match_key(form)
-    script = script_of_text(form)
+    key = match_key(form) if key is None else key
+    script = script_of(form[0]) if form[:1].isalpha() else script_of_text(form)
     cased = RULES[script].cased and form[:1].isupper()
     exact = tag == "acronym" or _exact(form, key)
     return key, NameRef(entity.id, form, tag, priority, cased, exact, -(entity.population or 0), script)
@@ -122,10 +122,14 @@ class KnowledgeBase:
                                 yield key, ref
             else:
                 priority = PRIORITY["country" if entity.kind == "country" else "place"]
+                shortest = 2 if entity.kind == "country" else 3
+                seen: set[str] = set()
                 for form in entity.all_names():
-                    key, ref = name_ref(entity, form, "name", priority)
-                    if len(key) >= 2 and (entity.kind == "country" or len(key) >= 3):
-                        yield key, ref
+                    key = match_key(form)
+                    if len(key) < shortest or (key in seen and len(key) > 3 and not form.isupper()):
+                        continue  # same key, same entity: one entry (exact short forms stay apart)
+                    seen.add(key)
+                    yield name_ref(entity, form, "name", priority, key)
         for demonym in self.demonyms:
             entity = self._entities.get(country_id(demonym.country))
             if entity is not None:
@@ -144,8 +148,15 @@ class KnowledgeBase:
 
     def entities_named(self, key: str) -> tuple[Entity, ...]:
         """Entities whose canonical name has this match key: actors and countries first, then cities by size."""
-        found = [entity for entity in self._entities.values() if match_key(entity.canonical_name) == key]
+        found = self._canonical.get(key, ())
         return tuple(sorted(found, key=lambda entity: (entity.kind == "place", -(entity.population or 0))))
+
+    @cached_property
+    def _canonical(self) -> dict[str, list[Entity]]:
+        index: dict[str, list[Entity]] = {}
+        for entity in self._entities.values():
+            index.setdefault(match_key(entity.canonical_name), []).append(entity)
+        return index
 
     def lookup(self, name: str) -> tuple[NameRef, ...]:
         """Index entries whose key equals the name's key, best priority first."""

@@ -1,7 +1,7 @@
 """Per-language lexicons: knowledge/lexicon/<lang>.yaml, loaded and checked once.
 
 Each file holds one top-level section per concern (boilerplate, calendar,
-temporal, roles, demonyms, triggers, topics, attribution). Stages read their own
+temporal, roles, demonyms, triggers, topics, attribution, figures). Stages read their own
 section and turn it into their own frozen values; code never branches on a
 language code, so adding a language is adding a file.
 """
@@ -18,7 +18,7 @@ import yaml
 
 from newstrace.errors import KnowledgeError
 
-SECTIONS = ("boilerplate", "calendar", "temporal", "roles", "demonyms", "triggers", "topics", "attribution")
+SECTIONS = ("boilerplate", "calendar", "temporal", "roles", "demonyms", "triggers", "topics", "attribution", "figures")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,9 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Cities below this population keep only their Latin names: their names in
 # other scripts are seldom written by the press and collide with common words.
 SMALL_CITY = 100_000
+# Below this, a city keeps its GeoNames name only: its exonyms are rarely written and
+# cost load time (the whole knowledge base must load in under 3 s).
+TINY_CITY = 50_000
 # Scripts whose alternate names are indexed; GeoNames also holds romanisations
 # in lowercase ("astanbwl") and names in scripts no lexicon covers.
 CITY_SCRIPTS = frozenset({"latin", "arabic", "cyrillic", "greek", "hebrew"})
@@ -132,6 +135,8 @@ def load_demonyms(sections: Iterable[tuple[str, Mapping]]) -> tuple[tuple[Demony
 
 def _city_names(city: Mapping) -> tuple[str, ...]:
     names = [city["name"]]
+    if city["population"] < TINY_CITY:
+        return (city["name"],)
     small = city["population"] < SMALL_CITY
     for alias in city.get("alternatenames") or ():
         if not alias or "(" in alias or "[" in alias or "=" in alias:

@@ -126,6 +126,64 @@ def _paragraphs(lines: list[str], kept: tuple[int, ...]) -> list[str]:
     return paragraphs
 
 
+def _find_dateline(
+    lines: list[str], head: list[int], datelines: dict[int, Dateline], calendar: Calendar
+) -> tuple[int, Dateline, bool] | None:
+    """The first dateline of the head (index, dateline, whether it opens a paragraph)."""
+    if datelines:
+        index = min(datelines)
+        return index, datelines[index], False
+    for index in head:
+        found = read_lede_dateline(lines[index], calendar)
+        if found is not None:
+            return index, found, True
+    return None
+
+
+def _find_byline(
+    lines: list[str], head: list[int], meta: set[int], declared: str | None, resources: ArticleResources
+) -> tuple[str | None, int | None]:
+    """The author (declared one first) and the head line that names them, if any."""
+    markers, particles = resources.rules.byline_markers, resources.rules.name_particles
+    byline = (read_byline(declared, markers, None, particles) or declared.strip() or None) if declared else None
+    for index in head:
+        if index in meta:
+            continue
+        name = read_byline(lines[index], markers, resources.calendar, particles)
+        if name and (byline is None or line_key(name) == line_key(byline)):
+            return name, index
+    return byline, None
+
+
+def _find_title(
+    lines: list[str], live: list[int], meta: set[int], doc: ExtractedDocument, outlet: str | None
+) -> tuple[str | None, int | None]:
+    """The title (declared one first) and the head line that holds it, if any."""
+    if doc.title:
+        title = clean_title(doc.title, outlet)
+        wanted = line_key(title or "")
+        for index in live[:HEAD_LINES]:
+            if wanted and index not in meta and line_key(clean_title(lines[index], outlet) or "") == wanted:
+                return title, index
+        return title, None
+    if doc.title_in_text:
+        skip = {n for n, i in enumerate(live) if i in meta}
+        hit = head_title([lines[i] for i in live], skip)
+        if hit is not None:
+            return hit[1], live[hit[0]]
+    return None, None
+
+
+def _identity_key(raw: RawDocument, url: str | None, body: str) -> str:
+    """Canonical URL, else "file:" + file name (and record locator), else a digest of the text."""
+    canonical = canonical_url(url)
+    if canonical:
+        return canonical
+    if raw.origin.file:
+        return "file:" + PurePath(raw.origin.file).name + (f"#{raw.origin.locator}" if raw.origin.locator else "")
+    return "text:" + ids.digest(body or raw.uri)
+
+
 def make_article(
     raw: RawDocument,
     doc: ExtractedDocument,
@@ -146,52 +204,15 @@ def make_article(
     reasons = [line_reason(line, resources.rules, outlet_lines, f) for line, f in zip(lines, folded)]
     live = [i for i, reason in enumerate(reasons) if reason is None]
     head = live[:HEAD_LINES]
-    meta: set[int] = set()
 
-    dateline: tuple[int, Dateline] | None = None
-    for index in head:
-        found = read_dateline(lines[index], resources.calendar)
-        if found is None:
-            continue
-        dateline = dateline or (index, found)
-        if found.whole_line:
-            meta.add(index)
-    lede = dateline is None
-    for index in head if lede else ():
-        found = read_lede_dateline(lines[index], resources.calendar)
-        if found is not None:
-            dateline = (index, found)
-            break
-
-    byline = None
-    if doc.byline:
-        byline = read_byline(doc.byline, resources.rules.byline_markers) or doc.byline.strip() or None
-    for index in head:
-        if index in meta:
-            continue
-        name = read_byline(lines[index], resources.rules.byline_markers, resources.calendar)
-        if name and (byline is None or line_key(name) == line_key(byline)):
-            byline = name
-            meta.add(index)
-            break
-
+    datelines = {i: found for i in head if (found := read_dateline(lines[i], resources.calendar))}
+    dateline = _find_dateline(lines, head, datelines, resources.calendar)
+    # Every line of the head that is only a date is metadata, not body.
+    meta = {i for i, found in datelines.items() if found.whole_line}
+    byline, byline_index = _find_byline(lines, head, meta, doc.byline, resources)
     outlet = doc.outlet or raw.origin.outlet or _host(doc.url or raw.origin.url)
-    title_index: int | None = None
-    title = clean_title(doc.title, outlet) if doc.title else None
-    if title:
-        wanted = line_key(title)
-        for index in head:
-            if index not in meta and line_key(clean_title(lines[index], outlet) or "") == wanted:
-                title_index = index
-                break
-    elif doc.title_in_text:
-        head_lines = [lines[i] for i in live]
-        skip = {n for n, i in enumerate(live) if i in meta}
-        hit = head_title(head_lines, skip)
-        if hit is not None:
-            title_index, title = live[hit[0]], hit[1]
-    if title_index is not None:
-        meta.add(title_index)
+    title, title_index = _find_title(lines, live, meta | {byline_index}, doc, outlet)
+    meta.update(i for i in (byline_index, title_index) if i is not None)
 
     cleaned = clean_lines(lines, resources.rules, outlet_lines, reserved=frozenset(meta), reasons=reasons, keys=keys)
     paragraphs = _paragraphs(lines, cleaned.kept)
@@ -200,23 +221,15 @@ def make_article(
 
     published = declared
     if dateline is not None:
+        index, found, lede = dateline
         reader = read_lede_dateline if lede else read_dateline
-        reread = reader(lines[dateline[0]], resources.calendar, language.code) or dateline[1]
-        published = choose_published(declared, reread.value)
+        # Re-read knowing the language: it decides how 03/04/2026 is ordered.
+        published = choose_published(declared, (reader(lines[index], resources.calendar, language.code) or found).value)
 
     removed = sorted((set(cleaned.removed) | meta) - {title_index})
-    removed_lines = tuple(lines[i] for i in removed if reasons[i] != "blank" and lines[i])
-
     url = doc.url or raw.origin.url
-    canonical = canonical_url(url)
-    if canonical:
-        key = canonical
-    elif raw.origin.file:
-        key = "file:" + PurePath(raw.origin.file).name + (f"#{raw.origin.locator}" if raw.origin.locator else "")
-    else:
-        key = "text:" + ids.digest(body or raw.uri)
     return Article(
-        id=ids.article_id(key),
+        id=ids.article_id(_identity_key(raw, url, body)),
         uri=raw.uri,
         text=body,
         paragraphs=tuple(paragraphs),
@@ -229,5 +242,5 @@ def make_article(
         file=raw.origin.file,
         url=url,
         language_confidence=language.confidence,
-        removed_lines=removed_lines,
+        removed_lines=tuple(lines[i] for i in removed if reasons[i] != "blank" and lines[i]),
     )

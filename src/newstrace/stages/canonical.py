@@ -78,6 +78,8 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
     if participant_conflict:
         discrepancies.append(participant_conflict)
 
+    discrepancies.extend(_figure_conflicts(group, source_of, provenance))
+
     topic_support = Counter(t for m in group for t in dict.fromkeys(m.topics))
     topics = tuple(t for t, _ in sorted(topic_support.items(), key=lambda kv: (-kv[1], kv[0])))
 
@@ -94,6 +96,19 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
         discrepancies=tuple(discrepancies),
         provenance=tuple(provenance),
     )
+
+
+def _figure_conflicts(group, source_of, provenance) -> list[Discrepancy]:
+    """Per kind of figure (killed, wounded ...): the best-supported value, and disagreements."""
+    kinds = sorted({f.kind for m in group for f in m.figures})
+    conflicts = []
+    for kind in kinds:
+        ranked = _votes([(str(f.value), m.article_id, 1.0) for m in group for f in m.figures if f.kind == kind],
+                        source_of)
+        provenance.append((f"figures.{kind}", FieldVote(ranked[0][0], ranked[0][2])))
+        if conflict := _discrepancy(f"figures.{kind}", ranked):
+            conflicts.append(conflict)
+    return conflicts
 
 
 def _participants(group: Sequence[EventMention], source_of: Callable[[str], str]) -> tuple[tuple[Participant, ...], Discrepancy | None]:

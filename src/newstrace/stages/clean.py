@@ -27,6 +27,8 @@ _NEVER = re.compile(r"(?!)")
 CAPTION_WORDS = 15
 # After a "Related posts" label, link lines are at most this long.
 LINK_WORDS = 20
+# A line this long that ends a sentence is body: only a whole-line lexicon match removes it.
+LONG_SENTENCE_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class BoilerplateRules:
     reading_time: re.Pattern[str]
     photo_credit: re.Pattern[str]
     byline_markers: tuple[str, ...]
+    name_particles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ def compile_rules(lexicons: Lexicons) -> BoilerplateRules:
     units: set[str] = set()
     credits: set[str] = set()
     markers: set[str] = set()
+    particles: set[str] = set()
     for _language, section in lexicons.sections("boilerplate"):
         section = dict(section)
         phrases.update(line_key(p) for p in _strings(section, "phrases"))
@@ -79,6 +83,7 @@ def compile_rules(lexicons: Lexicons) -> BoilerplateRules:
         units.update(fold(u).strip() for u in _strings(section, "reading_time"))
         credits.update(fold(c).strip() for c in _strings(section, "photo_credit"))
         markers.update(m.strip() for m in _strings(section, "byline_markers"))
+        particles.update(p.strip().casefold() for p in _strings(section, "name_particles"))
     prefix_re = re.compile(r"(?:" + _alternation(prefixes) + r")(?:$|(?<=\W)|(?!\w))") if prefixes else _NEVER
     pattern_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else _NEVER
     unit_re = (
@@ -93,6 +98,7 @@ def compile_rules(lexicons: Lexicons) -> BoilerplateRules:
         reading_time=unit_re,
         photo_credit=credit_re,
         byline_markers=tuple(sorted(markers, key=lambda m: (-len(m), m))),
+        name_particles=frozenset(particles),
     )
 
 
@@ -135,7 +141,8 @@ def line_reason(
         sentence = ends_sentence(rest) or ends_sentence(stripped)
         if (rest_words <= 15 and (not sentence or rest_words <= 4)) or _upper_share(rest) > 0.6:
             return "call-to-action"
-    if count <= 20 and rules.prefixes.match(key):
+    long_sentence = count >= LONG_SENTENCE_WORDS and ends_sentence(stripped)
+    if count <= 20 and not long_sentence and rules.prefixes.match(key):
         return "prefix"
     segments = stripped.split("|")
     if len(segments) >= 3 and all(len(part.split()) <= 3 for part in segments) and not ends_sentence(stripped):
@@ -189,8 +196,10 @@ def _link_like(line: str) -> bool:
 
 
 def edge_lines(lines: Sequence[str], rules: BoilerplateRules, keys: Sequence[str] | None = None) -> set[int]:
-    """Positions of labels at the start, of a trailing label with the link list after it,
-    and of "Read also" labels inside the text with the headline they announce."""
+    """Positions of edge boilerplate: labels at the start, a trailing label with its links.
+
+    A "Read also" label inside the text goes with the headline it announces.
+    """
     if keys is None:
         keys = [line_key(line) for line in lines]
     drop: set[int] = set()

@@ -51,6 +51,8 @@ class _Patterns:
     days: re.Pattern[str] | None
     ago: tuple[re.Pattern[str], ...]
     vague: re.Pattern[str] | None
+    anaphoric: re.Pattern[str] | None
+    anaphoric_offsets: dict[str, int]
     months: dict[str, int]
     weekdays: dict[str, int]
     day_offsets: dict[str, int]
@@ -75,10 +77,14 @@ def _compile(lexicon: Lexicon) -> _Patterns:
     cal = lexicon.section("calendar")
     tmp = lexicon.section("temporal")
     months = {_fold(k): int(v) for k, v in {**(cal.get("months") or {}), **(tmp.get("months") or {})}.items()}
+    # Abbreviations ("janv", "Oct") with or without their period.
+    for k, v in (cal.get("month_abbreviations") or {}).items():
+        months.setdefault(_fold(k) + ".", int(v))
+        months.setdefault(_fold(k), int(v))
     weekdays = {_fold(k): int(v) for k, v in {**(cal.get("weekdays") or {}), **(tmp.get("weekdays") or {})}.items()}
     flags = re.IGNORECASE
     month_re = f"(?P<month>{_alternation(months)})" if months else None
-    suffix = _alternation(tmp.get("day_suffixes") or [])
+    suffix = _alternation([*(tmp.get("day_suffixes") or []), *(cal.get("day_suffixes") or [])])
     day = _DAY + (f"(?:{suffix})?" if suffix else "") + r"\.?"
     past = [_fold(w) for w in tmp.get("past_words") or []]
     future = [_fold(w) for w in tmp.get("future_words") or []]
@@ -89,6 +95,8 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         for template in tmp.get("date_patterns") or ["{day} {month} {year}", "{day} {month}", "{month} {year}"]:
             body = re.escape(template).replace(r"\ ", r"\s+")
             body = body.replace(r"\{day\}", day).replace(r"\{month\}", month_re).replace(r"\{year\}", _YEAR)
+            # {alt}: the same month under its other name ("أبريل/نيسان").
+            body = body.replace(r"\{alt\}", f"(?:{_alternation(months)})")
             absolute.append(re.compile(_B + body + r"(?:['’]\w+)?" + tail, flags))
     weekday = None
     if weekdays:
@@ -106,12 +114,15 @@ def _compile(lexicon: Lexicon) -> _Patterns:
             body = body.replace(r"\{n\}", number_re).replace(r"\{unit\}", f"(?P<unit>{_alternation(units)})")
             ago.append(re.compile(_B + body + _E, flags))
     vague = {_fold(k): str(v) for k, v in (tmp.get("vague") or {}).items()}
+    anaphoric = {_fold(k): int(v) for k, v in (tmp.get("anaphoric") or {}).items()}
     return _Patterns(
         absolute=tuple(absolute),
         weekday=weekday,
         days=re.compile(_B + f"(?P<rel>{_alternation(days)})" + _E, flags) if days else None,
         ago=tuple(ago),
         vague=re.compile(_B + f"(?P<vague>{_alternation(vague)})" + _E, flags) if vague else None,
+        anaphoric=re.compile(_B + f"(?P<ana>{_alternation(anaphoric)})" + _E, flags) if anaphoric else None,
+        anaphoric_offsets=anaphoric,
         months=months,
         weekdays=weekdays,
         day_offsets=days,
@@ -161,7 +172,20 @@ def find_dates(
         found += [x for m in pattern.finditer(plain) if (x := _ago(m, pats, published, text, offset))]
     if pats.vague:
         found += [_vague(m, pats, published, text, offset) for m in pats.vague.finditer(plain)]
+    if pats.anaphoric:
+        for m in pats.anaphoric.finditer(plain):
+            shift = pats.anaphoric_offsets.get(_fold(m.group("ana")), 0)
+            # "the same day", "le lendemain": relative to an event told before, resolved by the caller.
+            value = DateValue.unknown(text[m.start():m.end()], f"anaphoric:{shift}")
+            found.append(_expr(m, text, offset, value, "anaphoric"))
     return _non_overlapping(found)
+
+
+def anaphoric_shift(expression: TemporalExpression) -> int | None:
+    """Days after the previously told event that an anaphoric expression ("the next day") means."""
+    if expression.kind != "anaphoric":
+        return None
+    return int(expression.value.rule.split(":", 1)[1])
 
 
 def _non_overlapping(found: list[TemporalExpression]) -> tuple[TemporalExpression, ...]:

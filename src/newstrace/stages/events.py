@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from functools import cache
 
 from newstrace import ids
@@ -11,7 +13,7 @@ from newstrace.context import Context
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
 from newstrace.stages.attribution import AttributionLexicon, find_attributions, find_quotes
-from newstrace.stages.dates import TemporalExpression, find_dates
+from newstrace.stages.dates import TemporalExpression, anaphoric_shift, find_dates
 from newstrace.stages.mainevent import choose_main, mark_background
 from newstrace.stages.participants import ACTOR_KINDS, CONTENT_TARGET_TYPES, Scope, actors_in, choose_participants, choose_place, scope_of
 from newstrace.stages.topics import TopicLexicon, find_topics
@@ -121,7 +123,8 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
             0 <= o.span.start - h.span.end <= _REFUSAL_GAP for o in hits if o is not h)]
         for hit in hits:
             if hit not in objects:
-                _add_hit(hit, sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end)
+                _add_hit(hit, sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
+                         lambda place, country: _same_country(ctx, place, country))
                 _refer_back(hit, objects, drafts)
         previous = sentence
     drafts = [d for d in drafts if d.participants]
@@ -137,15 +140,15 @@ def _inside(span: Span, areas: list[Span]) -> bool:
 
 def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, mentions: tuple[Mention, ...],
              dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
-             drafts: list[Draft], title_end: int) -> None:
+             drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool]) -> None:
     info = ontology().types.get(hit.type)
     if info is None:
         return
     scope = scope_of(hit, sentence.start, sentence.end, text, lex)
-    place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex)
+    place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country)
     excluded = in_place | ({place.mention.span} if place else frozenset())
     participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
-    when = _date_for(hit, sentence, dates, quoted, text, lex)
+    when = _resolve_anaphoric(_date_for(hit, sentence, dates, quoted, text, lex), drafts)
     before = _blank(text, scope.start, hit.span.start, dates)
     status = status_of(before, lex)
     if status == "asserted" and when is not None and when.future:
@@ -162,7 +165,7 @@ def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, men
     if hit.nominal and participants and (recent or not _attached(hit, participants, text)):
         participants = draft.participants = []  # "the meeting ..., X said": X is no participant of it
     if not participants:
-        if earlier:
+        if earlier and _fits(earlier[-1], draft):
             _merge(earlier[-1], draft)
             return
         borrowed = _borrow(hit, previous, mentions, text, lex, info.symmetric) if not hit.nominal else []
@@ -187,9 +190,27 @@ def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, men
     drafts.append(draft)
 
 
+def _same_country(ctx: Context, place_id: str, country_id: str) -> bool:
+    place, country = ctx.kb.get(place_id), ctx.kb.get(country_id)
+    return place is not None and country is not None and place.country is not None and (
+        place.country == country.country or place.country == country.id)
+
+
+def _resolve_anaphoric(when: TemporalExpression | None, drafts: list[Draft]) -> TemporalExpression | None:
+    """"The next day": counted from the day of the event told just before, when that day is known."""
+    shift = anaphoric_shift(when) if when else None
+    if when is None or shift is None:
+        return when
+    told = next((d for d in reversed(drafts) if d.participants and d.date.precision == "day"), None)
+    if told is None or told.date.start is None:
+        return when
+    value = DateValue.of_day(told.date.start + timedelta(days=shift), "relative", when.text, when.value.rule)
+    return replace(when, value=value)
+
+
 def _refer_back(hit: TriggerHit, objects: list[TriggerHit], drafts: list[Draft]) -> None:
     """"Aoun condemned the strike": the other side is whoever carried out the strike reported before."""
-    if not drafts or drafts[-1].hit is not hit or any(p.role == "target" for p in drafts[-1].participants):
+    if not drafts or drafts[-1].hit is not hit or len(drafts[-1].participants) > 1:
         return
     draft = drafts[-1]
     if not draft.participants or hit.type not in CONTENT_TARGET_TYPES:
@@ -230,6 +251,13 @@ def _attached(hit: TriggerHit, participants: list[Participant], text: str) -> bo
         if len(gap.split()) <= _ATTACHED_WORDS and not re.search(r"[,.;:!?()«»\"“”؟،]", gap):
             return True
     return False
+
+
+def _fits(old: Draft, new: Draft) -> bool:
+    """Whether a trigger without actors can refer back to `old`: no other place, no other date."""
+    if old.place_id and new.place_id and old.place_id != new.place_id:
+        return False
+    return new.when is None or old.when is None or old.date.compatible(new.date)
 
 
 def _same_event(old: Draft, new: Draft) -> bool:

@@ -13,7 +13,7 @@ from newstrace.model import Article, Mention, Span
 from newstrace.stages.entities import Recognised, capitalised_mentions, ner_mentions
 from newstrace.stages.roles import Cue, RoleDescriptor, find_role_descriptors
 from newstrace.text.normalize import match_key
-from newstrace.text.translit import translit_key
+from newstrace.text.translit import phonetic_key
 
 # A title and the name it qualifies: only spaces, punctuation or quotes between them.
 _TIGHT = re.compile(r"^[\s,،'’\"«»“”()-]{0,3}$")
@@ -125,10 +125,31 @@ def _partial_target(text: str, item: _Item, kb, day, present, hints) -> str | No
 
 
 def _provisional(article: Article, found: Recognised) -> Mention:
-    key = translit_key(found.text) or found.text
+    key = phonetic_key(found.text) or found.text
     return Mention(article.id, found.span, found.text, found.kind,
                    provisional_entity_id(found.kind, key), 0.5 if found.rule == "ner" else 0.35,
                    found.rule)
+
+
+def _counterpart(article: Article, role: RoleDescriptor, mentions: Sequence[Mention],
+                 titles: dict[Span, str], kb, day: date | None) -> Mention | None:
+    """ "seinen iranischen Amtskollegen": the holder, in the cue's country, of the title of the person met."""
+    text = article.text
+    earlier = [m for m in mentions if m.span.end <= role.span.start and m.entity_id
+               and m.kind in ("person", "role") and not re.search(r"[.!?\n]", text[m.span.end:role.span.start])]
+    if not earlier or role.cue is None or day is None:
+        return None
+    reference = max(earlier, key=lambda m: m.span.start)
+    if reference.kind == "role":
+        wanted = [titles.get(reference.span)] if titles.get(reference.span) else []
+    else:
+        wanted = [r.title for r in kb.roles_of(reference.entity_id, day) if r.country != role.cue.country]
+    for title in wanted:
+        holders = kb.holders(title, country=role.cue.country, on=day)
+        if holders:
+            return Mention(article.id, role.span, text[role.span.start:role.span.end], "role", holders[0].id, 0.7,
+                           f"role:counterpart:{title}@{role.cue.country}")
+    return None
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -186,7 +207,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
             silenced.append(role.span)
             if role.cue is not None and role.cue.org:
                 kept_cues.add(role.cue.span)
-        elif role.entity_id is not None:
+        elif role.entity_id is not None or role.counterpart:
             items.append(_Item(role.span, 0, role=role))
         else:
             silenced.append(role.title_span)
@@ -212,8 +233,11 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     named = present | {entity_id for entity_id in (_partial_target(text, item, kb, day, present, hints)
                                                    for item in chosen) if entity_id}
     mentions: list[Mention] = []
+    counterparts = []
     for item in chosen:
-        if item.role is not None:
+        if item.role is not None and item.role.counterpart:
+            counterparts.append(item.role)
+        elif item.role is not None:
             role = item.role
             entity_id, confidence, rule = role.entity_id, role.confidence, role.rule
             in_text = [candidate for candidate in role.candidates if candidate in named]
@@ -226,6 +250,11 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
             mention = _kb_mention(article, item.match, kb, day, present, hints.get(item.span))
             if mention is not None:
                 mentions.append(mention)
+    titles = {Span(role.span.start, role.span.end): role.title for role in roles if role.title}
+    for role in counterparts:
+        mention = _counterpart(article, role, mentions, titles, kb, day)
+        if mention is not None:
+            mentions.append(mention)
     blocked = taken + silenced
     for found in recognised:
         if not _overlaps(found.span, blocked):

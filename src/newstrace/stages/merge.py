@@ -25,6 +25,8 @@ from datetime import timedelta
 from newstrace.model import EventMention
 
 THRESHOLD = 0.5
+# Cosine of evidence sentences above which two speech acts say the same thing.
+CONTENT_SIMILARITY = 0.6
 # Modes whose reports are never one event with a report of another mode (see modes.yaml).
 DISTINCT_MODES = frozenset({"phone_call"})
 BLOCK_CAP = 48
@@ -88,12 +90,22 @@ def _jaccard(x: Iterable[str], y: Iterable[str]) -> float:
     return len(sx & sy) / len(sx | sy) if sx | sy else 0.0
 
 
-def pair_score(a: EventMention, b: EventMention, similarity: Similarity | None) -> float:
-    """Evidence that two compatible mentions report the same event, in [0, 1]."""
+def pair_score(
+    a: EventMention, b: EventMention, similarity: Similarity | None,
+    verbal_types: frozenset[str] = frozenset(), broad: Callable[[str], bool] = lambda e: False,
+) -> float:
+    """Evidence that two compatible mentions report the same event, in [0, 1].
+
+    Sharing only broad participants (countries) or being speech acts (what was
+    said defines them) is not enough: such pairs also need similar evidence sentences.
+    """
     ids_a, ids_b = participant_ids(a), participant_ids(b)
     shared = ids_a & ids_b
     if not shared:
         return 0.0
+    if a.type in verbal_types or all(broad(e) for e in shared):
+        if similarity is None or similarity(a, b) < CONTENT_SIMILARITY:
+            return 0.0
     overlap = len(shared) / min(len(ids_a), len(ids_b))
     if a.date.precision == "day" and b.date.precision == "day":
         date_score = 1.0 if a.date.start == b.date.start else 0.6
@@ -196,6 +208,8 @@ def cluster(
     same_place: PlaceRelation = lambda a, b: False,
     threshold: float = THRESHOLD,
     distinct_modes: frozenset[str] = DISTINCT_MODES,
+    verbal_types: frozenset[str] = frozenset(),
+    broad: Callable[[str], bool] = lambda entity_id: False,
 ) -> list[tuple[EventMention, ...]]:
     """Group mentions into events; each group sorted by id, groups sorted by their first id."""
     usable = {m.id: m for m in mentions if mergeable(m)}
@@ -203,7 +217,7 @@ def cluster(
     for first, second in candidate_pairs(list(usable.values())):
         a, b = usable[first], usable[second]
         if compatible(a, b, same_place, distinct_modes):
-            score = pair_score(a, b, similarity)
+            score = pair_score(a, b, similarity, verbal_types, broad)
             if score >= threshold:
                 scored.append(Pair(round(score, 6), first, second))
     scored.sort(key=lambda p: (-p.score, p.first, p.second))

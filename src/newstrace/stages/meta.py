@@ -18,8 +18,6 @@ _TIME = re.compile(r"\d{1,2}\s*[:h.]\s*\d{2}(?:\s*[:.]\s*\d{2})?(?:\s*(?:am|pm))
 _NEVER = re.compile(r"(?!)")
 # Words commonly attached to a name in a byline that are not part of it.
 _NAME_CUT = re.compile(r"\s*(?:[,|•·/(\[]|\s[-–—]\s|\d).*$")
-# Particles that may be lower-case inside a person's name.
-_NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "al", "el", "bin", "ben", "ibn", "la", "le"})
 
 
 @dataclass(frozen=True)
@@ -133,7 +131,8 @@ def find_date(
     def add(match: re.Match[str], year: int, month: int, day: int | None) -> None:
         if day is None:
             if 1 <= month <= 12:
-                found.append((match.start(), match.end(), DateValue.of_month(year, month, source, evidence, "dateline")))
+                value = DateValue.of_month(year, month, source, evidence, "dateline")
+                found.append((match.start(), match.end(), value))
             return
         value = _safe_day(year, month, day)
         if value:
@@ -263,8 +262,13 @@ def title_shaped(line: str) -> bool:
     return not stripped.endswith(".") or stripped.endswith("..")
 
 
-def read_byline(line: str, markers: Sequence[str], calendar: Calendar | None = None) -> str | None:
-    """The author named on a byline line ("Par X", "By X", glued "ParX"), or None."""
+def read_byline(
+    line: str, markers: Sequence[str], calendar: Calendar | None = None, particles: frozenset[str] = frozenset()
+) -> str | None:
+    """The author named on a byline line ("Par X", "By X", glued "ParX"), or None.
+
+    `particles` are the lower-case words a name may hold ("de", "von").
+    """
     stripped = line.strip()
     if not stripped or len(stripped.split()) > 12:
         return None
@@ -287,7 +291,7 @@ def read_byline(line: str, markers: Sequence[str], calendar: Calendar | None = N
             name_words.pop()
         if not 1 <= len(name_words) <= 6 or not name_words[0][:1].isalpha() or name_words[0][:1].islower():
             continue
-        lower = [w for w in name_words if w[:1].islower() and w.casefold() not in _NAME_PARTICLES]
+        lower = [w for w in name_words if w[:1].islower() and w.casefold() not in particles]
         if lower:
             continue
         name = " ".join(name_words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newstrace.model import Mention, Participant, Span
@@ -134,19 +135,24 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
         before = _nearest_clause(before, hit, text)
     after = [m for m in actors if m.span.start >= hit.span.end]
     if hit.type == "STATEMENT":
-        speaker = before[-1:] or after[:1]
-        return _dedupe([(speaker[0], "source")]) if speaker else ()
+        speaker = _speaker(hit, before, after, scope, text)
+        return _dedupe([(speaker, "source")]) if speaker else ()
     if not after and scope.content_start is not None and hit.type in CONTENT_TARGET_TYPES:
         content = Scope(scope.content_start, scope.sentence_end or scope.content_start + 200)
         following = [m for m in actors_in(mentions, content, text, lex, excluded)
                      if m.span.start >= scope.content_start]
         after = following[:1]
-    agents = [m for m in after if _after_agent_word(m, hit, text, lex)]
+    agents = [m for m in after if _after_agent_word(m, hit, text, lex) or _doer_demonym(m, hit, text)]
     after = [m for m in after if m not in agents]
     before = before + agents
     if symmetric and not before:
         return _dedupe([(m, "other") for m in after])
     return _dedupe([(m, "source") for m in before] + [(m, "target") for m in after])
+
+
+def _doer_demonym(m: Mention, hit: TriggerHit, text: str) -> bool:
+    """"غارة إسرائيلية", "frappe israélienne": a demonym right after a noun trigger names the doer."""
+    return hit.noun and m.rule.endswith("demonym") and len(_words(_gap(text, hit.span.end, m.span.start))) <= 1
 
 
 def _after_agent_word(m: Mention, hit: TriggerHit, text: str, lex: TriggerLexicon) -> bool:
@@ -156,6 +162,27 @@ def _after_agent_word(m: Mention, hit: TriggerHit, text: str, lex: TriggerLexico
     for match in lex.agent_before.finditer(before):
         pass
     return match is not None and len(_words(before[match.end():])) <= 1
+
+
+def _speaker(hit: TriggerHit, before: list[Mention], after: list[Mention], scope: Scope, text: str) -> Mention | None:
+    """Who speaks: the actor of the nearest clause before the verb, or after it in an inverted
+    ", said X." / ", a indiqué l'Élysée."; nobody when that clause names only an unlinked source
+    ("diplomatic sources said")."""
+    lead = text[scope.start:hit.span.start]
+    tail_end = scope.sentence_end or scope.end
+    tail = text[hit.span.end:tail_end]
+    if lead.rstrip().endswith((",", "،")) and not _CLAUSE_CUT.search(tail.rstrip(" .!?؟")) and len(_words(tail)) <= 5:
+        return after[0] if after else None
+    pieces = [p for p in _CLAUSE_CUT.split(lead) if p.strip()]
+    if not pieces:
+        return after[0] if after and not before else None
+    closest_start = scope.start + lead.rfind(pieces[-1])
+    own = [m for m in before if m.span.start >= closest_start]
+    if own:
+        return own[-1]
+    if _words(pieces[-1]) and not any(m.span.end > closest_start - 3 for m in before):
+        return None
+    return before[-1] if before else (after[0] if after else None)
 
 
 def _nearest_clause(before: list[Mention], hit: TriggerHit, text: str) -> list[Mention]:
@@ -192,6 +219,8 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
     for suffix in lex.place_after:
         if after.startswith(suffix) and not after[len(suffix):len(suffix) + 1].isalnum():
             return True, m.span.start
+    if any(m.text.startswith(glued) and len(m.text) > len(glued) + 2 for glued in lex.place_glued):
+        return True, m.span.start
     if m.span.start >= 1 and text[m.span.start - 1] in lex.place_prefixes and (
             m.span.start < 2 or not text[m.span.start - 2].isalnum()):
         return True, m.span.start - 1
@@ -202,13 +231,27 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
     for match in reversed(list(lex.place_before.finditer(before, cut + 1))):
         if len(_words(before[match.end():])) <= limit:
             return True, window_start + match.start()
-    if hit.mode == "visit" and 0 <= m.span.start - hit.span.end and len(_words(_gap(text, hit.span.end, m.span.start))) <= 2:
+    if (hit.mode == "visit" or (hit.type == "ASSAULT" and m.kind == "place")) and 0 <= m.span.start - hit.span.end and len(_words(_gap(text, hit.span.end, m.span.start))) <= 2:
         return True, m.span.start
     return False, m.span.start
 
 
+def _beside(country: Span, place: Span, text: str, its_own: bool) -> bool:
+    """A country named right before a city ("Qatar's capital Doha"), or after it when it is the
+    city's own ("Tyre, south Lebanon")."""
+    if country.end <= place.start:
+        gap = _gap(text, country.end, place.start)
+        return len(_words(gap)) <= 2 and not _PUNCT.search(gap)
+    if not its_own:
+        return False
+    gap = _gap(text, place.end, country.start)
+    return len(_words(gap)) <= 2 and not re.search(r"[.;:!?()«»\"“”؟]", gap)
+
+
 def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], sentence_start: int, sentence_end: int,
-                 text: str, lex: TriggerLexicon) -> tuple[PlaceChoice | None, frozenset[Span]]:
+                 text: str, lex: TriggerLexicon,
+                 same_country: Callable[[str, str], bool] = lambda place, country: False,
+                 ) -> tuple[PlaceChoice | None, frozenset[Span]]:
     """Where the event happened: the located place nearest after the trigger, else before it.
 
     Places named after a subject-matter word ("to discuss Gaza") are what the event
@@ -219,6 +262,8 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], sentence_start:
     for m in mentions:
         if m.kind not in PLACE_KINDS or not m.entity_id or not sentence_start <= m.span.start < sentence_end:
             continue
+        if m.rule.endswith("demonym"):
+            continue  # "an Israeli strike": a demonym names who, never where
         located, phrase_start = _locative(m, text, lex, hit)
         if not located:
             continue
@@ -235,8 +280,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], sentence_start:
         return None, frozenset()
     place, phrase_start = pick
     inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end
-                       or (m.kind == "country" and m.span.end <= place.span.start
-                           and len(_words(_gap(text, m.span.end, place.span.start))) <= 2
-                           and not _PUNCT.search(_gap(text, m.span.end, place.span.start))))
+                       or (m.kind == "country" and m.entity_id is not None
+                           and _beside(m.span, place.span, text, same_country(place.entity_id, m.entity_id))))
     assert place.entity_id
     return PlaceChoice(place.entity_id, place), inside

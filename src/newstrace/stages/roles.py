@@ -27,6 +27,7 @@ class RolePatterns:
     title_names: tuple[str, ...]
     heads: re.Pattern[str] | None
     implied: tuple[str | None, ...] = ()  # per title alternative: the country it names by itself
+    counterparts: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class RoleDescriptor:
     rule: str
     title_span: Span
     candidates: tuple[str, ...] = ()  # every holder ever, when the date did not decide
+    counterpart: bool = False  # "his Iranian counterpart": the title is that of the person met
 
 
 def _word_regex(word: str, first: bool) -> str:
@@ -96,7 +98,8 @@ def compile_role_patterns(lexicon: Lexicon | None) -> RolePatterns:
     titles, names = _alternation(pairs)
     heads, _ = _alternation([("head", str(word)) for word in section.get("heads") or ()])
     implied = tuple(name.partition("@")[2] or None for name in names)
-    return RolePatterns(titles, tuple(name.partition("@")[0] for name in names), heads, implied)
+    counterparts, _ = _alternation([("counterpart", str(word)) for word in section.get("counterparts") or ()])
+    return RolePatterns(titles, tuple(name.partition("@")[0] for name in names), heads, implied, counterparts)
 
 
 def _adjacent(text: str, left: int, right: int, before: bool = False) -> bool:
@@ -163,13 +166,21 @@ def find_role_descriptors(text: str, patterns: RolePatterns, cues: Sequence[Cue]
     normal = normalize(text)
     found: list[RoleDescriptor] = []
     taken: list[Span] = []
-    for regex, is_head in ((patterns.titles, False), (patterns.heads, True)):
+    for regex, is_head in ((patterns.counterparts, None), (patterns.titles, False), (patterns.heads, True)):
         if regex is None:
             continue
         for match in regex.finditer(normal.text):
             start, end = normal.original_span(match.start(), match.end())
             title_span = Span(start, end)
             if any(start < other.end and other.start < end for other in taken):
+                continue
+            if is_head is None:
+                cue = _nearest_cue(text, title_span, cues, False)
+                if cue is not None:
+                    taken.append(title_span)
+                    span = Span(min(start, cue.span.start), max(end, cue.span.end))
+                    found.append(RoleDescriptor(span, None, cue, None, 0.0, f"role:counterpart@{cue.country}",
+                                                title_span, counterpart=True))
                 continue
             group = int(match.lastgroup[1:]) if match.lastgroup else 0
             title = None if is_head else patterns.title_names[group]

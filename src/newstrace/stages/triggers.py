@@ -17,7 +17,7 @@ from newstrace.stages.phrases import compile_groups, compile_phrases, label_of
 _CUE_WINDOW = 45
 # How far from a noun trigger a light verb ("held", "mantuvieron") may stand.
 _LIGHT_BEFORE = 60
-_LIGHT_AFTER = 30
+_LIGHT_AFTER = 90
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class TriggerHit:
     span: Span
     text: str
     nominal: bool
+    noun: bool = False  # written as a noun, even where a light verb makes it report its own event
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class TriggerLexicon:
     subject_before: re.Pattern[str]
     place_before: re.Pattern[str]
     place_prefixes: tuple[str, ...]
+    place_glued: tuple[str, ...]
     place_after: tuple[str, ...]
     groups: re.Pattern[str]
     agent_before: re.Pattern[str]
@@ -90,7 +92,8 @@ class TriggerLexicon:
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
         data = lexicon.section("triggers")
-        verbs, verb_labels = compile_groups(dict(data.get("verbs") or {}), gap=True)
+        verbs, verb_labels = compile_groups(dict(data.get("verbs") or {}), gap=True,
+                                            proclitics=tuple(data.get("proclitics") or ()))
         nouns, noun_labels = compile_groups(dict(data.get("nouns") or {}))
         return cls(
             verbs=verbs,
@@ -106,6 +109,7 @@ class TriggerLexicon:
             place_before=compile_phrases(data.get("place_before") or ()),
             # One-letter prepositions written onto the name (Arabic "ب").
             place_prefixes=tuple(w for w in data.get("place_before") or () if len(w) == 1),
+            place_glued=tuple(data.get("place_glued") or ()),
             place_after=tuple(sorted((w.casefold() for w in data.get("place_after") or ()), key=len, reverse=True)),
             groups=compile_phrases(data.get("groups") or ()),
             agent_before=compile_phrases(data.get("agent_before") or ()),
@@ -134,18 +138,19 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon) -> tuple[TriggerH
         for match in pattern.finditer(text):
             kind, mode = _split_label(label_of(match, labels))
             span = Span(offset + match.start(), offset + match.end())
-            noun = nominal or bool(lex.determiners.search(text, max(0, match.start() - 12), match.start()))
+            written_noun = nominal or bool(lex.determiners.search(text, max(0, match.start() - 12), match.start()))
+            noun = written_noun
             if noun and _light_verb_near(text, match.start(), match.end(), lex):
                 noun = False  # "held a new round of talks": the noun carries the event
             if any(h.span.start < span.end and span.start < h.span.end for h in hits):
                 continue
-            hits.append(TriggerHit(kind, mode, span, match.group(), noun))
+            hits.append(TriggerHit(kind, mode, span, match.group(), noun, written_noun))
     return tuple(sorted(hits, key=lambda h: h.span.start))
 
 
 def _light_verb_near(text: str, start: int, end: int, lex: TriggerLexicon) -> bool:
     before = text[max(0, start - _LIGHT_BEFORE):start]
-    cut = max(before.rfind(","), before.rfind(";"), before.rfind("،"))
+    cut = max(before.rfind(";"), before.rfind(":"), before.rfind("؛"))
     if lex.light_verbs.search(before[cut + 1:]):
         return True
     after = text[end:end + _LIGHT_AFTER]

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from newstrace.model import Article, EventMention, Mention, Origin, RawDocument
+from newstrace.model import Article, Entity, EventMention, Mention, Origin, RawDocument
 from newstrace.store import codec
 from newstrace.store.database import transaction
 
@@ -238,7 +238,10 @@ class ArticleStore:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search over titles and texts, every script; the query is taken literally."""
-        terms = [t for t in query.replace('"', " ").split() if t]
+        # FTS5 query syntax is not exposed: every word is a quoted literal, and characters
+        # SQLite cannot take in a string (NUL, lone surrogates) are dropped.
+        cleaned = "".join(ch for ch in query if ch != "\x00" and not 0xD800 <= ord(ch) <= 0xDFFF)
+        terms = [t for t in cleaned.replace('"', " ").split() if t]
         if not terms:
             return []
         match = " ".join(f'"{t}"' for t in terms)
@@ -255,6 +258,19 @@ class ArticleStore:
             "SELECT data FROM mentions WHERE article_id = ? ORDER BY start", (article_id,)
         )
         return [codec.loads(Mention, r["data"]) for r in rows]
+
+    def provisional_entities(self) -> list[Entity]:
+        """Entities the knowledge base lacks, named by the surface form articles used most."""
+        rows = self.conn.execute(
+            "SELECT entity_id, kind, json_extract(data, '$.text') AS text, count(*) AS n FROM mentions"
+            " WHERE entity_id LIKE 'nt:%' GROUP BY entity_id, kind, text ORDER BY entity_id, n DESC, text"
+        )
+        found: dict[str, Entity] = {}
+        for r in rows:
+            if r["entity_id"] not in found:
+                found[r["entity_id"]] = Entity(id=r["entity_id"], kind=r["kind"], canonical_name=r["text"],
+                                               provisional=True)
+        return list(found.values())
 
     def entity_mention_counts(self) -> list[EntityCount]:
         """Mention counts per linked entity and article language."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from newstrace.text.arabic import arabic_letter
@@ -45,34 +46,44 @@ _SPACES = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class NormalText:
-    """Normalised text and, for each of its characters, the offset of the original character."""
+    """Normalised text and where characters of the original were dropped.
+
+    `drops[m]` is the normalised offset at which the m-th dropped character
+    (a mark, a tatweel, a joiner) stood; an original offset is the normalised
+    one plus the number of drops at or before it.
+    """
 
     text: str
-    offsets: tuple[int, ...] | None  # None: identity (no character was dropped)
+    drops: tuple[int, ...]
     original_length: int
+
+    def original(self, index: int) -> int:
+        """Original offset of the normalised character at `index`."""
+        return index + bisect_right(self.drops, index) if self.drops else index
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The [start, end) of the original text that normalised [start, end) came from."""
-        if self.offsets is None:
+        if not self.drops:
             return start, end
         if start >= end:
-            at = self.offsets[start] if start < len(self.offsets) else self.original_length
+            at = self.original(start) if start < len(self.text) else self.original_length
             return at, at
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.original(start), self.original(end - 1) + 1
 
 
 def normalize(text: str) -> NormalText:
     """Normalise `text` for matching, keeping offsets back into it."""
     folded = text.translate(_TABLE)
     if len(folded) == len(text):
-        return NormalText(folded, None, len(text))
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        if _TABLE[ord(char)]:
-            offsets.append(index)
-    return NormalText(folded, tuple(offsets), len(text))
+        return NormalText(folded, (), len(text))
+    dropped = "".join(sorted(char for char in set(text) if not _TABLE[ord(char)]))
+    positions = [match.start() for match in re.finditer("[" + re.escape(dropped) + "]", text)]
+    return NormalText(folded, tuple(position - rank for rank, position in enumerate(positions)), len(text))
 
 
 def match_key(name: str) -> str:
     """The key a name is indexed and compared under: normalised, single-spaced, trimmed."""
-    return _SPACES.sub(" ", name.translate(_TABLE)).strip()
+    folded = name.translate(_TABLE)
+    if "  " in folded or folded[:1] == " " or folded[-1:] == " " or "\n" in folded or "\t" in folded:
+        return _SPACES.sub(" ", folded).strip()
+    return folded

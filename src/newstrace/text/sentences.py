@@ -16,6 +16,8 @@ _ABBREVIATION = re.compile(
     r"Sr|Sra|Dra|Hr|Fr|Nr|No|vs|etc|cf|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"janv|févr|avr|juil|sept|oct|nov|déc|Av|av|bzw|ca|z\.B|u\.a|т\.е|г|гг|им|ул)\.$"
 )
+# "am 8. August": a one- or two-digit number with a period is an ordinal, not a sentence end.
+_ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[;:،؛]|,\s|\s[–—-]\s)\s*")
 _MAX_QUOTE = 600
 
@@ -38,7 +40,7 @@ def _is_boundary(text: str, end: int) -> bool:
         return False
     mark = text[end - 1]
     if mark == ".":
-        if _ABBREVIATION.search(text[max(0, end - 12):end]):
+        if _ABBREVIATION.search(text[max(0, end - 12):end]) or _ORDINAL.search(text[max(0, end - 4):end]):
             return False
     # Next visible character: a lowercase Latin/Cyrillic/Greek letter continues the sentence.
     probe = end

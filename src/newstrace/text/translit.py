@@ -26,6 +26,20 @@ def translit_key(name: str) -> str:
     return _SPACES.sub(" ", _NON_ALNUM.sub(" ", ascii_form)).strip()
 
 
+# Spelling differences that transliteration between scripts introduces.
+_PHONETIC = (("kh", "h"), ("ph", "f"), ("dh", "d"), ("ou", "u"), ("ck", "k"), ("q", "k"), ("c", "k"),
+             ("w", "v"), ("y", "i"), ("j", "i"), ("x", "ks"))
+
+
+def phonetic_key(name: str) -> str:
+    """A transliteration key with script-introduced spelling differences folded: Lindqvist = Линдквист."""
+    key = translit_key(name)
+    for old, new in _PHONETIC:
+        key = key.replace(old, new)
+    key = _DOUBLES.sub(r"\1", key)
+    return " ".join(word.rstrip("h") or word for word in key.split())
+
+
 def consonant_skeleton(name: str) -> str:
     """A vowel-free, letter-merged key comparable across Latin, Arabic and Persian spellings."""
     key = translit_key(name)

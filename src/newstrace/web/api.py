@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from newstrace.model import Role
 from newstrace.store import Store
@@ -49,6 +50,16 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+
+
+def _iso_date(value: Any) -> Any:
+    """Only YYYY-MM-DD: the validator alone would also read "0" as a Unix timestamp."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date | None, BeforeValidator(_iso_date)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1–{MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
 Id = Annotated[str, Path(pattern=ID_PATTERN, max_length=100)]
@@ -63,19 +74,23 @@ router = APIRouter(
 
 
 def envelope(data: Any, **meta: Any) -> JSONResponse:
+    """The success envelope: {"data": ..., "meta": {...}}."""
     return JSONResponse({"data": data, "meta": meta})
 
 
 def not_found(kind: str, ref: str) -> HTTPException:
+    """A 404 that the app turns into the error shape."""
     return HTTPException(status_code=404, detail=f"no {kind} with id {ref!r}")
 
 
 def row_json(kb, row: queries.EventRow) -> dict[str, Any]:
+    """An event's JSON with its source count, independent sources and languages."""
     return event_json(kb, row.event, languages=list(row.languages), sources=row.sources,
                       independent_sources=row.independent)
 
 
 def role_json(kb, role: Role) -> dict[str, Any]:
+    """A role with its organisation named."""
     org = kb.get(role.org_id) if role.org_id else None
     return {
         "title": role.title,
@@ -88,6 +103,7 @@ def role_json(kb, role: Role) -> dict[str, Any]:
 
 
 def name_of(kb, entity_id: str) -> str:
+    """An entity's canonical name, or its id when the knowledge base lacks it."""
     entity = kb.get(entity_id)
     return entity.canonical_name if entity else entity_id
 
@@ -132,8 +148,8 @@ def list_events(
     type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,40}$", description="PLOVER type.")] = None,
     place: Annotated[str | None, Query(max_length=200, description="Place: KB id or name.")] = None,
     language: Language = None,
-    date_from: Annotated[date | None, Query(alias="from", description="Earliest start date.")] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="Latest start date.")] = None,
+    date_from: Annotated[IsoDate, Query(alias="from", description="Earliest start date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[IsoDate, Query(alias="to", description="Latest start date (YYYY-MM-DD).")] = None,
     store: Store = Depends(get_store), kb=Depends(get_kb),
 ) -> JSONResponse:
     filters = queries.EventFilter(actor, type, place, language,

@@ -23,6 +23,7 @@ class KnowledgeHolder:
         self._lock = threading.Lock()
 
     def get(self):
+        """The knowledge base, loading it on first call."""
         if self._kb is None:
             with self._lock:
                 if self._kb is None:
@@ -34,9 +35,12 @@ def load_kb(db_path: Path):
     """The knowledge base with the database's curated entities (spaCy is never needed to read)."""
     from newstrace.context import Context
 
+    from newstrace.naming import DisplayNames
+
     with Store(db_path, readonly=True) as store:
         curated = tuple(store.curated_entities())
-    return Context(curated=curated, use_spacy=False).kb
+        provisional = store.provisional_entities()
+    return DisplayNames(Context(curated=curated, use_spacy=False).kb, provisional)
 
 
 def get_store(request: Request) -> Iterator[Store]:
@@ -49,4 +53,5 @@ def get_store(request: Request) -> Iterator[Store]:
 
 
 def get_kb(request: Request):
+    """The app's knowledge base."""
     return request.app.state.knowledge.get()

@@ -51,6 +51,7 @@ ENV = make_environment()
 
 
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+    """Render a template with the name/kind helpers; autoescaped."""
     kb = request.app.state.knowledge.get() if values.pop("with_kb", True) else None
     helpers = {"name": (lambda i: _name(kb, i)) if kb is not None else (lambda i: i or ""),
                "kind": (lambda i: _kind(kb, i)) if kb is not None else (lambda i: None),
@@ -75,9 +76,7 @@ def headline(kb, event: Event) -> str:
     """A one-line description: participants, what happened, where."""
     names = [_name(kb, p.entity_id) for p in event.participants]
     who = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "") or "Unknown actors"
-    what = event.type.lower().replace("_", " ")
-    if event.mode and event.mode.replace("_", " ") != what:
-        what += f" ({event.mode.replace('_', ' ')})"
+    what = (event.mode or event.type.lower()).replace("_", " ")  # the type is shown beside it as a badge
     where = f" in {_name(kb, event.place_id)}" if event.place_id else ""
     return markup.strip_controls(f"{who}: {what}{where}")
 
@@ -109,6 +108,7 @@ def timeline_page(
     date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
     offset: Offset = 0, store: Store = Depends(get_store), kb=Depends(get_kb),
 ) -> HTMLResponse:
+    """Events by date with the filter form."""
     filters = queries.EventFilter(actor or None, type or None, place or None, language or None,
                                   _date_param(date_from), _date_param(date_to))
     found = queries.timeline(store, kb, filters, limit=PAGE_SIZE, offset=offset)
@@ -129,6 +129,7 @@ def timeline_page(
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: Id, store: Store = Depends(get_store), kb=Depends(get_kb)) -> HTMLResponse:
+    """One event: canonical facts with provenance, disagreements, and every report side by side."""
     detail = queries.event_detail(store, event_id)
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no event with id {event_id!r}")
@@ -140,11 +141,13 @@ def event_page(request: Request, event_id: Id, store: Store = Depends(get_store)
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
+    """Actors of resolved events, most active first."""
     return render(request, "actors.html", counts=queries.actor_counts(store), title="Actors")
 
 
 @router.get("/actors/{entity_id}", response_class=HTMLResponse)
 def actor_page(request: Request, entity_id: Id, store: Store = Depends(get_store), kb=Depends(get_kb)) -> HTMLResponse:
+    """One actor: names in every script, roles, co-actor network, events."""
     detail = queries.actor_detail(store, kb, entity_id)
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no actor with id {entity_id!r}")
@@ -162,6 +165,7 @@ def actor_page(request: Request, entity_id: Id, store: Store = Depends(get_store
 @router.get("/articles/{article_ref}", response_class=HTMLResponse)
 def article_page(request: Request, article_ref: Id, store: Store = Depends(get_store),
                  kb=Depends(get_kb)) -> HTMLResponse:
+    """One article: metadata and its text with entity mentions and event evidence highlighted."""
     detail = queries.article_detail(store, article_ref)
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no article {article_ref!r}")
@@ -184,11 +188,13 @@ def article_page(request: Request, article_ref: Id, store: Store = Depends(get_s
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories_page(request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
+    """Every story thread."""
     return render(request, "stories.html", stories=queries.stories(store), title="Stories")
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: Id, store: Store = Depends(get_store), kb=Depends(get_kb)) -> HTMLResponse:
+    """One story's events in date order."""
     detail = queries.story_detail(store, story_id)
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no story with id {story_id!r}")
@@ -199,6 +205,7 @@ def story_page(request: Request, story_id: Id, store: Store = Depends(get_store)
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: Text = None, offset: Offset = 0,
                 store: Store = Depends(get_store)) -> HTMLResponse:
+    """Full-text search over every script."""
     hits = queries.search(store, q, limit=PAGE_SIZE, offset=offset) if q and q.strip() else []
     return render(request, "search.html", q=q or "", hits=[(h, markup.snippet(h.snippet)) for h in hits],
                   title="Search")

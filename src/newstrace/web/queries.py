@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -177,10 +178,12 @@ def article_detail(store: Store, ref: str) -> ArticleDetail | None:
 
 
 def stories(store: Store) -> list[Story]:
+    """Every story thread."""
     return store.stories()
 
 
 def story_detail(store: Store, story_id: str) -> StoryDetail | None:
+    """A story with its events' rows, in date order."""
     story = store.story(story_id)
     if story is None:
         return None
@@ -188,8 +191,9 @@ def story_detail(store: Store, story_id: str) -> StoryDetail | None:
 
 
 def search(store: Store, query: str, *, limit: int, offset: int) -> list[SearchHit]:
-    """Full-text hits over every script, one page of them."""
-    return store.search(query, limit=offset + limit)[offset:]
+    """Full-text hits over every script, one page of them (control characters are not searchable)."""
+    cleaned = "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in query)
+    return store.search(cleaned, limit=offset + limit)[offset:]
 
 
 def actor_counts(store: Store) -> list[tuple[str, int]]:
