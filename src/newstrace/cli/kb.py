@@ -10,7 +10,6 @@ from rich.markup import escape
 from rich.table import Table
 
 from newstrace.cli.app import app, err, fail, make_context, open_store, out, print_json
-from newstrace.model import Entity, ENTITY_KINDS
 
 kb_app = typer.Typer(help="Query and curate the knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
@@ -64,26 +63,29 @@ def kb_show(entity_id: str, as_json: bool = typer.Option(False, "--json")) -> No
 
 @kb_app.command("add")
 def kb_add(
-    entity_id: str = typer.Option(..., "--id", help="Wikidata QID or your own id."),
     kind: str = typer.Option(..., "--kind", help="person | org | place | country"),
     name: str = typer.Option(..., "--name", help="Canonical (English) name."),
+    wikidata: str = typer.Option(None, "--wikidata", help="Wikidata QID (becomes the id)."),
     alias: list[str] = typer.Option([], "--alias", help="LANG:NAME, repeatable."),
+    acronym: list[str] = typer.Option([], "--acronym", help="Short form matched case-sensitively, repeatable."),
     country: str = typer.Option(None, "--country", help="ISO 3166-1 alpha-2."),
 ) -> None:
     """Add (or replace) a curated entity, kept in the database across KB upgrades."""
-    if kind not in ENTITY_KINDS:
-        fail(f"--kind must be one of {', '.join(ENTITY_KINDS)}")
+    from newstrace.knowledge.curation import new_entity
+
     names: dict[str, list[str]] = defaultdict(list)
     for item in alias:
         lang, sep, text = item.partition(":")
         if not sep or not text.strip():
             fail(f"--alias {item!r}: expected LANG:NAME")
         names[lang.strip()].append(text.strip())
-    entity = Entity(id=entity_id, kind=kind, canonical_name=name, names={k: tuple(v) for k, v in names.items()},
-                    country=country, wikidata=entity_id if entity_id.startswith("Q") else None)
+    try:
+        entity = new_entity(kind, name, names, wikidata=wikidata, country=country, acronyms=acronym)
+    except ValueError as exc:
+        fail(str(exc))
     with open_store(must_exist=False) as store:
         store.save_curated(entity)
-    err.print(f"added {entity_id} ({name}); run `newstrace reprocess` to link it in stored articles")
+    err.print(f"added {entity.id} ({entity.canonical_name}); `newstrace reprocess` links it in stored articles")
 
 
 @kb_app.command("alias")
@@ -91,39 +93,44 @@ def kb_alias(
     entity_id: str = typer.Argument(...),
     name: str = typer.Argument(..., help="The new alias."),
     lang: str = typer.Option("und", "--lang", help="Language of the alias."),
+    acronym: bool = typer.Option(False, "--acronym", help="A short form, matched case-sensitively."),
 ) -> None:
     """Add an alias to an entity (curated, kept across KB upgrades)."""
+    from newstrace.knowledge.curation import with_alias
+
     store, kb = _kb()
     with store:
         entity = kb.get(entity_id)
         if entity is None:
             fail(f"{entity_id}: no such entity")
-        names = {k: tuple(v) for k, v in entity.names.items()}
-        names[lang] = tuple(dict.fromkeys(names.get(lang, ()) + (name,)))
-        from dataclasses import replace
-
-        store.save_curated(replace(entity, names=names))
+        try:
+            store.save_curated(with_alias(entity, name, lang, acronym))
+        except ValueError as exc:
+            fail(str(exc))
     err.print(f"alias {name!r} [{lang}] added to {entity_id}")
 
 
 @kb_app.command("import-wikidata")
 def kb_import_wikidata(
     path: Path = typer.Argument(..., exists=True, dir_okay=False, help="Wikidata JSON dump (.json, .gz, .bz2)."),
-    kind: list[str] = typer.Option([], "--type", help="Keep only person | org | place | country (repeatable)."),
+    kind: list[str] = typer.Option([], "--type", help="person | org | place | country or a P31 QID (repeatable)."),
     lang: list[str] = typer.Option([], "--lang", help="Keep names in these languages (repeatable)."),
     ids_file: Path = typer.Option(None, "--ids", exists=True, help="File with one QID per line to keep."),
 ) -> None:
     """Import entities from a Wikidata JSON dump, streamed, into the curated store."""
+    from newstrace.knowledge.curation import country_codes
     from newstrace.knowledge.wikidata import iter_wikidata_entities
 
-    ids = None
-    if ids_file is not None:
-        ids = frozenset(line.strip() for line in ids_file.read_text().split() if line.strip())
+    ids = frozenset(ids_file.read_text().split()) if ids_file is not None else None
     count = 0
-    with open_store(must_exist=False) as store:
-        for entity in iter_wikidata_entities(path, types=frozenset(kind) or None,
-                                             languages=frozenset(lang) or None, ids=ids,
-                                             on_problem=lambda msg: err.print(f"[yellow]skipped[/yellow] {escape(msg)}")):
+    store, kb = _kb()
+    with store:
+        entities = iter_wikidata_entities(
+            path, types=kind or None, languages=lang or None, ids=ids,
+            country_codes=country_codes(list(kb.entities())),
+            on_error=lambda line, reason: err.print(f"[yellow]skipped[/yellow] {path}: line {line}: {escape(reason)}"),
+        )
+        for entity in entities:
             store.save_curated(entity)
             count += 1
     err.print(f"imported {count} entities from {path}")

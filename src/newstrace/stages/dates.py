@@ -9,13 +9,15 @@ from datetime import date, timedelta
 
 from newstrace.knowledge.lexicon import Lexicon, Lexicons
 from newstrace.model import DateValue, Span
+from newstrace.stages.calendars import solar_date
 
 # Arabic-Indic and Persian digits read as ASCII digits (same length, offsets kept).
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _B = r"(?<![\w])"
 _E = r"(?![\w])"
 _DAY = r"(?P<day>[0-3]?\d)"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Gregorian years, and Solar Hijri ones (13xx, 14xx) for the Persian calendar.
+_YEAR = r"(?P<year>(?:19|20|13|14)\d\d)"
 _NUMERIC = (
     re.compile(_B + r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)" + _E),
     re.compile(_B + r"(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<year>(?:19|20)\d\d)" + _E),
@@ -54,6 +56,7 @@ class _Patterns:
     anaphoric: re.Pattern[str] | None
     anaphoric_offsets: dict[str, int]
     months: dict[str, int]
+    solar_months: dict[str, int]
     weekdays: dict[str, int]
     day_offsets: dict[str, int]
     numbers: dict[str, int]
@@ -82,8 +85,9 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         months.setdefault(_fold(k) + ".", int(v))
         months.setdefault(_fold(k), int(v))
     weekdays = {_fold(k): int(v) for k, v in {**(cal.get("weekdays") or {}), **(tmp.get("weekdays") or {})}.items()}
+    solar = {_fold(k): int(v) for k, v in (tmp.get("solar_months") or {}).items()}
     flags = re.IGNORECASE
-    month_re = f"(?P<month>{_alternation(months)})" if months else None
+    month_re = f"(?P<month>{_alternation([*months, *solar])})(?![\w\u200c])" if months or solar else None
     suffix = _alternation([*(tmp.get("day_suffixes") or []), *(cal.get("day_suffixes") or [])])
     day = _DAY + (f"(?:{suffix})?" if suffix else "") + r"\.?"
     past = [_fold(w) for w in tmp.get("past_words") or []]
@@ -124,6 +128,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         anaphoric=re.compile(_B + f"(?P<ana>{_alternation(anaphoric)})" + _E, flags) if anaphoric else None,
         anaphoric_offsets=anaphoric,
         months=months,
+        solar_months=solar,
         weekdays=weekdays,
         day_offsets=days,
         numbers=numbers,
@@ -217,13 +222,16 @@ def _expr(match: re.Match[str], text: str, offset: int, value: DateValue, kind: 
 
 def _absolute(m, pats: _Patterns, published: DateValue, text: str, offset: int) -> TemporalExpression | None:
     groups = m.groupdict()
-    month = pats.months.get(_fold(groups["month"]))
-    if month is None:
-        return None
     evidence = text[m.start():m.end()]
     direction = _direction(m, pats)
     day = int(groups["day"]) if groups.get("day") else None
     year = int(groups["year"]) if groups.get("year") else None
+    solar = pats.solar_months.get(_fold(groups["month"]))
+    if solar is not None:
+        return _solar(m, solar, day, year, published, text, offset, direction)
+    month = pats.months.get(_fold(groups["month"]))
+    if month is None or (year is not None and year < 1900):
+        return None
     if day is not None and not 1 <= day <= 31:
         return None
     if year is None:
@@ -241,6 +249,22 @@ def _absolute(m, pats: _Patterns, published: DateValue, text: str, offset: int) 
         return None
     if not direction and published.known and published.end and value.start and value.start > published.end:
         direction = "future"
+    return _expr(m, text, offset, value, "absolute", direction)
+
+
+def _solar(m, month: int, day: int | None, year: int | None, published: DateValue, text: str, offset: int,
+           direction: str) -> TemporalExpression | None:
+    """A Solar Hijri date ("۱۰ آذر", "۷ مهر ۱۴۰۴") as its Gregorian day or interval."""
+    evidence = text[m.start():m.end()]
+    latest = published.end if published.known else None
+    interval = solar_date(month, day, year, latest)
+    rule = "solar-date" if year is not None else "solar-date-without-year:nearest-past"
+    if interval is None:
+        return _expr(m, text, offset, DateValue.unknown(evidence, rule + ":no-publication"), "absolute", direction)
+    start, end = interval
+    source = "text" if year is not None else "relative"
+    value = DateValue.of_day(start, source, evidence, rule) if day is not None else DateValue(
+        start, end, "month", source, evidence, rule)
     return _expr(m, text, offset, value, "absolute", direction)
 
 

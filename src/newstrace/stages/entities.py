@@ -11,8 +11,10 @@ from newstrace.model import Article, Span
 # spaCy labels of the French and English pipelines, to our entity kinds.
 NER_KINDS = {"PER": "person", "PERSON": "person", "ORG": "org", "LOC": "place", "GPE": "place",
              "NORP": None, "FAC": "place"}
+# Capital letters of the cased scripts (Latin, Greek, Cyrillic blocks).
+_UPPER = "".join(char for char in map(chr, range(0x41, 0x530)) if char.isupper())
 # A capitalised word of a cased script, optionally joined by hyphens or apostrophes.
-_CAP_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЀ-ЏΑ-ΩΆ-Ώ][\w'’-]*"
+_CAP_WORD = "[" + _UPPER.replace("-", "") + r"][\w'’-]*"
 # Lowercase particles allowed inside a name: al-Hayya, bin Salman, de Gaulle, von der Leyen.
 _PARTICLE = r"(?:al|el|bin|ben|ibn|abu|de|del|da|di|du|van|von|der|la|le|ould)"
 _CAPS = re.compile(rf"(?<![\w'’-]){_CAP_WORD}(?:[ -](?:{_PARTICLE}[ -])?{_CAP_WORD})*")

@@ -150,7 +150,8 @@ def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, men
     participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
     when = _resolve_anaphoric(_date_for(hit, sentence, dates, quoted, text, lex), drafts)
     before = _blank(text, scope.start, hit.span.start, dates)
-    status = status_of(before, lex)
+    after = _blank(text, hit.span.end, scope.sentence_end or sentence.end, dates) if hit.noun else ""
+    status = status_of(before, lex, after)
     if status == "asserted" and when is not None and when.future:
         status = "future"
     mode = refine_mode(hit, sentence.text, lex) or info.default_mode
@@ -168,7 +169,8 @@ def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, men
         if earlier and _fits(earlier[-1], draft):
             _merge(earlier[-1], draft)
             return
-        borrowed = _borrow(hit, previous, mentions, text, lex, info.symmetric) if not hit.nominal else []
+        # Only a symmetric event can be told without its parties ("the truce took effect").
+        borrowed = _borrow(hit, previous, mentions, text, lex, info.symmetric) if info.symmetric and not hit.nominal else []
         if borrowed and (when is not None or place is not None):
             draft.participants, draft.borrowed = borrowed, True
     elif earlier and earlier[-1].sentence.paragraph >= sentence.paragraph - 1 and not any(

@@ -20,7 +20,9 @@ _APPOSITION = re.compile(r"^\s*,\s*(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][\w'’-]*\
 _CLAUSE_CUT = re.compile(r"[,;:()«»\"“”؛،]")
 _LIST_GAP = re.compile(r"^\s*[,،]\s*(?:\w{1,4}\s+)?$")
 # How close a delegation word must be to an organisation for it to take part ("a Hamas delegation").
-_GROUP_REACH = 16
+_GROUP_REACH = 25
+# A short parenthesised gloss ("(MİT)") between an organisation and its head's name.
+_GLOSS = re.compile(r"\s*\([^()]{1,24}\)")
 _FILLERS_CITY = 4
 _FILLERS_COUNTRY = 1
 
@@ -75,6 +77,10 @@ def _is_attribute(m: Mention, actors: list[Mention], text: str, lex: TriggerLexi
     """Whether an org/country mention only describes a person ("Turkish President X", "X, head of Hamas")."""
     if m.kind not in ("org", "country"):
         return False
+    if m.rule.endswith("demonym") and any(
+            o.kind == "org" and 0 <= o.span.start - m.span.end and len(_words(_gap(text, m.span.end, o.span.start))) <= 2
+            and not _PUNCT.search(_gap(text, m.span.end, o.span.start)) for o in actors):
+        return True  # "the Palestinian movement Hamas": the demonym describes the organisation
     near = text[max(0, m.span.start - _GROUP_REACH):m.span.end + _GROUP_REACH]
     if lex.groups.search(near):
         return False  # "a Hamas delegation led by X": Hamas takes part
@@ -84,7 +90,7 @@ def _is_attribute(m: Mention, actors: list[Mention], text: str, lex: TriggerLexi
         if other.span.start <= m.span.start and m.span.end <= other.span.end:
             return True
         if other.span.start >= m.span.end:
-            gap = _gap(text, m.span.end, other.span.start)
+            gap = _GLOSS.sub("", _gap(text, m.span.end, other.span.start))
             if not _PUNCT.search(gap) and len(_words(gap)) <= 3:
                 return True
             if gap.strip() in (",", "،") and other.kind == "person":
@@ -131,11 +137,14 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
     """Source and target participants of a trigger, as knowledge-base ids with their evidence spans."""
     actors = actors_in(mentions, scope, text, lex, excluded)
     before = [m for m in actors if m.span.end <= hit.span.start]
-    if not symmetric:  # "..., while Hamas demands": the doer is in the trigger's own clause
+    if lex.verb_final and before and not symmetric:
+        before = before[:1]  # "X, ... Y'yi kınadı": the doer opens the clause
+    elif not symmetric:  # "..., while Hamas demands": the doer is in the trigger's own clause
         before = _nearest_clause(before, hit, text)
     after = [m for m in actors if m.span.start >= hit.span.end]
     if hit.type == "STATEMENT":
-        speaker = _speaker(hit, before, after, scope, text)
+        agent = next((m for m in after if _after_agent_word(m, hit, text, lex)), None)
+        speaker = agent or (before[0] if lex.verb_final and before else _speaker(hit, before, after, scope, text))
         return _dedupe([(speaker, "source")]) if speaker else ()
     if not after and scope.content_start is not None and hit.type in CONTENT_TARGET_TYPES:
         content = Scope(scope.content_start, scope.sentence_end or scope.content_start + 200)
@@ -193,6 +202,11 @@ def _nearest_clause(before: list[Mention], hit: TriggerHit, text: str) -> list[M
     for m in reversed(before[:-1]):
         gap = text[m.span.end:kept[0].span.start]
         if _CLAUSE_CUT.search(gap) and not _LIST_GAP.match(gap):
+            # "İsrail ordusu, salı günü ...": a clause that is only an actor is the sentence's subject
+            opening = text[max(0, m.span.start - 40):m.span.start]
+            alone = not _words(re.split(r"[,;:()«»\"“”؛،]", opening)[-1]) or m.span.start - 40 <= 0
+            if alone and re.match(r"^\s*[,،]", gap) and not any(o.span.end <= m.span.start for o in before):
+                kept.insert(0, m)
             break
         kept.insert(0, m)
     return kept
@@ -273,7 +287,8 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], sentence_start:
     # "dans la capitale turque Ankara": the country only qualifies the city.
     found = [f for f in found if not any(o is not f and o[1] <= f[0].span.start and f[0].span.end <= o[0].span.start
                                          for o in found)]
-    after = [f for f in found if f[0].span.start >= hit.span.end]
+    # A place inside a discontinuous trigger ("وارد تهران شد") counts as after it.
+    after = [f for f in found if f[0].span.start >= hit.span.start]
     before = [f for f in found if f[0].span.end <= hit.span.start]
     pick = after[0] if after else (before[-1] if before else None)
     if pick is None:

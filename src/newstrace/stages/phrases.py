@@ -21,13 +21,14 @@ def phrase_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = (
     for word in words:
         stem = word.endswith("*") and len(word) > 1
         core = word.rstrip("*") if stem else word
-        parts.append(re.sub("['’]", "['’]", re.escape(core)) + (r"\w*" if stem else ""))
+        parts.append(re.sub("['’]", "['’]", re.escape(core)) + (r"[\w\u200c]*" if stem else ""))
     body = (r"\s+(?:[\w'’-]+\s+)?" if gap else r"\s+").join(parts)
     first, last = words[0], words[-1]
-    head = r"(?<!\w)" if first[:1].isalnum() else ""
+    # The zero-width non-joiner binds Persian word parts ("گفت‌وگو"): no boundary there.
+    head = r"(?<![\w\u200c])" if first[:1].isalnum() else ""
     if proclitics and head:
         head += "(?:" + "|".join(re.escape(p) for p in proclitics) + ")?"
-    tail = r"(?!\w)" if (last[-1:].isalnum() or last.endswith("*")) else ""
+    tail = r"(?![\w\u200c])" if (last[-1:].isalnum() or last.endswith("*")) else ""
     return head + body + tail
 
 

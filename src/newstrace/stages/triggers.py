@@ -87,6 +87,7 @@ class TriggerLexicon:
     agent_before: re.Pattern[str]
     determiners: re.Pattern[str]
     light_verbs: re.Pattern[str]
+    verb_final: bool
     not_date_after: re.Pattern[str]
 
     @classmethod
@@ -114,6 +115,7 @@ class TriggerLexicon:
             groups=compile_phrases(data.get("groups") or ()),
             agent_before=compile_phrases(data.get("agent_before") or ()),
             light_verbs=compile_phrases(data.get("light_verbs") or ()),
+            verb_final=bool(data.get("verb_final")),
             # "la rencontre" is the noun even where the verb is spelt the same.
             determiners=re.compile("(?:" + compile_phrases(data.get("determiners") or ()).pattern + r")\s*$", re.IGNORECASE),
             not_date_after=compile_phrases(data.get("not_date_after") or ()),
@@ -166,13 +168,14 @@ def refine_mode(hit: TriggerHit, clause: str, lex: TriggerLexicon) -> str | None
     return hit.mode
 
 
-def status_of(before: str, lex: TriggerLexicon) -> str:
+def status_of(before: str, lex: TriggerLexicon, after: str = "") -> str:
     """Status from the text just before a trigger: negated, hypothetical, future or asserted.
 
     `before` is the clause text preceding the trigger, dates already blanked out
-    (so the month "May" is not read as a modal).
+    (so the month "May" is not read as a modal). `after` is read too for a noun
+    trigger, whose verb follows it ("a meeting could take place").
     """
-    window = before[-_CUE_WINDOW:]
+    window = before[-_CUE_WINDOW:] + " … " + re.split(r"[,.;:!?؟،]", after, maxsplit=1)[0][:_CUE_WINDOW + 30]
     if lex.negation.search(window):
         return "negated"
     if lex.hypothetical.search(window):

@@ -89,6 +89,7 @@ def is_label(line: str, max_words: int = 3, max_chars: int = 40) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > max_chars or has_digit(stripped):
         return False
-    if len(stripped.split()) > max_words:
+    # Count words, not separators: "World | Middle East" is a three-word label.
+    if sum(any(ch.isalnum() for ch in token) for token in stripped.split()) > max_words:
         return False
     return not ends_sentence(stripped) or stripped.endswith("…")
