@@ -101,3 +101,20 @@ def test_killing_a_large_ingest_leaves_a_clean_database_and_a_rerun_finishes(tmp
         assert store.count_articles() == n
         revisions = store.conn.execute("SELECT count(*) FROM article_revisions").fetchone()[0]
         assert revisions == n
+
+
+def test_an_outlets_recurring_line_is_learned_and_removed_on_reprocess(tmp_path):
+    folder = tmp_path / "outlet"
+    folder.mkdir()
+    recurring = "Weekly digest from the Lakeside desk"
+    for i in range(5):
+        body = f"Story {i}: the council of the city voted on budget item {i} after a long debate on Tuesday."
+        (folder / f"s{i}.txt").write_text(f"Headline number {i}\n\n{body}\n\n{recurring}\n", encoding="utf-8")
+    ctx = Context(use_spacy=False)
+    with Store(tmp_path / "o.db") as store:
+        pipeline.ingest([str(folder)], store, ctx, outlet="lakeside.example", analyse=False)
+        assert all(recurring in a.text for a in store.articles()), "nothing is known of the outlet yet"
+        pipeline.reprocess(store, ctx)
+        texts = [a.text for a in store.articles()]
+        assert texts and all(recurring not in t for t in texts)
+        assert all("voted on budget item" in t for t in texts)

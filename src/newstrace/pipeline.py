@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
@@ -74,9 +74,11 @@ def short_lines(text: str, limit: int = 120) -> tuple[str, ...]:
 
 
 def process(
-    raw: RawDocument, ctx: Context, outlet_lines: frozenset[str] = frozenset(), analyse: bool = True
+    raw: RawDocument, ctx: Context, repeated: Mapping[str, frozenset[str]] | None = None, analyse: bool = True
 ) -> Processed:
     """Take one raw document through every per-article stage (only up to the article when not `analyse`).
+
+    `repeated` maps an outlet to the lines recurring across its articles (its boilerplate).
 
     Raises InputError when the input itself cannot be read; a failure of a
     later stage is recorded on the article, which is still stored.
@@ -86,6 +88,8 @@ def process(
 
     try:
         doc = parse(raw)
+        outlet = doc.outlet or raw.origin.outlet
+        outlet_lines = (repeated or {}).get(outlet, frozenset()) if outlet else frozenset()
         article = make_article(raw, doc, ctx.lexicons, outlet_lines=outlet_lines)
     except InputError:
         raise
@@ -117,17 +121,19 @@ def _one_line(exc: BaseException) -> str:
 # One context per worker process, built by the pool initializer: workers are
 # separate processes, so this holds read-only resources, never results.
 _WORKER_CONTEXT: Context | None = None
+_WORKER_REPEATED: Mapping[str, frozenset[str]] = {}
 
 
-def _init_worker(use_spacy: bool, curated: tuple) -> None:
-    global _WORKER_CONTEXT
+def _init_worker(use_spacy: bool, curated: tuple, repeated: Mapping[str, frozenset[str]]) -> None:
+    global _WORKER_CONTEXT, _WORKER_REPEATED
     _WORKER_CONTEXT = Context(curated=curated, use_spacy=use_spacy)
+    _WORKER_REPEATED = repeated
 
 
-def _process_in_worker(raw: RawDocument, outlet_lines: frozenset[str], analyse: bool) -> Processed | InputError:
+def _process_in_worker(raw: RawDocument, analyse: bool) -> Processed | InputError:
     assert _WORKER_CONTEXT is not None
     try:
-        return process(raw, _WORKER_CONTEXT, outlet_lines, analyse)
+        return process(raw, _WORKER_CONTEXT, _WORKER_REPEATED, analyse)
     except InputError as exc:
         return exc
 
@@ -152,10 +158,6 @@ def ingest(
         for target in targets:
             yield from iter_raw(target, outlet=outlet)
 
-    def outlet_lines(raw: RawDocument) -> frozenset[str]:
-        name = raw.origin.outlet
-        return repeated.get(name, frozenset()) if name else frozenset().union(*repeated.values())
-
     def pending() -> Iterator[RawDocument | Progress]:
         for item in items():
             if isinstance(item, InputError):
@@ -165,7 +167,7 @@ def ingest(
             else:
                 yield item
 
-    for result in _run(pending(), ctx, workers, outlet_lines, analyse):
+    for result in _run(pending(), ctx, workers, repeated, analyse):
         progress = result if isinstance(result, Progress) else _save(store, result)
         report = report.add(progress)
         on_progress(progress)
@@ -174,7 +176,7 @@ def ingest(
 
 def _run(
     work: Iterator[RawDocument | Progress], ctx: Context, workers: int,
-    outlet_lines: Callable[[RawDocument], frozenset[str]], analyse: bool,
+    repeated: Mapping[str, frozenset[str]], analyse: bool,
 ) -> Iterator[Processed | Progress]:
     """Process in order, in this process or in a bounded window of worker tasks."""
 
@@ -189,15 +191,15 @@ def _run(
                 yield item
                 continue
             try:
-                yield process(item, ctx, outlet_lines(item), analyse)
+                yield process(item, ctx, repeated, analyse)
             except InputError as exc:
                 yield settle(item, exc)
         return
     window: deque[tuple[RawDocument | Progress, Future | None]] = deque()
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(ctx.use_spacy, tuple(ctx.curated))) as pool:
+    init = (ctx.use_spacy, tuple(ctx.curated), repeated)
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=init) as pool:
         for item in work:
-            future = None if isinstance(item, Progress) else pool.submit(
-                _process_in_worker, item, outlet_lines(item), analyse)
+            future = None if isinstance(item, Progress) else pool.submit(_process_in_worker, item, analyse)
             window.append((item, future))
             while len(window) > workers * 16:
                 yield _settled(window.popleft(), settle)
@@ -223,9 +225,8 @@ def reprocess(
     repeated = store.repeated_lines()
     report = IngestReport()
     for raw in list(store.raw_documents()):
-        lines = repeated.get(raw.origin.outlet or "", frozenset())
         try:
-            done = process(raw, ctx, lines)
+            done = process(raw, ctx, repeated)
         except InputError as exc:
             progress = Progress(describe(raw), "failed", message=str(exc))
         else:

@@ -101,6 +101,10 @@ def show(
     out.print(f"source {escape(a.file or a.url or a.uri)}", highlight=False)
     out.print()
     out.print(escape(a.text), highlight=False)
+    if a.removed_lines:
+        out.print(f"\n[dim]removed as boilerplate ({len(a.removed_lines)} lines):[/dim]")
+        for line in a.removed_lines:
+            out.print(f"[dim]  - {escape(line)}[/dim]", highlight=False)
     if a.errors:
         err.print("errors: " + escape("; ".join(a.errors)))
 

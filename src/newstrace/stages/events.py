@@ -144,13 +144,14 @@ def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, men
     info = ontology().types.get(hit.type)
     if info is None:
         return
-    scope = scope_of(hit, sentence.start, sentence.end, text, lex)
+    others = tuple(h.span for h in find_triggers(sentence.text, sentence.start, lex) if h.span != hit.span)
+    scope = scope_of(hit, sentence.start, sentence.end, text, lex, others)
     place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country)
     excluded = in_place | ({place.mention.span} if place else frozenset())
     participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
     when = _resolve_anaphoric(_date_for(hit, sentence, dates, quoted, text, lex), drafts)
     before = _blank(text, scope.start, hit.span.start, dates)
-    after = _blank(text, hit.span.end, scope.sentence_end or sentence.end, dates) if hit.noun else ""
+    after = _blank(text, hit.span.end, scope.sentence_end or sentence.end, dates) if hit.nominal else ""
     status = status_of(before, lex, after)
     if status == "asserted" and when is not None and when.future:
         status = "future"

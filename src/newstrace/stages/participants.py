@@ -23,6 +23,8 @@ _LIST_GAP = re.compile(r"^\s*[,،]\s*(?:\w{1,4}\s+)?$")
 _GROUP_REACH = 25
 # A short parenthesised gloss ("(MİT)") between an organisation and its head's name.
 _GLOSS = re.compile(r"\s*\([^()]{1,24}\)")
+# "visited Moscow", "viajó el lunes a Kiev", "a frappé Kiev": a city this close after the verb.
+_OBJECT_WORDS = 4
 _FILLERS_CITY = 4
 _FILLERS_COUNTRY = 1
 
@@ -49,11 +51,17 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str, lex: TriggerLexicon) -> Scope:
-    """From the last "that" before the trigger to the first "that", subject-matter word or quote after it."""
+def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str, lex: TriggerLexicon,
+             others: tuple[Span, ...] = ()) -> Scope:
+    """From the last "that" before the trigger to the first "that", subject-matter word or quote after it.
+
+    A "that" before the trigger cuts only after another trigger ("X said that Y met Z");
+    otherwise it is a relative pronoun ("a missile that hit ...") inside the clause.
+    """
     start = sentence_start
     for match in lex.complementizers.finditer(text, sentence_start, hit.span.start):
-        start = match.end()
+        if any(o.end <= match.start() for o in others):
+            start = match.end()
     end = sentence_end
     content_start = None
     after = hit.span.end
@@ -243,9 +251,13 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
     cut = max((before.rfind(p) for p in ",.;:!?()«»\"“”"), default=-1)
     limit = _FILLERS_CITY if m.kind == "place" else _FILLERS_COUNTRY
     for match in reversed(list(lex.place_before.finditer(before, cut + 1))):
+        if window_start + match.start() < hit.span.start < m.span.start:
+            break  # "в пятницу пригрозил Брюсселю": the trigger stands between, no place phrase
         if len(_words(before[match.end():])) <= limit:
             return True, window_start + match.start()
-    if (hit.mode == "visit" or (hit.type == "ASSAULT" and m.kind == "place")) and 0 <= m.span.start - hit.span.end and len(_words(_gap(text, hit.span.end, m.span.start))) <= 2:
+    gap = _gap(text, hit.span.end, m.span.start)
+    if (hit.mode == "visit" or (hit.type == "ASSAULT" and m.kind == "place")) and 0 <= m.span.start - hit.span.end \
+            and len(_words(gap)) <= _OBJECT_WORDS and not _PUNCT.search(gap):
         return True, m.span.start
     return False, m.span.start
 
@@ -296,6 +308,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], sentence_start:
     place, phrase_start = pick
     inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end
                        or (m.kind == "country" and m.entity_id is not None
+                           and not (m.span.end <= hit.span.start < place.span.start)
                            and _beside(m.span, place.span, text, same_country(place.entity_id, m.entity_id))))
     assert place.entity_id
     return PlaceChoice(place.entity_id, place), inside

@@ -226,11 +226,14 @@ class ArticleStore:
                 origin=codec.loads(Origin, r["origin"]),
             )
 
-    def repeated_lines(self, min_articles: int = 3) -> dict[str, frozenset[str]]:
-        """Per outlet, the lines seen in at least `min_articles` of its articles."""
+    def repeated_lines(self, min_articles: int = 3, min_share: float = 0.2) -> dict[str, frozenset[str]]:
+        """Per outlet, the lines seen in at least `min_articles` of its articles and `min_share` of them."""
         found: dict[str, set[str]] = defaultdict(set)
         rows = self.conn.execute(
-            "SELECT outlet, line FROM outlet_lines WHERE articles >= ?", (min_articles,)
+            "SELECT o.outlet, o.line FROM outlet_lines o"
+            " JOIN (SELECT outlet, count(*) AS n FROM articles GROUP BY outlet) c ON c.outlet = o.outlet"
+            " WHERE o.articles >= ? AND o.articles >= ? * c.n",
+            (min_articles, min_share),
         )
         for r in rows:
             found[r["outlet"]].add(r["line"])
