@@ -30,6 +30,7 @@ CONTENT_SIMILARITY = 0.6
 # Modes whose reports are never one event with a report of another mode (see modes.yaml).
 DISTINCT_MODES = frozenset({"phone_call"})
 BLOCK_CAP = 48
+NEIGHBOURS = 32
 DAY_TOLERANCE = timedelta(days=1)
 # The longest interval a dated mention can have (a year), for searching sorted starts.
 MAX_SPAN = timedelta(days=366)
@@ -183,13 +184,16 @@ def _split_pairs(actor: str, members: Sequence[EventMention], pairs: set[tuple[s
 
 
 def _date_sweep(group: Sequence[EventMention], pairs: set[tuple[str, str]]) -> None:
-    """Dated mentions meet those whose interval overlaps theirs (give or take a day);
-    undated ones meet everyone in the group, which sharing two participants keeps small."""
-    dated = sorted((m for m in group if m.date.known), key=lambda m: (m.date.start, m.id))
+    """Sorted neighbourhood: a dated mention meets the next NEIGHBOURS whose interval overlaps
+    its own (give or take a day), so a pair of actors in the news every day costs a bounded
+    number of comparisons per mention; reports of one event sit side by side in date order,
+    and joining is transitive. Undated mentions meet everyone in the group, which sharing two
+    participants keeps small."""
+    dated = sorted((m for m in group if m.date.known), key=lambda m: (m.date.start, m.date.end, m.id))
     for i, a in enumerate(dated):
         assert a.date.end is not None
         horizon = a.date.end + DAY_TOLERANCE
-        for b in dated[i + 1:]:
+        for b in dated[i + 1:i + 1 + NEIGHBOURS]:
             assert b.date.start is not None
             if b.date.start > horizon:
                 break

@@ -197,7 +197,7 @@ def _speaker(hit: TriggerHit, before: list[Mention], after: list[Mention], scope
     own = [m for m in before if m.span.start >= closest_start]
     if own:
         return own[-1]
-    if _words(pieces[-1]) and not any(m.span.end > closest_start - 3 for m in before):
+    if _words(pieces[-1]):
         return None
     return before[-1] if before else (after[0] if after else None)
 
