@@ -41,16 +41,17 @@ def asserted(events):
 
 
 def test_french_meeting_with_weekday_place_and_role() -> None:
-    text = ("Le chef des services de renseignement turcs (MIT), Ibrahim Kalin, a rencontré ce samedi à Istanbul "
-            "Khalil al-Hayya, haut responsable du Hamas, pour discuter de la trêve à Gaza.")
+    text = ("Patron du renseignement (MIT), Ibrahim Kalin a reçu ce samedi à Istanbul "
+            "Khalil al-Hayya, un cadre du Hamas, pour parler de la trêve à Gaza.")
     found = events_of(text, "fr", [
-        ("chef des services de renseignement turcs", "role", "Q6100994"), ("MIT", "org", "Q1320806"),
+        ("Patron du renseignement", "role", "Q6100994"), ("MIT", "org", "Q1320806"),
         ("Ibrahim Kalin", "person", "Q6100994"), ("Istanbul", "place", "gn:745044"),
         ("Khalil al-Hayya", "person", "Q6401596"), ("Hamas", "org", "Q38799"), ("Gaza", "place", "gn:281133"),
     ])
     (event,) = found
     assert (event.type, event.mode, event.status) == ("CONSULT", "meeting", "asserted")
     assert event.date.day == date(2025, 12, 20) and event.date.evidence == "ce samedi"
+    assert event.mode == "meeting" and event.trigger == "a reçu"
     assert event.place_id == "gn:745044"
     assert {p.entity_id for p in event.participants} == {"Q6100994", "Q6401596"}
     assert "ceasefire" in event.topics
@@ -106,15 +107,15 @@ def test_turkish_locative_place_and_symmetric_meeting() -> None:
 
 
 def test_background_event_and_attribution() -> None:
-    text = ("Ibrahim Kalin a rencontré samedi Khalil al-Hayya à Ankara, selon des sources sécuritaires.\n\n"
-            "La trêve est entrée en vigueur à Gaza le 10 octobre dernier entre Israël et le Hamas.")
+    text = ("Ibrahim Kalin s'est réuni samedi avec Khalil al-Hayya à Ankara, selon des diplomates turcs.\n\n"
+            "Entre Israël et le Hamas, la trêve est entrée en vigueur le 10 octobre dernier dans la bande de Gaza.")
     found = events_of(text, "fr", [
         ("Ibrahim Kalin", "person", "Q6100994"), ("Khalil al-Hayya", "person", "Q6401596"),
         ("Ankara", "place", "gn:323786"), ("Gaza", "place", "gn:281133"), ("Israël", "country", "iso:IL"),
         ("Hamas", "org", "Q38799"),
     ])
     main = next(e for e in found if e.main)
-    assert main.attribution == "des sources sécuritaires"
+    assert main.attribution == "des diplomates turcs"
     truce = next(e for e in found if e.type == "AGREE")
     assert truce.background and truce.date.day == date(2025, 10, 10) and truce.place_id == "gn:281133"
 
@@ -212,3 +213,44 @@ def test_seed_events_e1_to_e9(seeds_dir) -> None:
     assert not any(e.main for e in seeds["003"])  # an analysis piece
     e9 = _find(seeds["002"], ctx, "AGREE", "ceasefire", "Israel")
     assert e9.date.day == date(2025, 10, 10) and "Gaza" in _named(ctx, e9.place_id) and e9.background
+
+
+# ---------------------------------------------------------------- trigger lexicons, every language
+
+def _trigger_cases():
+    import yaml
+
+    from newstrace.stages.eventlex import event_lexicon
+    from tests.conftest import DATA
+
+    cases = yaml.safe_load((DATA / "events" / "triggers.yaml").read_text(encoding="utf-8"))
+    for language, items in cases.items():
+        for sentence, expected in items:
+            yield language, sentence, expected, event_lexicon
+
+
+def test_trigger_lexicons_in_every_language() -> None:
+    from newstrace.stages.triggers import find_triggers
+
+    wrong = []
+    for language, sentence, expected, event_lexicon in _trigger_cases():
+        hits = find_triggers(sentence, 0, event_lexicon(CTX.lexicons.get(language)).triggers)
+        got = {f"{h.type}/{h.mode}" for h in hits} or {"none"}
+        if expected not in got or (expected == "none") != (got == {"none"}):
+            wrong.append((language, sentence, got, expected))
+    assert not wrong
+
+
+def test_attribution_sources_in_several_languages() -> None:
+    from newstrace.stages.attribution import AttributionLexicon, find_attributions
+
+    cases = [
+        ("fr", "Selon des sources sécuritaires, les deux hommes ont parlé.", "des sources sécuritaires", True),
+        ("en", "The talks went well, according to Reuters.", "Reuters", False),
+        ("en", "Anadolu Agency reported that the delegation had left.", "Anadolu Agency", False),
+        ("tr", "Güvenlik kaynaklarından edinilen bilgiye göre, heyet ayrıldı.", "Güvenlik kaynaklarından", True),
+        ("es", "Según fuentes diplomáticas, la reunión fue larga.", "fuentes diplomáticas", True),
+    ]
+    for language, text, source, anonymous in cases:
+        (found,) = find_attributions(text, 0, AttributionLexicon.from_lexicon(CTX.lexicons.get(language)))
+        assert (found.source, found.anonymous) == (source, anonymous)

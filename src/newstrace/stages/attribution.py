@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.model import Mention, Quote, Span
-from newstrace.stages.phrases import phrase_regex
+from newstrace.stages.phrases import compile_phrases, phrase_regex
 
 # A source phrase: a few words up to the next punctuation or quote mark.
 _SOURCE = r"(?P<source>[^,.;:!?«»\"“”„()\[\]\n؟،]{2,80}?)"
@@ -22,6 +22,7 @@ class AttributionLexicon:
     """One language's attribution section, compiled."""
 
     patterns: tuple[re.Pattern[str], ...]
+    anonymous: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> AttributionLexicon:
@@ -33,15 +34,16 @@ class AttributionLexicon:
             head = phrase_regex(before.strip()) + r"\s+" if before.strip() else r"(?:^|(?<=[,.;:]\s)|(?<=\s))"
             tail = r"\s*" + phrase_regex(after.strip()) if after.strip() else _SOURCE_TAIL
             compiled.append(re.compile(head + _SOURCE + tail, re.IGNORECASE))
-        return cls(tuple(compiled))
+        return cls(tuple(compiled), compile_phrases(lexicon.section("attribution").get("anonymous") or ()))
 
 
 @dataclass(frozen=True)
 class Attribution:
-    """A source an article credits, and where it does so."""
+    """A source an article credits, where it does so, and whether the source goes unnamed ("sources")."""
 
     source: str
     span: Span
+    anonymous: bool = False
 
 
 def find_attributions(text: str, offset: int, lex: AttributionLexicon) -> tuple[Attribution, ...]:
@@ -58,11 +60,13 @@ def find_attributions(text: str, offset: int, lex: AttributionLexicon) -> tuple[
             span = Span(offset + match.start(), offset + match.end())
             overlapping = [a for a in found if a.span.start < span.end and span.start < a.span.end]
             if not overlapping:
-                found.append(Attribution(source.strip(" '\"’"), span))
+                cleaned = source.strip(" '\"’")
+                found.append(Attribution(cleaned, span, bool(lex.anonymous.search(cleaned))))
                 continue
             # Two patterns over one phrase ("selon des sources ... citées par Anadolu"): one wider span.
             first = overlapping[0]
-            found[found.index(first)] = Attribution(first.source, Span(min(first.span.start, span.start), max(first.span.end, span.end)))
+            wider = Span(min(first.span.start, span.start), max(first.span.end, span.end))
+            found[found.index(first)] = Attribution(first.source, wider, first.anonymous)
     return tuple(sorted(found, key=lambda a: a.span.start))
 
 

@@ -6,38 +6,31 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from functools import cache
 
 from newstrace import ids
 from newstrace.context import Context
-from newstrace.knowledge.lexicon import Lexicon
 from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
-from newstrace.stages.attribution import AttributionLexicon, find_attributions, find_quotes
+from newstrace.stages.attribution import find_attributions, find_quotes
 from newstrace.stages.dates import TemporalExpression, anaphoric_shift, find_dates
-from newstrace.stages.mainevent import choose_main, mark_background
-from newstrace.stages.participants import ACTOR_KINDS, CONTENT_TARGET_TYPES, Scope, actors_in, choose_participants, choose_place, scope_of
-from newstrace.stages.topics import TopicLexicon, find_topics
-from newstrace.stages.triggers import (
-    Ontology, TriggerHit, TriggerLexicon, find_triggers, load_ontology, refine_mode, status_of,
+from newstrace.stages.eventlex import EventLexicon, event_lexicon, ontology
+from newstrace.stages.mainevent import Candidate, background_flags, choose_main
+from newstrace.stages.participants import (
+    ACTOR_KINDS, CONTENT_TARGET_TYPES, Scope, actors_in, choose_participants, choose_place, scope_of,
 )
+from newstrace.stages.syntax import parse_roles
+from newstrace.stages.topics import find_topics
+from newstrace.stages.triggers import TriggerHit, TriggerLexicon, find_triggers, refine_mode, status_of
 from newstrace.text.sentences import Sentence, split_sentences
 
 _QUOTE_SPANS = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"\n]*\"")
 # A noun trigger reports an event of its own only with an actor this close ("Israeli airstrike").
 _ATTACHED_WORDS = 2
+# Types that answer an earlier act: their other side may be its doer.
+_REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 # "refused to meet", "a refusé de rencontrer": at most this many characters between the two triggers.
 _REFUSAL_GAP = 5
 # How far into the text the title may be repeated (after section labels and a standfirst).
 _TITLE_REACH = 800
-
-
-@dataclass(frozen=True)
-class EventLexicon:
-    """What event extraction needs of one language, compiled once."""
-
-    triggers: TriggerLexicon
-    topics: TopicLexicon
-    attribution: AttributionLexicon
 
 
 @dataclass
@@ -64,27 +57,6 @@ class Draft:
 
     def entity_ids(self) -> set[str]:
         return {p.entity_id for p in self.participants}
-
-
-_COMPILED: dict[int, tuple[Lexicon, EventLexicon]] = {}
-
-
-def event_lexicon(lexicon: Lexicon) -> EventLexicon:
-    """The compiled event lexicon of a language (memoised per lexicon object: compiling is pure)."""
-    hit = _COMPILED.get(id(lexicon))
-    if hit is None or hit[0] is not lexicon:
-        compiled = EventLexicon(
-            TriggerLexicon.from_lexicon(lexicon), TopicLexicon.from_lexicon(lexicon),
-            AttributionLexicon.from_lexicon(lexicon),
-        )
-        hit = (lexicon, compiled)
-        _COMPILED[id(lexicon)] = hit
-    return hit[1]
-
-
-@cache
-def ontology() -> Ontology:
-    return load_ontology()
 
 
 def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context) -> tuple[EventMention, ...]:
@@ -123,29 +95,48 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
             0 <= o.span.start - h.span.end <= _REFUSAL_GAP for o in hits if o is not h)]
         for hit in hits:
             if hit not in objects:
-                _add_hit(hit, sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
+                others = tuple(h.span for h in hits if h is not hit)
+                stops = tuple(h.span for h in hits if h is not hit and h.type == "STATEMENT" and not h.nominal)
+                _add_hit(hit, (others, stops), sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
                          lambda place, country: _same_country(ctx, place, country))
                 _refer_back(hit, objects, drafts)
+                _react(hit, drafts)
         previous = sentence
     drafts = [d for d in drafts if d.participants]
-    main = choose_main(drafts, article, lex.triggers, ctx)
-    mark_background(drafts, main)
+    _roles_from_parse(drafts, ctx.nlp(article.language))
+    candidates = tuple(
+        Candidate(d.hit.type, d.status, d.borrowed, d.sentence.paragraph, frozenset(d.entity_ids()), d.date,
+                  d.when.kind if d.when else "", d.when.direction if d.when else "")
+        for d in drafts)
+    main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id))
+    for index, (d, background) in enumerate(zip(drafts, background_flags(candidates, main))):
+        d.main, d.background = index == main, background
     quotes = find_quotes(text, 0, ordered)
     return tuple(_finish(d, article, lex, attributions, quotes) for d in drafts)
+
+
+def _roles_from_parse(drafts: list[Draft], nlp) -> None:
+    """Where a dependency parser exists, it says who is the doer of a verb and who the other side."""
+    if nlp is None:
+        return
+    for d in drafts:
+        if not d.hit.nominal and len(d.participants) > 1 and not d.borrowed:
+            d.participants = list(parse_roles(nlp, d.sentence.text, d.sentence.start, d.hit.span, tuple(d.participants)))
 
 
 def _inside(span: Span, areas: list[Span]) -> bool:
     return any(a.start <= span.start and span.end <= a.end for a in areas)
 
 
-def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, mentions: tuple[Mention, ...],
+def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ...]], sentence: Sentence,
+             previous: Sentence | None,
+             mentions: tuple[Mention, ...],
              dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
              drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool]) -> None:
     info = ontology().types.get(hit.type)
     if info is None:
         return
-    others = tuple(h.span for h in find_triggers(sentence.text, sentence.start, lex) if h.span != hit.span)
-    scope = scope_of(hit, sentence.start, sentence.end, text, lex, others)
+    scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours)
     place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country)
     excluded = in_place | ({place.mention.span} if place else frozenset())
     participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
@@ -193,6 +184,11 @@ def _add_hit(hit: TriggerHit, sentence: Sentence, previous: Sentence | None, men
     drafts.append(draft)
 
 
+def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:
+    entity = ctx.kb.get(entity_id)
+    return entity.all_names() if entity is not None else ()
+
+
 def _same_country(ctx: Context, place_id: str, country_id: str) -> bool:
     place, country = ctx.kb.get(place_id), ctx.kb.get(country_id)
     return place is not None and country is not None and place.country is not None and (
@@ -228,6 +224,23 @@ def _refer_back(hit: TriggerHit, objects: list[TriggerHit], drafts: list[Draft])
             draft.participants += [Participant(p.entity_id, "target", round(p.confidence * 0.8, 3), obj.span)
                                    for p in doers[:1]]
             return
+
+
+def _react(hit: TriggerHit, drafts: list[Draft]) -> None:
+    """"Zakharova warned that Moscow would retaliate": an accusation or threat with no other side
+    answers the doer of the event told just before (weakly)."""
+    if not drafts or drafts[-1].hit is not hit or hit.type not in _REACTIONS:
+        return
+    draft = drafts[-1]
+    if len(draft.participants) != 1 or len(drafts) < 2:
+        return
+    told = next((d for d in reversed(drafts[:-1]) if d.participants and d.hit.type != hit.type), None)
+    if told is None or told.sentence.paragraph < draft.sentence.paragraph - 1:
+        return
+    known = draft.entity_ids()
+    doer = next((p for p in told.participants if p.role in ("source", "other") and p.entity_id not in known), None)
+    if doer is not None:
+        draft.participants.append(Participant(doer.entity_id, "target", round(doer.confidence * 0.6, 3), doer.evidence))
 
 
 def _title_end(article: Article) -> int:

@@ -2,63 +2,66 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from newstrace.model import Article
+from newstrace.model import DateValue
 from newstrace.stages.triggers import TriggerLexicon, find_triggers
-
-if TYPE_CHECKING:
-    from newstrace.context import Context
-    from newstrace.stages.events import Draft
 
 # The lede: events this far into the article may still be the one the title reports.
 _LEDE_PARAGRAPHS = 3
 
 
-def choose_main(drafts: list[Draft], article: Article, lex: TriggerLexicon, ctx: Context) -> Draft | None:
-    """Mark and return the event the title and lede report, or None (an analysis piece, a non-event).
+@dataclass(frozen=True)
+class Candidate:
+    """What the choice of main and background events needs to know of one event, in text order."""
+
+    type: str
+    status: str
+    borrowed: bool
+    paragraph: int
+    entity_ids: frozenset[str]
+    date: DateValue
+    date_kind: str = ""  # the temporal expression's kind: absolute, weekday, relative, vague, anaphoric
+    date_direction: str = ""
+
+
+def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: TriggerLexicon,
+                names_of: Callable[[str], tuple[str, ...]]) -> int | None:
+    """Index of the event the title and lede report, or None (an analysis piece, a non-event).
 
     With a title: the first lede event of a type the title's trigger names, or,
     when the title names no trigger, the first lede event one of whose actors the
-    title names. Without a title: the first event of the first paragraph.
+    title names. Without a title: the first event, if it opens the article.
     """
-    asserted = [d for d in drafts if d.status == "asserted" and not d.borrowed and not d.background]
-    lede = [d for d in asserted if d.sentence.paragraph <= _LEDE_PARAGRAPHS]
-    main = None
-    title = (article.title or "").strip()
-    if title:
-        types = {h.type for h in find_triggers(title, 0, lex)}
+    asserted = [i for i, c in enumerate(candidates) if c.status == "asserted" and not c.borrowed]
+    lede = [i for i in asserted if candidates[i].paragraph <= _LEDE_PARAGRAPHS]
+    heading = (title or "").strip()
+    if heading:
+        types = {h.type for h in find_triggers(heading, 0, lex)}
         if types:
-            main = next((d for d in lede if d.hit.type in types), None)
-        else:
-            folded = title.casefold()
-            main = next((d for d in lede if any(_named(pid, folded, ctx) for pid in d.entity_ids())), None)
-    elif asserted and asserted[0].sentence.paragraph <= 1:
-        main = asserted[0]
-    if main is not None:
-        main.main = True
-    return main
+            return next((i for i in lede if candidates[i].type in types), None)
+        folded = heading.casefold()
+        return next((i for i in lede if any(
+            len(name) > 2 and name.casefold() in folded for eid in candidates[i].entity_ids for name in names_of(eid))), None)
+    if asserted and candidates[asserted[0]].paragraph <= 1:
+        return asserted[0]
+    return None
 
 
-def _named(entity_id: str, folded_title: str, ctx: Context) -> bool:
-    try:
-        entity = ctx.kb.get(entity_id)
-    except (KeyError, LookupError):
-        return False
-    if entity is None:
-        return False
-    return any(len(name) > 2 and name.casefold() in folded_title for name in entity.all_names())
-
-
-def mark_background(drafts: list[Draft], main: Draft | None) -> None:
+def background_flags(candidates: tuple[Candidate, ...], main: int | None) -> tuple[bool, ...]:
     """Background: events dated clearly before the main event, or recalled ("a few days ago")."""
-    for d in drafts:
-        if d is main:
+    flags = []
+    head = candidates[main] if main is not None else None
+    for index, c in enumerate(candidates):
+        if index == main:
+            flags.append(False)
             continue
-        recalled = d.when is not None and d.when.kind in ("vague", "relative") and d.when.direction == "past" and (
-            main is None or main.when is None or d.when.value != main.when.value)
+        recalled = c.date_kind in ("vague", "relative") and c.date_direction == "past" and (
+            head is None or c.date != head.date)
         earlier = (
-            main is not None and main.date.known and d.date.known and d.date.end is not None
-            and main.date.start is not None and d.date.end < main.date.start
+            head is not None and head.date.known and c.date.known and c.date.end is not None
+            and head.date.start is not None and c.date.end < head.date.start
         )
-        d.background = bool(recalled or earlier)
+        flags.append(bool(recalled or earlier))
+    return tuple(flags)

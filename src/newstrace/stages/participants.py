@@ -52,7 +52,7 @@ def _words(text: str) -> list[str]:
 
 
 def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str, lex: TriggerLexicon,
-             others: tuple[Span, ...] = ()) -> Scope:
+             others: tuple[Span, ...] = (), stops: tuple[Span, ...] = ()) -> Scope:
     """From the last "that" before the trigger to the first "that", subject-matter word or quote after it.
 
     A "that" before the trigger cuts only after another trigger ("X said that Y met Z");
@@ -74,6 +74,8 @@ def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str,
     quote = re.compile(r"[«“„\"]").search(text, after, end)
     if quote:
         end = quote.start()
+    # "..., said the Elysee": a later speech verb opens a clause of its own.
+    end = min([end, *(s.start for s in stops if after <= s.start < end)])
     return Scope(start, max(end, after), content_start if content_start is not None else max(end, after), sentence_end)
 
 
@@ -81,7 +83,7 @@ def _gap(text: str, left: int, right: int) -> str:
     return text[left:right] if left <= right else ""
 
 
-def _is_attribute(m: Mention, actors: list[Mention], text: str, lex: TriggerLexicon) -> bool:
+def _is_attribute(m: Mention, actors: list[Mention], text: str, lex: TriggerLexicon, trigger: Span | None = None) -> bool:
     """Whether an org/country mention only describes a person ("Turkish President X", "X, head of Hamas")."""
     if m.kind not in ("org", "country"):
         return False
@@ -95,6 +97,8 @@ def _is_attribute(m: Mention, actors: list[Mention], text: str, lex: TriggerLexi
     for other in actors:
         if other is m or other.kind not in ("person", "role"):
             continue
+        if trigger is not None and min(other.span.end, m.span.end) <= trigger.start < max(other.span.start, m.span.start):
+            continue  # the trigger stands between them: two sides, not a name and its title
         if other.span.start <= m.span.start and m.span.end <= other.span.end:
             return True
         if other.span.start >= m.span.end:
@@ -108,6 +112,18 @@ def _is_attribute(m: Mention, actors: list[Mention], text: str, lex: TriggerLexi
             if other.kind == "role" and not _PUNCT.search(gap) and len(_words(gap)) <= 2:
                 return True
             if other.kind == "person" and _APPOSITION.match(gap):
+                return True
+    return False
+
+
+def _qualifies_org(m: Mention, actors: list[Mention], text: str, lex: TriggerLexicon) -> bool:
+    """"los hutíes de Yemen", "Hamas in Gaza": a country right after an organisation locates it."""
+    if m.kind != "country":
+        return False
+    for o in actors:
+        if o.kind == "org" and o.span.end <= m.span.start:
+            gap = _gap(text, o.span.end, m.span.start)
+            if len(_words(gap)) == 1 and not _PUNCT.search(gap) and not lex.conjunctions.search(gap):
                 return True
     return False
 
@@ -128,7 +144,7 @@ def _in_parentheses_gloss(m: Mention, actors: list[Mention], text: str) -> bool:
 
 
 def actors_in(mentions: tuple[Mention, ...], scope: Scope, text: str, lex: TriggerLexicon,
-              excluded: frozenset[Span] = frozenset()) -> list[Mention]:
+              excluded: frozenset[Span] = frozenset(), trigger: Span | None = None) -> list[Mention]:
     """Actor mentions of the scope that stand for themselves (not descriptors of another actor)."""
     inside = [
         m for m in mentions
@@ -136,20 +152,24 @@ def actors_in(mentions: tuple[Mention, ...], scope: Scope, text: str, lex: Trigg
         and m.span not in excluded
     ]
     kept = [m for m in inside if _agent_marked(m, text, lex)
-            or (not _is_attribute(m, inside, text, lex) and not _in_parentheses_gloss(m, inside, text))]
+            or (not _is_attribute(m, inside, text, lex, trigger) and not _in_parentheses_gloss(m, inside, text)
+                and not _qualifies_org(m, inside, text, lex))]
     return kept
 
 
 def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: Scope, text: str,
                         lex: TriggerLexicon, symmetric: bool, excluded: frozenset[Span] = frozenset()) -> tuple[Participant, ...]:
     """Source and target participants of a trigger, as knowledge-base ids with their evidence spans."""
-    actors = actors_in(mentions, scope, text, lex, excluded)
+    actors = actors_in(mentions, scope, text, lex, excluded, hit.span)
     before = [m for m in actors if m.span.end <= hit.span.start]
+    after = [m for m in actors if m.span.start >= hit.span.end]
     if lex.verb_final and before and not symmetric:
-        before = before[:1]  # "X, ... Y'yi kınadı": the doer opens the clause
+        # "X, ... Y'yi kınadı": the doer opens the clause, the other side stands before the verb too
+        if hit.type != "STATEMENT":
+            after = before[1:] + after
+        before = before[:1]
     elif not symmetric:  # "..., while Hamas demands": the doer is in the trigger's own clause
         before = _nearest_clause(before, hit, text)
-    after = [m for m in actors if m.span.start >= hit.span.end]
     if hit.type == "STATEMENT":
         agent = next((m for m in after if _after_agent_word(m, hit, text, lex)), None)
         speaker = agent or (before[0] if lex.verb_final and before else _speaker(hit, before, after, scope, text))
@@ -262,12 +282,12 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
     return False, m.span.start
 
 
-def _beside(country: Span, place: Span, text: str, its_own: bool) -> bool:
+def _beside(country: Span, place: Span, text: str, its_own: bool, words: int = 2) -> bool:
     """A country named right before a city ("Qatar's capital Doha"), or after it when it is the
     city's own ("Tyre, south Lebanon")."""
     if country.end <= place.start:
         gap = _gap(text, country.end, place.start)
-        return len(_words(gap)) <= 2 and not _PUNCT.search(gap)
+        return len(_words(gap)) <= words and not _PUNCT.search(gap)
     if not its_own:
         return False
     gap = _gap(text, place.end, country.start)
@@ -303,12 +323,21 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], sentence_start:
     after = [f for f in found if f[0].span.start >= hit.span.start]
     before = [f for f in found if f[0].span.end <= hit.span.start]
     pick = after[0] if after else (before[-1] if before else None)
+    # "Mısır'ın El-Ariş Limanı": a country naming a city's country is no participant, place or not.
+    cities = [m for m in mentions if m.kind == "place" and m.entity_id and sentence_start <= m.span.start < sentence_end]
+    qualifying = frozenset(
+        m.span for m in mentions for city in cities
+        if m.kind == "country" and m.entity_id is not None and not _between(hit.span, m.span, city.span)
+        and _beside(m.span, city.span, text, same_country(city.entity_id or "", m.entity_id),
+                    2 if pick is not None and city is pick[0] else 1))
     if pick is None:
-        return None, frozenset()
+        return None, qualifying
     place, phrase_start = pick
-    inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end
-                       or (m.kind == "country" and m.entity_id is not None
-                           and not (m.span.end <= hit.span.start < place.span.start)
-                           and _beside(m.span, place.span, text, same_country(place.entity_id, m.entity_id))))
+    inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end)
     assert place.entity_id
-    return PlaceChoice(place.entity_id, place), inside
+    return PlaceChoice(place.entity_id, place), inside | qualifying
+
+
+def _between(trigger: Span, one: Span, other: Span) -> bool:
+    left, right = sorted((one, other), key=lambda sp: sp.start)
+    return left.end <= trigger.start < right.start

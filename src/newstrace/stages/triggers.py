@@ -88,6 +88,7 @@ class TriggerLexicon:
     determiners: re.Pattern[str]
     light_verbs: re.Pattern[str]
     verb_final: bool
+    conjunctions: re.Pattern[str]
     not_date_after: re.Pattern[str]
 
     @classmethod
@@ -116,6 +117,7 @@ class TriggerLexicon:
             agent_before=compile_phrases(data.get("agent_before") or ()),
             light_verbs=compile_phrases(data.get("light_verbs") or ()),
             verb_final=bool(data.get("verb_final")),
+            conjunctions=compile_phrases(data.get("conjunctions") or ()),
             # "la rencontre" is the noun even where the verb is spelt the same.
             determiners=re.compile("(?:" + compile_phrases(data.get("determiners") or ()).pattern + r")\s*$", re.IGNORECASE),
             not_date_after=compile_phrases(data.get("not_date_after") or ()),
