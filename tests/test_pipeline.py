@@ -118,3 +118,14 @@ def test_an_outlets_recurring_line_is_learned_and_removed_on_reprocess(tmp_path)
         texts = [a.text for a in store.articles()]
         assert texts and all(recurring not in t for t in texts)
         assert all("voted on budget item" in t for t in texts)
+
+
+def test_files_with_one_name_in_two_folders_are_two_articles(tmp_path):
+    for lang, text in (("en", GOOD), ("fr", "Hakan Fidan a rencontré Sergueï Lavrov lundi à Moscou.\n")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "01.txt").write_text(text, encoding="utf-8")
+    with Store(tmp_path / "t.db") as store:
+        targets = [str(tmp_path / "en" / "01.txt"), str(tmp_path / "fr" / "01.txt")]
+        report = pipeline.ingest(targets, store, Context(use_spacy=False), analyse=False)
+        assert (report.new, report.revised) == (2, 0)
+        assert sorted(a.language for a in store.articles()) == ["en", "fr"]

@@ -121,8 +121,13 @@ def _match_article(gold: GoldArticle, articles: Sequence[Article]) -> Article | 
         exact = [a for a in articles if a.file == gold.file]
         if len(exact) == 1:
             return exact[0]
+        suffix = "/" + gold.file.lstrip("/")
+        by_path = [a for a in articles if a.uri.split("#", 1)[0].endswith(suffix)
+                   or (a.file or "").endswith(suffix)]
+        if len(by_path) == 1:
+            return by_path[0]
         base = gold.file.rsplit("/", 1)[-1]
-        loose = [a for a in articles if a.file and (a.file.endswith("/" + gold.file) or a.file == base)]
+        loose = [a for a in articles if a.file == base]
         if len(loose) == 1:
             return loose[0]
     return None

@@ -28,7 +28,9 @@ def lexicons():
 
 def raw_of(text: str, name: str | None = "page.txt", url: str | None = None, locator: str | None = None) -> RawDocument:
     origin = Origin(source=name or "-", file=name, url=url, locator=locator)
-    return RawDocument(uri=url or f"file:{name}", content=text.encode(), media_type="text/plain",
+    fragment = f"#{locator.replace(' ', '-')}" if locator else ""
+    uri = url or (f"file:{name}{fragment}" if name else "stdin")
+    return RawDocument(uri=uri, content=text.encode(), media_type="text/plain",
                        fetched_at=datetime(2026, 2, 1, tzinfo=UTC), origin=origin)
 
 
@@ -227,9 +229,9 @@ def test_ids_from_url_file_or_text(lexicons):
     same = make_article(raw_of(text, url="https://example.org/a?id=3"), doc, lexicons)
     assert by_url.id == same.id == ids.article_id("https://example.org/a?id=3")
     by_file = make_article(raw_of(text, name="/data/x/page.txt"), doc, lexicons)
-    assert by_file.id == ids.article_id("file:page.txt")
-    record = make_article(raw_of(text, name="feed.jsonl", locator="line 4"), doc, lexicons)
-    assert record.id == ids.article_id("file:feed.jsonl#line 4")
+    assert by_file.id == ids.article_id("file:/data/x/page.txt"), "a file is known by where it lies"
+    record = make_article(raw_of(text, name="/data/feed.jsonl", locator="line 4"), doc, lexicons)
+    assert record.id == ids.article_id("file:/data/feed.jsonl#line-4")
     anonymous = make_article(raw_of(text, name=None), doc, lexicons)
     assert anonymous.id == ids.article_id("text:" + ids.digest(anonymous.text))
     assert by_url.content_hash == ids.content_hash(text.encode())

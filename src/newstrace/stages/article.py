@@ -175,10 +175,17 @@ def _find_title(
 
 
 def _identity_key(raw: RawDocument, url: str | None, body: str) -> str:
-    """Canonical URL, else "file:" + file name (and record locator), else a digest of the text."""
+    """Canonical URL, else the file's absolute URI (with the record within it), else "file:" +
+    file name, else a digest of the text.
+
+    A file is known by where it lies, not by its name alone: en/01.txt and fr/01.txt, or
+    the same name in two folders, are two articles, and an edited file is a new revision.
+    """
     canonical = canonical_url(url)
     if canonical:
         return canonical
+    if raw.uri.startswith("file:"):
+        return raw.uri
     if raw.origin.file:
         return "file:" + PurePath(raw.origin.file).name + (f"#{raw.origin.locator}" if raw.origin.locator else "")
     return "text:" + ids.digest(body or raw.uri)
