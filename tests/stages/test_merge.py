@@ -175,3 +175,17 @@ def test_sharing_only_a_country_is_not_enough():
     broad = {"turkey"}.__contains__
     assert groups_of([a, b], broad=broad, similarity=lambda x, y: 0.3) == [("m1",), ("m2",)]
     assert groups_of([a, b], broad=broad, similarity=lambda x, y: 0.9) == [("m1", "m2")]
+
+
+def test_a_speaker_and_addressee_on_the_same_day_need_no_similar_wording():
+    a = mention("m1", "a1", ["guterres", "israel"], day("2026-01-30"), type="REQUEST", mode="demand")
+    b = mention("m2", "a2", ["guterres", "israel"], day("2026-01-30"), type="REQUEST", mode="demand")
+    assert groups_of([a, b], verbal_types=frozenset({"REQUEST"}), similarity=lambda x, y: 0.1) == [("m1", "m2")]
+
+
+def test_a_country_alone_is_enough_on_the_same_day_in_the_same_place():
+    a = mention("m1", "a1", ["russia"], day("2026-01-09"), type="ASSAULT", mode="airstrike", place="kharkiv")
+    b = mention("m2", "a2", ["russia"], day("2026-01-09"), type="ASSAULT", mode="airstrike", place="kharkiv")
+    c = mention("m3", "a3", ["russia"], day("2026-01-09"), type="ASSAULT", mode="airstrike", place="odesa")
+    broad = {"russia"}.__contains__
+    assert groups_of([a, b, c], broad=broad, similarity=lambda x, y: 0.1) == [("m1", "m2"), ("m3",)]

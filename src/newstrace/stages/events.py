@@ -13,6 +13,7 @@ from newstrace.model import Article, DateValue, EventMention, Mention, Participa
 from newstrace.stages.attribution import find_attributions, find_quotes
 from newstrace.stages.dates import TemporalExpression, anaphoric_shift, find_dates
 from newstrace.stages.eventlex import EventLexicon, event_lexicon, ontology
+from newstrace.knowledge.places import country_id
 from newstrace.stages.mainevent import Candidate, background_flags, choose_main
 from newstrace.stages.participants import (
     ACTOR_KINDS, CONTENT_TARGET_TYPES, Scope, actors_in, choose_participants, choose_place, scope_of,
@@ -105,7 +106,8 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     drafts = [d for d in drafts if d.participants]
     _roles_from_parse(drafts, ctx.nlp(article.language))
     candidates = tuple(
-        Candidate(d.hit.type, d.status, d.borrowed, d.sentence.paragraph, frozenset(d.entity_ids()), d.date,
+        Candidate(d.hit.type, d.status, d.borrowed, d.sentence.paragraph,
+                  frozenset(d.entity_ids()) | ({d.place_id} if d.place_id else set()), d.date,
                   d.when.kind if d.when else "", d.when.direction if d.when else "")
         for d in drafts)
     main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id))
@@ -185,8 +187,13 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
 
 
 def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:
+    """Names a title may use for an event's actor or place: its own, and its country's
+    ("la Turquie et le Qatar veulent..." over a meeting of their ministers)."""
     entity = ctx.kb.get(entity_id)
-    return entity.all_names() if entity is not None else ()
+    if entity is None:
+        return ()
+    country = ctx.kb.get(country_id(entity.country)) if entity.country and entity.kind != "country" else None
+    return entity.all_names() + (country.all_names() if country is not None else ())
 
 
 def _same_country(ctx: Context, place_id: str, country_id: str) -> bool:

@@ -20,7 +20,7 @@ class Candidate:
     status: str
     borrowed: bool
     paragraph: int
-    entity_ids: frozenset[str]
+    entity_ids: frozenset[str]  # participants and the place: what a title may name
     date: DateValue
     date_kind: str = ""  # the temporal expression's kind: absolute, weekday, relative, vague, anaphoric
     date_direction: str = ""

@@ -91,6 +91,28 @@ def _jaccard(x: Iterable[str], y: Iterable[str]) -> float:
     return len(sx & sy) / len(sx | sy) if sx | sy else 0.0
 
 
+def _same_day_and_place(a: EventMention, b: EventMention) -> bool:
+    same_day = a.date.day is not None and a.date.day == b.date.day
+    return same_day and a.place_id is not None and a.place_id == b.place_id
+
+
+def _needs_similar_evidence(
+    a: EventMention, b: EventMention, shared: frozenset[str], verbal_types: frozenset[str],
+    broad: Callable[[str], bool],
+) -> bool:
+    """Whether participants, date and place alone cannot tell that two reports are one event.
+
+    A speech act is defined by what was said: one shared speaker is not enough, a speaker
+    and an addressee on the same day are. Sharing only countries is not enough either,
+    unless the day and the place agree too.
+    """
+    if all(broad(e) for e in shared):
+        return not _same_day_and_place(a, b)
+    if a.type in verbal_types:
+        return len(shared) < 2 or a.date.day is None or a.date.day != b.date.day
+    return False
+
+
 def pair_score(
     a: EventMention, b: EventMention, similarity: Similarity | None,
     verbal_types: frozenset[str] = frozenset(), broad: Callable[[str], bool] = lambda e: False,
@@ -104,7 +126,7 @@ def pair_score(
     shared = ids_a & ids_b
     if not shared:
         return 0.0
-    if a.type in verbal_types or all(broad(e) for e in shared):
+    if _needs_similar_evidence(a, b, shared, verbal_types, broad):
         if similarity is None or similarity(a, b) < CONTENT_SIMILARITY:
             return 0.0
     overlap = len(shared) / min(len(ids_a), len(ids_b))
