@@ -72,3 +72,16 @@ def test_resolving_again_changes_nothing(processed, ctx, reference, tmp_path):
         summary = resolve_store(store, ctx)
         assert summary.reclustered == 0
         assert outcome(store) == reference
+
+
+def test_a_city_and_its_district_or_its_country_can_be_one_place(ctx):
+    from newstrace.resolve import place_relation
+
+    kb = ctx.kb
+    same = place_relation(kb)
+    madrid = kb.search("Madrid", limit=5)[0].entity_id
+    district = kb.search("Moncloa-Aravaca", limit=5)[0].entity_id
+    spain = kb.search("Spain", limit=5)[0].entity_id
+    barcelona = kb.search("Barcelona", limit=5)[0].entity_id
+    assert same(madrid, district) and same(madrid, spain)
+    assert not same(madrid, barcelona)

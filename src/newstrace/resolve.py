@@ -8,6 +8,7 @@ closure gives exactly what a full recompute would, in any ingest order.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ import numpy as np
 import yaml
 
 from newstrace.context import Context
-from newstrace.model import Article, DuplicateReport, Event, EventMention
+from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention
 from newstrace.stages.canonical import build_event
 from newstrace.stages.duplicates import find_copies, find_translations, source_roots
 from newstrace.stages.merge import block_keys, cluster, mergeable
@@ -57,8 +58,21 @@ def sentence_similarity(encode: Callable[[list[str]], np.ndarray], mentions: Seq
     return similarity
 
 
+NEARBY_KM = 30.0
+
+
+def distance_km(a: Entity, b: Entity) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def place_relation(kb) -> Callable[[str, str], bool]:
-    """Two place ids are the same place when one is the country the other lies in."""
+    """Two place ids can be one place when one is the country the other lies in, or when
+    they lie within NEARBY_KM of each other (a city and its district, a capital and its
+    palace's suburb)."""
 
     def same(a: str, b: str) -> bool:
         ea, eb = kb.get(a), kb.get(b)
@@ -68,7 +82,8 @@ def place_relation(kb) -> Callable[[str, str], bool]:
             return eb.country is not None and eb.country == ea.country
         if eb.kind == "country" and ea.kind != "country":
             return ea.country is not None and ea.country == eb.country
-        return False
+        km = distance_km(ea, eb)
+        return km is not None and km <= NEARBY_KM
 
     return same
 
