@@ -12,11 +12,9 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from itertools import combinations
 
 import numpy as np
-import yaml
 
 from newstrace.context import Context
 from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention
@@ -24,6 +22,7 @@ from newstrace.stages.canonical import build_event
 from newstrace.stages.duplicates import find_copies, find_translations, source_roots
 from newstrace.stages.merge import block_keys, cluster, mergeable
 from newstrace.stages.stories import build_stories
+from newstrace.stages.triggers import load_ontology
 from newstrace.store import Store
 
 
@@ -88,21 +87,6 @@ def place_relation(kb) -> Callable[[str, str], bool]:
     return same
 
 
-def _ontology_list(key: str) -> frozenset[str]:
-    path = resources.files("newstrace.knowledge") / "data" / "modes.yaml"
-    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or ())
-
-
-def distinct_modes() -> frozenset[str]:
-    """Modes that never share an event with another mode (knowledge/data/modes.yaml)."""
-    return _ontology_list("distinct_modes")
-
-
-def verbal_types() -> frozenset[str]:
-    """Speech-act types, merged only on similar evidence (knowledge/data/modes.yaml)."""
-    return _ontology_list("verbal_types")
-
-
 def resolve_mentions(
     mentions: Sequence[EventMention], articles: Sequence[Article], ctx: Context | None,
     *, use_similarity: bool = True,
@@ -112,8 +96,9 @@ def resolve_mentions(
     same_place = place_relation(ctx.kb) if ctx is not None else (lambda a, b: False)
     kb = ctx.kb if ctx is not None else None
     broad = (lambda eid: (kb.get(eid).kind if kb.get(eid) else None) == "country") if kb else (lambda eid: False)
-    groups = cluster(mentions, similarity=similarity, same_place=same_place, distinct_modes=distinct_modes(),
-                     verbal_types=verbal_types(), broad=broad)
+    ontology = load_ontology()
+    groups = cluster(mentions, similarity=similarity, same_place=same_place, distinct_modes=ontology.distinct_modes,
+                     verbal_types=ontology.verbal_types, broad=broad)
     pairs = {
         tuple(sorted(pair))
         for group in groups

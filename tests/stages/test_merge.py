@@ -153,9 +153,11 @@ def test_talks_and_meeting_are_one_event_but_a_phone_call_is_not():
     assert groups_of([talks, meeting, call]) == [("m1", "m2"), ("m3",)]
 
 
-def test_distinct_modes_come_from_the_ontology_data():
-    from newstrace.resolve import distinct_modes
-    assert "phone_call" in distinct_modes()
+def test_distinct_modes_and_speech_acts_come_from_the_ontology_data():
+    from newstrace.stages.triggers import load_ontology
+    ontology = load_ontology()
+    assert "phone_call" in ontology.distinct_modes
+    assert {"STATEMENT", "ACCUSE"} <= ontology.verbal_types
 
 
 def test_speech_acts_merge_only_when_they_say_the_same_thing():

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from newstrace.cli.app import app, display_names, err, fail, make_context, open_store, out, print_json
+from newstrace.cli.app import app, display_names, err, fail, open_store, out, print_json
 from newstrace.cli.events import actor_ids
 from newstrace.views import event_json
 

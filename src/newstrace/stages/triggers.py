@@ -37,6 +37,8 @@ class Ontology:
     types: dict[str, EventTypeInfo]
     precedence: tuple[str, ...]
     topics: tuple[str, ...]
+    distinct_modes: frozenset[str] = frozenset()  # never one event with another mode (a phone call)
+    verbal_types: frozenset[str] = frozenset()  # speech acts: merged only on similar evidence
 
     def rank(self, event_type: str) -> int:
         return self.precedence.index(event_type) if event_type in self.precedence else len(self.precedence)
@@ -50,7 +52,8 @@ def load_ontology() -> Ontology:
         name: EventTypeInfo(name, tuple(spec.get("modes") or ()), spec.get("default_mode"), bool(spec.get("symmetric")))
         for name, spec in data["types"].items()
     }
-    return Ontology(types, tuple(data.get("precedence") or ()), tuple(data.get("topics") or ()))
+    return Ontology(types, tuple(data.get("precedence") or ()), tuple(data.get("topics") or ()),
+                    frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()))
 
 
 @dataclass(frozen=True)
