@@ -33,3 +33,8 @@ def story_id(event_ids: Iterable[str]) -> str:
 
 def provisional_entity_id(kind: str, key: str) -> str:
     return "nt:" + digest(f"{kind}|{key}", 12)
+
+
+def is_provisional(entity_id: str | None) -> bool:
+    """Whether an id names an entity only the text knows, not the knowledge base."""
+    return bool(entity_id) and entity_id.startswith("nt:")

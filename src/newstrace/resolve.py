@@ -17,6 +17,7 @@ from itertools import combinations
 import numpy as np
 
 from newstrace.context import Context
+from newstrace.knowledge.places import country_id
 from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention
 from newstrace.stages.canonical import build_event
 from newstrace.stages.duplicates import find_copies, find_translations, source_roots
@@ -87,6 +88,19 @@ def place_relation(kb) -> Callable[[str, str], bool]:
     return same
 
 
+def state_of(kb) -> Callable[[str], str | None]:
+    """The country a person holds state office for (one country only), as an entity id."""
+
+    def of(entity_id: str) -> str | None:
+        entity = kb.get(entity_id)
+        if entity is None or entity.kind != "person":
+            return None
+        countries = {role.country for role in entity.roles if role.country}
+        return country_id(countries.pop()) if len(countries) == 1 else None
+
+    return of
+
+
 def resolve_mentions(
     mentions: Sequence[EventMention], articles: Sequence[Article], ctx: Context | None,
     *, use_similarity: bool = True,
@@ -98,7 +112,8 @@ def resolve_mentions(
     broad = (lambda eid: (kb.get(eid).kind if kb.get(eid) else None) == "country") if kb else (lambda eid: False)
     ontology = load_ontology()
     groups = cluster(mentions, similarity=similarity, same_place=same_place, distinct_modes=ontology.distinct_modes,
-                     verbal_types=ontology.verbal_types, broad=broad)
+                     verbal_types=ontology.verbal_types, broad=broad,
+                     affiliation=state_of(kb) if kb else (lambda entity_id: None))
     pairs = {
         tuple(sorted(pair))
         for group in groups
@@ -113,12 +128,13 @@ def resolve_mentions(
     return Resolution(events, tuple(sorted(duplicates, key=lambda d: d.article_id)))
 
 
-def affected_closure(new: Iterable[EventMention], every: Sequence[EventMention], events: Sequence[Event]) -> set[str]:
+def affected_closure(new: Iterable[EventMention], every: Sequence[EventMention], events: Sequence[Event],
+                     affiliation: Callable[[str], str | None] = lambda entity_id: None) -> set[str]:
     """Mention ids reachable from the new ones through shared blocks and existing events."""
     by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
     keys_of: dict[str, list[tuple[str, str]]] = {}
     for m in every:
-        keys_of[m.id] = block_keys(m)
+        keys_of[m.id] = block_keys(m, affiliation)
         for key in keys_of[m.id]:
             by_key[key].append(m.id)
     event_of = {mid: e for e in events for mid in e.mention_ids}
@@ -147,7 +163,7 @@ def resolve_store(store: Store, ctx: Context, *, full: bool = False) -> Resoluti
     kept = [] if full else [e for e in previous if set(e.mention_ids) <= current]
     clustered = {mid for e in kept for mid in e.mention_ids}
     new = [m for m in mentions if m.id not in clustered]
-    redo = affected_closure(new, mentions, kept)
+    redo = affected_closure(new, mentions, kept, state_of(ctx.kb))
     kept = [e for e in kept if not set(e.mention_ids) & redo]
     work = [m for m in mentions if m.id in redo]
     articles = store.articles()

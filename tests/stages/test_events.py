@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import given, settings
@@ -254,3 +255,140 @@ def test_attribution_sources_in_several_languages() -> None:
     for language, text, source, anonymous in cases:
         (found,) = find_attributions(text, 0, AttributionLexicon.from_lexicon(CTX.lexicons.get(language)))
         assert (found.source, found.anonymous) == (source, anonymous)
+
+
+def _main(events):
+    (main,) = [e for e in events if e.main]
+    return main
+
+
+def test_the_main_event_takes_the_place_its_title_puts_it_in():
+    text = ("Turkey's intelligence chief Ibrahim Kalin met Hamas leaders on Saturday, a security source said.\n\n"
+            "The talks in Istanbul lasted three hours and also touched on Gaza.")
+    found = events_of(text, "en", [("Ibrahim Kalin", "person", "Q6100994"), ("Hamas", "org", "Q38799"),
+                                   ("Istanbul", "place", "gn:745044"), ("Gaza", "place", "gn:281133")],
+                      title="Kalin meets Hamas leaders in Istanbul")
+    main = _main(found)
+    assert main.place_id == "gn:745044"
+    assert text[main.place_evidence.start:main.place_evidence.end] == "Istanbul"
+
+
+def test_a_title_place_wins_over_a_role_qualifier_in_the_arabic_lede():
+    text = ("التقى وفد من حماس برئاسة رئيس الحركة في غزة خليل الحية، أمس السبت في مدينة إسطنبول، "
+            "رئيس المخابرات التركية إبراهيم قالن.")
+    found = events_of(text, "ar", [("حماس", "org", "Q38799"), ("غزة", "place", "gn:281133"),
+                                   ("خليل الحية", "person", "Q6401596"), ("إسطنبول", "place", "gn:745044"),
+                                   ("إبراهيم قالن", "person", "Q6100994")],
+                      title="وفد من حماس يلتقي رئيس المخابرات التركية في إسطنبول")
+    assert _main(found).place_id == "gn:745044"
+
+
+def test_a_dateline_places_a_main_event_its_sentence_does_not():
+    text = "ANKARA, Dec 20 — Ibrahim Kalin met Khalil al-Hayya on Saturday to discuss the truce."
+    found = events_of(text, "en", [("ANKARA", "place", "gn:323786"), ("Ibrahim Kalin", "person", "Q6100994"),
+                                   ("Khalil al-Hayya", "person", "Q6401596")])
+    assert _main(found).place_id == "gn:323786"
+
+
+def test_an_arabic_pluperfect_is_an_asserted_past_event():
+    text = "وكان فيدان وآل ثاني قد التقيا في الدوحة منتصف الشهر الماضي."
+    found = events_of(text, "ar", [("فيدان", "person", "Q5390960"), ("آل ثاني", "person", "Q5958779"),
+                                   ("الدوحة", "place", "gn:290030")])
+    (event,) = found
+    assert event.status == "asserted" and event.place_id == "gn:290030"
+    # The particle still marks a possibility before a present-tense verb.
+    maybe = events_of("قد يلتقي فيدان وآل ثاني في الدوحة.", "ar", [
+        ("فيدان", "person", "Q5390960"), ("آل ثاني", "person", "Q5958779"), ("الدوحة", "place", "gn:290030")])
+    assert [e.status for e in maybe] == ["hypothetical"]
+
+
+def test_an_attack_happens_in_the_city_it_hits_whatever_the_preposition():
+    text = "Russland hat die Großstadt Charkiw in der Nacht mit Raketen und Drohnen angegriffen."
+    found = events_of(text, "de", [("Russland", "country", "iso:RU"), ("Charkiw", "place", "gn:706483")])
+    (event,) = found
+    assert (event.type, event.place_id) == ("ASSAULT", "gn:706483")
+
+
+def test_a_place_inside_what_was_asked_is_not_where_it_was_asked():
+    english = events_of("Antonio Guterres on Friday called on Israel to let aid groups back into Gaza.", "en", [
+        ("Antonio Guterres", "person", "Q311440"), ("Israel", "country", "iso:IL"), ("Gaza", "place", "gn:281133")])
+    persian = events_of("آنتونیو گوترش روز جمعه از اسرائیل خواست محدودیت‌های امدادی در غزه را لغو کند.", "fa", [
+        ("آنتونیو گوترش", "person", "Q311440"), ("اسرائیل", "country", "iso:IL"), ("غزه", "place", "gn:281133")])
+    for found in (english, persian):
+        (event,) = found
+        assert event.type == "REQUEST" and event.place_id is None
+    # Where the speaker spoke still counts.
+    (spoken,) = events_of("In New York, Antonio Guterres called on Israel to lift the ban.", "en", [
+        ("New York", "place", "gn:5128581"), ("Antonio Guterres", "person", "Q311440"), ("Israel", "country", "iso:IL")])
+    assert spoken.place_id == "gn:5128581"
+
+
+def test_an_agency_in_brackets_credits_the_report_and_takes_no_part():
+    text = "Riad, 3 feb (EFE).- Emmanuel Macron se reunió este martes en Riad con Mohamed bin Salmán."
+    (event,) = events_of(text, "es", [("Riad", "place", "gn:108410"), ("EFE", "org", "Q1037468"),
+                                      ("Emmanuel Macron", "person", "Q3052772"),
+                                      ("Riad", "place", "gn:108410"), ("Mohamed bin Salmán", "person", "Q6889917")])
+    assert {p.entity_id for p in event.participants} == {"Q3052772", "Q6889917"}
+
+
+def test_a_country_before_a_place_word_is_an_actor_not_the_citys_qualifier():
+    text = "هزاران نفر روز جمعه در تهران در اعتراض به جنایات اسرائیل در غزه راهپیمایی کردند."
+    names = [("تهران", "place", "gn:112931"), ("اسرائیل", "country", "iso:IL"), ("غزه", "place", "gn:281133")]
+    (event,) = asserted(events_of(text, "fa", names))
+    assert event.type == "PROTEST" and "iso:IL" in {p.entity_id for p in event.participants}
+
+
+def test_a_demonym_after_a_city_describes_the_next_noun():
+    text = ("Une délégation du Hamas a rencontré mardi à Charm el-Cheikh les négociateurs égyptiens "
+            "pour parler des otages.")
+    article, mentions = build(text, "fr", [("Hamas", "org", "Q38799"), ("Charm el-Cheikh", "place", "gn:349340"),
+                                           ("égyptiens", "country", "iso:EG")])
+    mentions = tuple(replace(m, rule="lexicon-demonym") if m.text == "égyptiens" else m for m in mentions)
+    (event,) = extract_events(article, mentions, CTX)
+    assert event.place_id == "gn:349340"
+    assert {p.entity_id for p in event.participants} == {"Q38799", "iso:EG"}
+
+
+def test_a_place_only_the_text_knows_gives_way_to_the_known_city_around_it():
+    text = ("Recep Tayyip Erdogan a rencontré samedi Volodymyr Zelensky au palais de Dolmabahçe, "
+            "sur la rive européenne d'Istanbul.")
+    (event,) = events_of(text, "fr", [("Recep Tayyip Erdogan", "person", "Q39259"),
+                                      ("Volodymyr Zelensky", "person", "Q3874799"),
+                                      ("Dolmabahçe", "place", "nt:dolmabahce"), ("Istanbul", "place", "gn:745044")])
+    assert event.place_id == "gn:745044"
+
+
+def test_voweled_arabic_triggers_match_their_bare_spelling():
+    text = "شنّ الطيران الإسرائيلي يوم الأحد سلسلة غاراتٍ على مدينة النبطية."
+    (event,) = events_of(text, "ar", [("الإسرائيلي", "country", "iso:IL"), ("النبطية", "place", "gn:278913")])
+    assert (event.type, event.mode, event.place_id) == ("ASSAULT", "airstrike", "gn:278913")
+
+
+def test_a_phone_call_happens_in_no_one_place():
+    text = "Recep Tayyip Erdogan spoke by phone from Istanbul with Vladimir Putin on Saturday."
+    (event,) = events_of(text, "en", [("Recep Tayyip Erdogan", "person", "Q39259"), ("Istanbul", "place", "gn:745044"),
+                                      ("Vladimir Putin", "person", "Q7747")])
+    assert event.mode == "phone_call" and event.place_id is None
+
+
+def test_an_attack_is_where_it_hits_not_where_the_dateline_is():
+    text = ("BEIRUT — Israeli warplanes carried out strikes on the outskirts of the southern city of "
+            "Nabatieh on Sunday.")
+    (event,) = events_of(text, "en", [("BEIRUT", "place", "gn:276781"), ("Israeli", "country", "iso:IL"),
+                                      ("Nabatieh", "place", "gn:278913")])
+    assert event.type == "ASSAULT" and event.place_id == "gn:278913"
+
+
+def test_a_protest_by_unnamed_crowds_targets_whom_it_is_against():
+    german = events_of("In Belgrad sind am Samstag Tausende gegen die Regierung von Präsident Aleksandar Vučić "
+                       "auf die Straße gegangen.", "de",
+                       [("Belgrad", "place", "gn:792680"), ("Aleksandar Vučić", "person", "Q57259")])
+    spanish = events_of("Miles de personas se manifestaron el sábado en Belgrado contra el presidente "
+                        "Aleksandar Vučić.", "es",
+                        [("Belgrado", "place", "gn:792680"), ("Aleksandar Vučić", "person", "Q57259")])
+    turkish = events_of("Binlerce kişi cumartesi günü Belgrad'da Aleksandar Vuçiç'e karşı gösteri düzenledi.", "tr",
+                        [("Belgrad", "place", "gn:792680"), ("Aleksandar Vuçiç", "person", "Q57259")])
+    for found in (german, spanish, turkish):
+        (event,) = found
+        assert event.type == "PROTEST" and event.place_id == "gn:792680"
+        assert [(p.entity_id, p.role) for p in event.participants] == [("Q57259", "target")]

@@ -185,3 +185,60 @@ def test_mentions_are_in_text_and_never_overlap(ctx, pieces, language):
         assert 0 < mention.confidence <= 1
     for left, right in zip(mentions, mentions[1:]):
         assert left.span.end <= right.span.start
+
+
+# --- names that look like other names ---
+
+@pytest.mark.parametrize(("text", "language", "surface", "expected"), [
+    # A Russian word that starts like a name is no inflected form of it.
+    ("Самолет с гуманитарным грузом приземлился вечером.", "ru", "Самолет", None),
+    ("Жители Бейрута провели ночь без электричества.", "ru", "Бейрута", "gn:276781"),
+    ("Переговоры с Зеленским продолжились в Москве.", "ru", "Зеленским", "Q3874799"),
+    ("Визит турецкого министра завершился вчера.", "ru", "турецкого", "iso:TR"),
+    # A weekday of the article's language is not the city spelt the same.
+    ("نمایندگان دو کشور روز دوشنبه دوباره گفتگو کردند.", "fa", "دوشنبه", None),
+    # A name particle is never a city alone, whatever GeoNames lists for Bern.
+    ("Los vuelos del aeropuerto Ben Gurión se retrasaron por la mañana.", "es", "Ben", None),
+    # Without capitals, a lone surname that is also a word ("کامل": complete) is the word.
+    ("دبیرکل خواستار لغو کامل محدودیت‌ها شد.", "fa", "کامل", None),
+])
+def test_common_words_are_not_linked(ctx, text, language, surface, expected):
+    found = {m.entity_id for m in link(ctx, text, language, "2025-06-01")
+             if m.span.start <= text.index(surface) < m.span.end and m.kind != "role"}
+    if expected is None:
+        assert not {entity_id for entity_id in found if entity_id and not entity_id.startswith("nt:")}
+    else:
+        assert found == {expected}
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Los mediadores se reunieron en Sharm el Sheij durante dos días.", "es", "Sharm el Sheij"),
+    ("Les négociateurs sont arrivés à Charm el-Cheikh mardi soir.", "fr", "Charm el-Cheikh"),
+    ("Heyetler Şarm eş-Şeyh'te bir araya geldi.", "tr", "Şarm eş-Şeyh"),
+    ("وصل الوفد إلى شرم الشيخ مساء الثلاثاء.", "ar", "شرم الشيخ"),
+])
+def test_curated_city_names_link_small_cities(ctx, text, language, surface):
+    assert linked(ctx, text, language).get(surface) == "gn:349340"
+
+
+def test_a_lone_common_given_name_is_no_surname(ctx):
+    # "إبراهيم" opens several known persons' names: alone it does not mean Anwar Ibrahim.
+    text = "وقال إبراهيم للصحفيين إن اللقاء كان مثمرا."
+    assert "Q312931" not in {m.entity_id for m in link(ctx, text, "ar", "2025-06-01")}
+
+
+def test_a_lone_surname_in_a_script_without_capitals_needs_the_full_name_or_a_title(ctx):
+    alone = "وقال فيدان للصحفيين إن اللقاء كان مثمرا."
+    assert FIDAN not in {m.entity_id for m in link(ctx, alone, "ar", "2025-06-01")}
+    told_on = "التقى هاكان فيدان نظيره أمس. وقال فيدان للصحفيين إن اللقاء كان مثمرا."
+    assert [m.entity_id for m in link(ctx, told_on, "ar", "2025-06-01") if m.text == "فيدان"] == [FIDAN]
+
+
+def test_kalin_arabic_spelling_variant(ctx):
+    assert linked(ctx, "واستقبل إبراهيم كالن الوفد في أنقرة.", "ar", "2025-06-01").get("إبراهيم كالن") == KALIN
+
+
+def test_a_state_named_by_a_descriptor_is_the_state(ctx):
+    mentions = link(ctx, "جنگنده‌های رژیم صهیونیستی دیشب چند نقطه را هدف قرار دادند.", "fa", "2025-06-01")
+    found = [m for m in mentions if m.text == "رژیم صهیونیستی"]
+    assert [(m.entity_id, m.rule) for m in found] == [("iso:IL", "kb-exact")]

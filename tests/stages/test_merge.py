@@ -114,7 +114,7 @@ def corpora(draw):
     n = draw(st.integers(1, 14))
     out = []
     for i in range(n):
-        who = draw(st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=1, max_size=3, unique=True))
+        who = draw(st.lists(st.sampled_from(["a", "b", "c", "d", "state"]), min_size=1, max_size=3, unique=True))
         when = draw(st.sampled_from(DATES))
         value = (DateValue.unknown() if when is None else day(when) if len(when) == 10
                  else DateValue.of_month(2026, 2, "text"))
@@ -129,6 +129,9 @@ def test_merging_is_independent_of_order(mentions, rnd):
     shuffled = list(mentions)
     rnd.shuffle(shuffled)
     assert groups_of(mentions) == groups_of(shuffled)
+    # Officials "a" and "b" stand for "state": bridging them changes no order independence.
+    officials = {"a": "state", "b": "state"}.get
+    assert groups_of(mentions, affiliation=officials) == groups_of(shuffled, affiliation=officials)
 
 
 @settings(max_examples=100, deadline=None)
@@ -191,3 +194,39 @@ def test_a_country_alone_is_enough_on_the_same_day_in_the_same_place():
     c = mention("m3", "a3", ["russia"], day("2026-01-09"), type="ASSAULT", mode="airstrike", place="odesa")
     broad = {"russia"}.__contains__
     assert groups_of([a, b, c], broad=broad, similarity=lambda x, y: 0.1) == [("m1", "m2"), ("m3",)]
+
+
+STATES = {"aliyev": "azerbaijan", "pashinyan": "armenia", "kalin": "turkey", "fidan": "turkey"}
+
+
+def test_officials_and_the_states_they_stand_for_are_one_event():
+    by_name = mention("m1", "a1", ["aliyev", "pashinyan"], day("2025-11-18"), type="AGREE", mode="agreement",
+                      place="abu_dhabi", sentence="s1")
+    by_state = mention("m2", "a2", ["azerbaijan", "armenia"], day("2025-11-18"), type="AGREE", mode="agreement",
+                       place="abu_dhabi", sentence="s2")
+    broad = {"azerbaijan", "armenia", "turkey"}.__contains__
+    assert groups_of([by_name, by_state], broad=broad, affiliation=STATES.get) == [("m1", "m2")]
+    assert groups_of([by_name, by_state], broad=broad) == [("m1",), ("m2",)]
+    # Bridged through states only, the pair still needs the day and the place (or similar wording).
+    elsewhere = mention("m3", "a3", ["azerbaijan", "armenia"], day("2025-11-18"), type="AGREE", mode="agreement",
+                        place="washington", sentence="s3")
+    assert groups_of([by_name, elsewhere], broad=broad, affiliation=STATES.get,
+                     same_place=lambda a, b: True, similarity=lambda x, y: 0.2) == [("m1",), ("m3",)]
+
+
+def test_two_officials_of_one_state_are_not_the_same_participant():
+    a = mention("m1", "a1", ["kalin", "hayya"], day("2026-01-24"), place="istanbul")
+    b = mention("m2", "a2", ["fidan", "haniyeh"], day("2026-01-24"), place="istanbul")
+    assert groups_of([a, b], affiliation=STATES.get) == [("m1",), ("m2",)]
+    assert candidate_pairs([a, b], STATES.get) == {("m1", "m2")}  # they meet in the (type, state) block
+
+
+def test_a_participant_only_a_minority_of_sources_name_is_a_discrepancy_not_a_fact():
+    group = [mention("m1", "a1", ["x", "y", "agency"]), mention("m2", "a2", ["x", "y"]),
+             mention("m3", "a3", ["y", "x"]), mention("m4", "a4", ["x", "y"])]
+    event = build_event(group)
+    assert {p.entity_id for p in event.participants} == {"x", "y"}
+    (conflict,) = [d for d in event.discrepancies if d.field == "participants"]
+    assert [(v.value, v.article_ids) for v in conflict.values] == [("agency", ("a1",))]
+    # With two sources nothing is a minority: both names stand.
+    assert {p.entity_id for p in build_event(group[:2]).participants} == {"x", "y", "agency"}

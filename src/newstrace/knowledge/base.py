@@ -11,7 +11,10 @@ from newstrace.errors import KnowledgeError
 from newstrace.knowledge.actors import load_actors
 from newstrace.knowledge.lexicon import Lexicons
 from newstrace.knowledge.matcher import NameMatcher, NameRef
-from newstrace.knowledge.places import Demonym, country_id, load_cities, load_countries, load_demonyms
+from newstrace.knowledge.particles import PARTICLES
+from newstrace.knowledge.places import (
+    Demonym, country_id, load_cities, load_city_names, load_countries, load_demonyms,
+)
 from newstrace.knowledge.search import NameIndex, SearchHit
 from newstrace.model import Entity, Role
 from newstrace.text.normalize import match_key
@@ -20,11 +23,6 @@ from newstrace.text.scripts import RULES, script_of, script_of_text
 # Priorities between entities sharing a key: a curated actor over a country,
 # a country over a demonym reading, a city last, a bare surname after all.
 PRIORITY = {"actor": 0, "country": 1, "demonym": 2, "place": 3, "partial": 5}
-# Name particles that belong with the following word when a surname is used alone ("Al Thani").
-PARTICLES = frozenset({
-    "al", "el", "bin", "ben", "ibn", "abu", "bou", "von", "van", "de", "da", "di", "le", "la", "ould",
-    "آل", "بن", "ابن", "أبو", "ابو", "аль", "эль", "бен", "бин", "ибн", "абу", "ал", "фон", "де",
-})
 
 
 def _exact(form: str, key: str) -> bool:
@@ -78,6 +76,7 @@ class KnowledgeBase:
         self.problems: tuple[str, ...] = tuple(str(problem) for problem in found)
         self.lexicons: Lexicons | None = None
         self._role_patterns: dict[str, object] = {}  # per language, compiled on first use
+        self._calendar_words: dict[str, frozenset[str]] = {}
         self._roles: dict[str, list[tuple[str, Role]]] = {}
         for entity in self._entities.values():
             for role in entity.roles:
@@ -90,12 +89,14 @@ class KnowledgeBase:
         actors = load_actors(data_dir)
         countries, country_problems = load_countries(lexicons.languages(), data_dir)
         demonyms, demonym_problems = load_demonyms(lexicons.sections("demonyms"))
+        city_names, city_problems = load_city_names(data_dir) if cities else ({}, ())
         entities: dict[str, Entity] = {}
-        for entity in (*(load_cities() if cities else ()), *countries, *actors.entities, *curated):
+        for entity in (*(load_cities(city_names) if cities else ()), *countries, *actors.entities, *curated):
             entities[entity.id] = entity
         honorifics = [str(word) for _, section in lexicons.sections("roles")
                       for word in section.get("honorifics") or ()]
-        base = cls(entities.values(), demonyms, (*actors.problems, *country_problems, *demonym_problems),
+        base = cls(entities.values(), demonyms,
+                   (*actors.problems, *country_problems, *city_problems, *demonym_problems),
                    honorifics)
         base.lexicons = lexicons
         return base
@@ -194,6 +195,36 @@ class KnowledgeBase:
             lexicon = self.lexicons.get(language) if self.lexicons else None
             self._role_patterns[language] = compile_role_patterns(lexicon)
         return self._role_patterns[language]
+
+    def given_name_holders(self, key: str) -> frozenset[str]:
+        """Persons whose name opens with this word ("Ibrahim" of Ibrahim Kalin, Ebrahim Raisi...)."""
+        return self._given_names.get(key, frozenset())
+
+    @cached_property
+    def _given_names(self) -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        for entity in self._entities.values():
+            if entity.kind != "person":
+                continue
+            for name in entity.all_names():
+                words = name.split()
+                first = match_key(words[0]) if len(words) >= 2 else ""
+                if first and first not in PARTICLES and first not in self._honorifics:
+                    found.setdefault(first, set()).add(entity.id)
+        return {key: frozenset(ids) for key, ids in found.items()}
+
+    def calendar_words(self, language: str) -> frozenset[str]:
+        """Match keys of the language's weekday and month names: never a place's name there
+        (Persian "دوشنبه" is Monday far more often than Dushanbe)."""
+        if language not in self._calendar_words:
+            lexicon = self.lexicons.get(language) if self.lexicons else None
+            words: set[str] = set()
+            for section in ("calendar", "temporal") if lexicon else ():
+                data = lexicon.section(section)
+                for group in ("weekdays", "months"):
+                    words.update(match_key(str(word)) for word in data.get(group) or ())
+            self._calendar_words[language] = frozenset(words - {""})
+        return self._calendar_words[language]
 
     def titles_for_org(self, org_id: str) -> tuple[str, ...]:
         """Role titles anyone held in an organisation."""

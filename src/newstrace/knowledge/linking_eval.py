@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from newstrace.errors import Code, InputError
-from newstrace.ids import article_id, content_hash
+from newstrace.ids import article_id, content_hash, is_provisional
 from newstrace.model import Article, DateValue, Mention, Span
 from newstrace.text.normalize import match_key
 
@@ -113,7 +113,7 @@ def score_article(gold: list[GoldMention], predicted: tuple[Mention, ...]) -> tu
             if index in used or not _overlap(mention.span, guess.span):
                 continue
             if guess.entity_id == mention.entity_id or (mention.entity_id is None and guess.entity_id
-                                                         and guess.entity_id.startswith("nt:")):
+                                                         and is_provisional(guess.entity_id)):
                 hit = index
                 break
         if hit is None:

@@ -117,7 +117,8 @@ class NameMatcher:
                     tail += 1
                 suffix = padded[core_end:tail]
                 if suffix and suffix not in rule.suffixes and (
-                        len(suffix) > rule.suffix_letters or any(script_of(c) != rule.name for c in suffix)):
+                        len(suffix) > rule.suffix_letters or any(script_of(c) != rule.name for c in suffix)
+                        or (rule.case_endings and suffix not in rule.case_endings)):
                     continue
                 inflected = bool(suffix) or core_end != end + 1
                 core_end = tail

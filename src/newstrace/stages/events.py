@@ -16,7 +16,8 @@ from newstrace.stages.eventlex import EventLexicon, event_lexicon, ontology
 from newstrace.knowledge.places import country_id
 from newstrace.stages.mainevent import Candidate, background_flags, choose_main
 from newstrace.stages.participants import (
-    ACTOR_KINDS, CONTENT_TARGET_TYPES, Scope, actors_in, choose_participants, choose_place, scope_of,
+    ACTOR_KINDS, CONTENT_TARGET_TYPES, PLACE_KINDS, Scope, at_dateline, actors_in, choose_participants, choose_place,
+    scope_of,
 )
 from newstrace.stages.syntax import parse_roles
 from newstrace.stages.topics import find_topics
@@ -30,6 +31,12 @@ _ATTACHED_WORDS = 2
 _REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 # "refused to meet", "a refusé de rencontrer": at most this many characters between the two triggers.
 _REFUSAL_GAP = 5
+# Types whose doers often go unnamed ("tens of thousands marched") but whose target is named.
+_DIRECTED = frozenset({"PROTEST"})
+# How many words may stand between "against" and the actor it names ("against the government of President X").
+_AGAINST_WORDS = 6
+# How far before a place name in the title its place word may start ("in the capital").
+_TITLE_CUE_REACH = 30
 # How far into the text the title may be repeated (after section labels and a standfirst).
 _TITLE_REACH = 800
 
@@ -82,7 +89,8 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     credited = [a.span for a in attributions]
     # Actors named as a report's source ("told Reuters", "according to Anadolu") take no part,
     # nor do those only named inside a quotation.
-    actors = tuple(m for m in ordered if not _inside(m.span, credited) and not _inside(m.span, quoted))
+    actors = tuple(m for m in ordered if not _inside(m.span, credited) and not _inside(m.span, quoted)
+                   and not _agency_credit(m, text, ctx))
     title_end = _title_end(article)
     drafts: list[Draft] = []
     previous: Sentence | None = None
@@ -108,11 +116,13 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     candidates = tuple(
         Candidate(d.hit.type, d.status, d.borrowed, d.sentence.paragraph,
                   frozenset(d.entity_ids()) | ({d.place_id} if d.place_id else set()), d.date,
-                  d.when.kind if d.when else "", d.when.direction if d.when else "")
+                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal)
         for d in drafts)
     main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id))
     for index, (d, background) in enumerate(zip(drafts, background_flags(candidates, main))):
         d.main, d.background = index == main, background
+    if main is not None:
+        _locate_main(drafts[main], ordered, text, article.title, lex.triggers, ctx)
     quotes = find_quotes(text, 0, ordered)
     return tuple(_finish(d, article, lex, attributions, quotes) for d in drafts)
 
@@ -139,9 +149,16 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     if info is None:
         return
     scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours)
-    place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country)
+    place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country,
+                                   scope.sentence_end or sentence.end)
     excluded = in_place | ({place.mention.span} if place else frozenset())
     participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
+    if hit.type in _DIRECTED:
+        targets = _protested(sentence, mentions, text, lex)
+        targeted = {p.entity_id for p in targets}
+        participants = [p for p in participants if p.entity_id not in targeted] + targets
+    if place is not None and hit.type in ontology().verbal_types and _in_content(place.mention.span, hit, participants):
+        place = None  # "called on Israel to let aid into Gaza": what was asked for, not where
     when = _resolve_anaphoric(_date_for(hit, sentence, dates, quoted, text, lex), drafts)
     before = _blank(text, scope.start, hit.span.start, dates)
     after = _blank(text, hit.span.end, scope.sentence_end or sentence.end, dates) if hit.nominal else ""
@@ -149,6 +166,8 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     if status == "asserted" and when is not None and when.future:
         status = "future"
     mode = refine_mode(hit, sentence.text, lex) or info.default_mode
+    if mode in ontology().placeless_modes:
+        place = None
     draft = Draft(hit, mode, sentence, participants, place.place_id if place else None,
                   place.mention.span if place else None, when, status, [hit.span], [sentence])
     same_sentence = [d for d in drafts if d.sentence == sentence and d.hit.type == hit.type]
@@ -184,6 +203,97 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
                 _merge(other, draft)
                 return
     drafts.append(draft)
+
+
+def _protested(sentence: Sentence, mentions: tuple[Mention, ...], text: str, lex: TriggerLexicon) -> list[Participant]:
+    """Whom crowds no one names protest against: the actor right after an "against" word of
+    the sentence ("gegen die Regierung von Präsident Vučić"), or right before a postposition
+    ("hükümete karşı")."""
+    for cue in lex.against.finditer(text, sentence.start, sentence.end):
+        actors = [m for m in mentions if m.kind in ACTOR_KINDS and m.entity_id and sentence.start <= m.span.start < sentence.end]
+        after = [m for m in actors if m.span.start >= cue.end() and len(text[cue.end():m.span.start].split()) <= _AGAINST_WORDS]
+        before = [m for m in actors if m.span.end <= cue.start() and len(text[m.span.end:cue.start()].split()) <= 1]
+        target = after[0] if after else (before[-1] if before else None)
+        if target is not None:
+            return [Participant(target.entity_id, "target", 0.6, target.span)]
+    return []
+
+
+def _agency_credit(mention: Mention, text: str, ctx: Context) -> bool:
+    """A news agency in brackets credits the report ("Riad, 3 feb (EFE).-", "Kiew (dpa) -")."""
+    if text[mention.span.start - 1:mention.span.start] != "(" or text[mention.span.end:mention.span.end + 1] != ")":
+        return False
+    entity = ctx.kb.get(mention.entity_id) if mention.entity_id else None
+    return entity is not None and entity.subtype == "news_agency"
+
+
+def _in_content(place: Span, hit: TriggerHit, participants: list[Participant]) -> bool:
+    """Whether a place follows both the verb and the addressee of a speech act (in either order:
+    "called on Israel to ...", "از اسرائیل خواست ..."): it is inside what was said or asked."""
+    return place.start >= hit.span.end and any(
+        p.role == "target" and p.evidence is not None and p.evidence.start < place.start for p in participants)
+
+
+def _locate_main(draft: Draft, mentions: tuple[Mention, ...], text: str, title: str | None, lex: TriggerLexicon,
+                 ctx: Context) -> None:
+    """The main event takes the place its title puts it in ("... meet in Istanbul") when its own
+    sentence names that place too or names none; failing that, the dateline's ("DOHA -") over a
+    place only a later sentence gave it."""
+    if draft.mode in ontology().placeless_modes:
+        return
+    own = draft.place_evidence is not None and draft.sentence.start <= draft.place_evidence.start < draft.sentence.end
+    # A speech act's title names what was said, seldom where.
+    spoken = draft.hit.type in ontology().verbal_types
+    titled = None if spoken else _title_place(title or "", mentions, lex, ctx)
+    if titled is not None and titled.entity_id != draft.place_id and (not own or any(
+            m.entity_id == titled.entity_id and draft.sentence.start <= m.span.start < draft.sentence.end
+            for m in mentions)):
+        draft.place_id, draft.place_evidence = titled.entity_id, titled.span
+        return
+    if not own:
+        dateline = _dateline_place(mentions, text, draft.sentence.end)
+        if dateline is not None:
+            draft.place_id, draft.place_evidence = dateline.entity_id, dateline.span
+
+
+def _title_place(title: str, mentions: tuple[Mention, ...], lex: TriggerLexicon, ctx: Context) -> Mention | None:
+    """A place of the text the title locates something in: a place word right before its name
+    ("in Abu Dhabi", "في الدوحة") or a locative ending right after it ("İstanbul'da").
+    Returns the place's first mention in the text, the evidence."""
+    folded = title.casefold()
+    if not folded:
+        return None
+    seen: set[str] = set()
+    for m in mentions:
+        if m.kind not in PLACE_KINDS or not m.entity_id or m.entity_id in seen or m.rule.endswith("demonym"):
+            continue
+        seen.add(m.entity_id)
+        entity = ctx.kb.get(m.entity_id)
+        for name in sorted({n.casefold() for n in (entity.all_names() if entity else (m.text,))} | {m.text.casefold()},
+                           key=len, reverse=True):
+            at = folded.find(name) if len(name) > 2 else -1
+            if at < 0:
+                continue
+            before = folded[max(0, at - _TITLE_CUE_REACH):at]
+            cue = list(lex.place_before.finditer(before))
+            after = folded[at + len(name):at + len(name) + 8]
+            if (cue and not before[cue[-1].end():].strip()) or any(
+                    after.startswith(suffix) for suffix in lex.place_after) or any(
+                    before.endswith(glued) for glued in lex.place_glued + lex.place_prefixes):
+                return m
+    return None
+
+
+def _dateline_place(mentions: tuple[Mention, ...], text: str, before: int) -> Mention | None:
+    """A place opening a line and followed by a dateline mark ("ABU DHABI, Nov 18 —", "الدوحة - وكالات")."""
+    for m in mentions:
+        if m.span.start >= before:
+            break
+        if m.kind not in PLACE_KINDS or not m.entity_id or m.rule.endswith("demonym"):
+            continue
+        if at_dateline(m, text):
+            return m
+    return None
 
 
 def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:
@@ -300,7 +410,7 @@ def _merge(into: Draft, other: Draft) -> None:
     known = into.entity_ids()
     if not other.hit.nominal:  # a noun referring back adds no actors: its neighbours are other things
         into.participants += [p for p in other.participants if p.entity_id not in known]
-    if into.place_id is None and other.place_id is not None:
+    if into.place_id is None and other.place_id is not None and into.mode not in ontology().placeless_modes:
         into.place_id, into.place_evidence = other.place_id, other.place_evidence
     if into.when is None and other.when is not None:
         into.when = other.when

@@ -18,6 +18,9 @@ from newstrace.text.translit import phonetic_key
 # A title and the name it qualifies: only spaces, punctuation or quotes between them.
 _TIGHT = re.compile(r"^[\s,،'’\"«»“”()-]{0,3}$")
 CONFIDENCE = {"actor": 0.95, "country": 0.95, "place": 0.85, "demonym": 0.7}
+# A surname that opens the names of this many other known persons is a common given name
+# ("إبراهيم", "Hassan"): written alone, it need not mean the person who bears it as a surname.
+COMMON_GIVEN_NAME = 2
 
 
 @dataclass(frozen=True)
@@ -76,9 +79,15 @@ def _resolve_partial(match: KeyMatch, kb, day: date | None, present: set[str],
                           for role in kb.roles_of(entity_id, day))]
         if len(fitting) == 1:
             return fitting[0], 0.85, f"kb-partial-title:{hint.title}"
+    if len(kb.given_name_holders(match.key) - set(candidates)) >= COMMON_GIVEN_NAME:
+        return None, 0.0, "kb-partial-given-name"
     written = match_key(surface) if surface else match.key
     if " " not in match.key and (written.startswith("ال") or len(written) > len(match.key)):
         return None, 0.0, "kb-partial-article"  # "السلام": as often a common noun as a surname
+    if not any(ch.lower() != ch.upper() for ch in surface):
+        # A script without capitals cannot show a lone surname is a name ("کامل": complete):
+        # only the full name earlier or a title beside it (both above) tell.
+        return None, 0.0, "kb-partial-uncased"
     if len(candidates) == 1:
         return candidates[0], 0.7, "kb-partial"
     active = [entity_id for entity_id in candidates if day is not None and kb.roles_of(entity_id, day)]
@@ -157,7 +166,8 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
-def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Sequence[Span]) -> bool:
+def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Sequence[Span],
+               calendar: frozenset[str] = frozenset()) -> bool:
     """Reject matches that are most likely not this name here."""
     after = text[match.end:match.end + 2]
     if len(after) == 2 and after[0] == "-" and after[1].isalpha() and ref.script == "latin":
@@ -170,6 +180,8 @@ def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Seque
         rest = text[match.end:match.end + 2]
         return not (len(rest) == 2 and rest[0] == " " and rest[1].isupper())
     entity = kb.get(ref.entity_id)
+    if entity is not None and entity.kind in ("place", "country") and match.key in calendar:
+        return False
     if entity is not None and entity.kind == "place" and (entity.population or 0) < 200_000 \
             and " " not in match.key and _sentence_start(text, match.start):
         return False  # a small town's name opening a sentence is most often a common word ("Selon")
@@ -192,6 +204,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(text)
     roles = find_role_descriptors(text, kb.role_patterns(article.language), _cues(matches, kb), kb, day)
 
+    calendar = kb.calendar_words(article.language) if article.language else frozenset()
     person_spans = [Span(m.start, m.end) for m in matches if _is_person(m, kb)]
     person_spans += [found.span for found in recognised if found.kind == "person" and found.rule == "ner"]
     hints: dict[Span, RoleDescriptor] = {}
@@ -216,7 +229,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
         ref = _best(match)[0]
         if span not in kept_cues and any(s.start <= span.start and span.end <= s.end for s in silenced):
             continue
-        if not _plausible(text, match, ref, kb, person_spans):
+        if not _plausible(text, match, ref, kb, person_spans, calendar):
             continue
         items.append(_Item(span, 1 + ref.priority, match=match))
 

@@ -10,6 +10,15 @@ from newstrace.stages.triggers import TriggerLexicon, find_triggers
 
 # The lede: events this far into the article may still be the one the title reports.
 _LEDE_PARAGRAPHS = 3
+_UNTITLED_LEDE = 1
+# Weights of the main-event score: the lede's first event, a type the title names,
+# each actor the title names (up to the cap), and the penalty of a noun with no verb.
+_FIRST = 2.0
+_TITLE_TYPE = 2.5  # above the first event's weight: the title breaks a tie between two acts it both names
+_NAMED_CAP = 2
+_BARE_NOUN = 1.0
+# Below this a lede event is neither the first one nor one the title speaks of.
+_ENOUGH = 1.0
 
 
 @dataclass(frozen=True)
@@ -24,29 +33,45 @@ class Candidate:
     date: DateValue
     date_kind: str = ""  # the temporal expression's kind: absolute, weekday, relative, vague, anaphoric
     date_direction: str = ""
+    nominal: bool = False  # a noun reporting no act of its own ("the sanctions")
 
 
 def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: TriggerLexicon,
                 names_of: Callable[[str], tuple[str, ...]]) -> int | None:
     """Index of the event the title and lede report, or None (an analysis piece, a non-event).
 
-    With a title: the first lede event of a type the title's trigger names, or,
-    when the title names no trigger, the first lede event one of whose actors the
-    title names. Without a title: the first event, if it opens the article.
+    News is written as an inverted pyramid: the first event the lede reports is
+    the main one unless the title points elsewhere. Each lede event scores for
+    being that first event, for a type the title's trigger names, and for each
+    of its actors or its place the title names (two at most); a bare noun ("the
+    sanctions") with no verb of its own scores less than a reported act.
     """
     asserted = [i for i, c in enumerate(candidates) if c.status == "asserted" and not c.borrowed]
     lede = [i for i in asserted if candidates[i].paragraph <= _LEDE_PARAGRAPHS]
+    if not lede:
+        return None
     heading = (title or "").strip()
-    if heading:
-        types = {h.type for h in find_triggers(heading, 0, lex)}
-        if types:
-            return next((i for i in lede if candidates[i].type in types), None)
-        folded = heading.casefold()
-        return next((i for i in lede if any(
-            len(name) > 2 and name.casefold() in folded for eid in candidates[i].entity_ids for name in names_of(eid))), None)
-    if asserted and candidates[asserted[0]].paragraph <= 1:
-        return asserted[0]
-    return None
+    types = {h.type for h in find_triggers(heading, 0, lex)} if heading else set()
+    folded = heading.casefold()
+
+    def named(c: Candidate) -> int:
+        return sum(1 for eid in c.entity_ids if any(len(n) > 2 and n.casefold() in folded for n in names_of(eid)))
+
+    def from_title(c: Candidate) -> float:
+        return (_TITLE_TYPE if c.type in types else 0.0) + min(named(c), _NAMED_CAP)
+
+    def score(i: int) -> float:
+        c = candidates[i]
+        # Without a title, only an event opening the article is known to lead it.
+        first = i == lede[0] and (bool(heading) or c.paragraph <= _UNTITLED_LEDE)
+        return (_FIRST if first else 0.0) + from_title(c) - (_BARE_NOUN if c.nominal else 0.0)
+
+    best = max(lede, key=lambda i: (score(i), -i))
+    # Under a title that speaks of none of them, a bare noun opening an analysis piece
+    # ("the assassination of X disrupted the talks") is no report of its own.
+    if heading and candidates[best].nominal and not from_title(candidates[best]):
+        return None
+    return best if score(best) >= _ENOUGH else None
 
 
 def background_flags(candidates: tuple[Candidate, ...], main: int | None) -> tuple[bool, ...]:

@@ -55,6 +55,20 @@ def participant_ids(mention: EventMention) -> frozenset[str]:
     return frozenset(p.entity_id for p in mention.participants)
 
 
+Affiliation = Callable[[str], str | None]
+
+
+def _no_affiliation(entity_id: str) -> str | None:
+    return None
+
+
+def related_ids(mention: EventMention, affiliation: Affiliation = _no_affiliation) -> frozenset[str]:
+    """Participants and the states their officials stand for: "Aliyev and Pashinyan signed" and
+    "Azerbaijan and Armenia signed" tell one act."""
+    ids = participant_ids(mention)
+    return ids | {state for state in map(affiliation, ids) if state is not None}
+
+
 def dates_compatible(a: EventMention, b: EventMention) -> bool:
     da, db = a.date, b.date
     if da.precision == "day" and db.precision == "day":
@@ -97,25 +111,26 @@ def _same_day_and_place(a: EventMention, b: EventMention) -> bool:
 
 
 def _needs_similar_evidence(
-    a: EventMention, b: EventMention, shared: frozenset[str], verbal_types: frozenset[str],
+    a: EventMention, b: EventMention, shared: frozenset[str], direct: frozenset[str], verbal_types: frozenset[str],
     broad: Callable[[str], bool],
 ) -> bool:
     """Whether participants, date and place alone cannot tell that two reports are one event.
 
     A speech act is defined by what was said: one shared speaker is not enough, a speaker
-    and an addressee on the same day are. Sharing only countries is not enough either,
-    unless the day and the place agree too.
+    and an addressee on the same day are. Sharing only countries (named, or standing behind
+    their officials) is not enough either, unless the day and the place agree too.
     """
     if all(broad(e) for e in shared):
         return not _same_day_and_place(a, b)
     if a.type in verbal_types:
-        return len(shared) < 2 or a.date.day is None or a.date.day != b.date.day
+        return len(direct) < 2 or a.date.day is None or a.date.day != b.date.day
     return False
 
 
 def pair_score(
     a: EventMention, b: EventMention, similarity: Similarity | None,
     verbal_types: frozenset[str] = frozenset(), broad: Callable[[str], bool] = lambda e: False,
+    affiliation: Affiliation = _no_affiliation,
 ) -> float:
     """Evidence that two compatible mentions report the same event, in [0, 1].
 
@@ -123,13 +138,17 @@ def pair_score(
     said defines them) is not enough: such pairs also need similar evidence sentences.
     """
     ids_a, ids_b = participant_ids(a), participant_ids(b)
-    shared = ids_a & ids_b
+    direct = ids_a & ids_b
+    bridged = _bridged(ids_a, ids_b, affiliation) | _bridged(ids_b, ids_a, affiliation)
+    shared = direct | bridged
     if not shared:
         return 0.0
-    if _needs_similar_evidence(a, b, shared, verbal_types, broad):
+    if _needs_similar_evidence(a, b, shared, direct, verbal_types, broad):
         if similarity is None or similarity(a, b) < CONTENT_SIMILARITY:
             return 0.0
-    overlap = len(shared) / min(len(ids_a), len(ids_b))
+    smaller, larger = sorted((ids_a, ids_b), key=len)
+    matched = sum(1 for x in smaller if x in larger or x in bridged or affiliation(x) in bridged)
+    overlap = matched / len(smaller)
     if a.date.precision == "day" and b.date.precision == "day":
         date_score = 1.0 if a.date.start == b.date.start else 0.6
     elif a.date.known and b.date.known:
@@ -144,22 +163,29 @@ def pair_score(
     return score
 
 
-def block_keys(mention: EventMention) -> list[tuple[str, str]]:
-    return [(mention.type, pid) for pid in sorted(participant_ids(mention))]
+def _bridged(ids: frozenset[str], others: frozenset[str], affiliation: Affiliation) -> frozenset[str]:
+    """Countries one side names whose officials the other side names ("Azerbaijan" ~ "Aliyev").
+    Two officials of one state are not bridged: they may be at different meetings."""
+    states = {affiliation(x) for x in others}
+    return frozenset(x for x in ids if x in states and x not in others)
 
 
-def candidate_pairs(mentions: Sequence[EventMention]) -> set[tuple[str, str]]:
+def block_keys(mention: EventMention, affiliation: Affiliation = _no_affiliation) -> list[tuple[str, str]]:
+    return [(mention.type, pid) for pid in sorted(related_ids(mention, affiliation))]
+
+
+def candidate_pairs(mentions: Sequence[EventMention], affiliation: Affiliation = _no_affiliation) -> set[tuple[str, str]]:
     """Pairs of mention ids sharing a block; large blocks are cut by a second participant and date."""
     blocks: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
     for mention in mentions:
-        for key in block_keys(mention):
+        for key in block_keys(mention, affiliation):
             blocks[key].append(mention)
     pairs: set[tuple[str, str]] = set()
     for (_, actor), members in blocks.items():
         if len(members) <= BLOCK_CAP:
             _all_pairs(members, pairs)
         else:
-            _split_pairs(actor, members, pairs)
+            _split_pairs(actor, members, pairs, affiliation)
     return pairs
 
 
@@ -174,13 +200,14 @@ def _all_pairs(members: Sequence[EventMention], pairs: set[tuple[str, str]]) -> 
             _add(pairs, a, b)
 
 
-def _split_pairs(actor: str, members: Sequence[EventMention], pairs: set[tuple[str, str]]) -> None:
+def _split_pairs(actor: str, members: Sequence[EventMention], pairs: set[tuple[str, str]],
+                 affiliation: Affiliation = _no_affiliation) -> None:
     """A large block (a much-reported actor): mentions meet when they share a second participant
     and their dates overlap; mentions naming that actor alone meet the dated ones of the block."""
     by_partner: dict[str, list[EventMention]] = defaultdict(list)
     alone = []
     for m in members:
-        partners = participant_ids(m) - {actor}
+        partners = related_ids(m, affiliation) - {actor}
         if not partners:
             alone.append(m)
         for partner in partners:
@@ -236,14 +263,17 @@ def cluster(
     distinct_modes: frozenset[str] = DISTINCT_MODES,
     verbal_types: frozenset[str] = frozenset(),
     broad: Callable[[str], bool] = lambda entity_id: False,
+    affiliation: Affiliation = _no_affiliation,
 ) -> list[tuple[EventMention, ...]]:
-    """Group mentions into events; each group sorted by id, groups sorted by their first id."""
+    """Group mentions into events; each group sorted by id, groups sorted by their first id.
+
+    `affiliation` gives the state an official stands for, or None."""
     usable = {m.id: m for m in mentions if mergeable(m)}
     scored = []
-    for first, second in candidate_pairs(list(usable.values())):
+    for first, second in candidate_pairs(list(usable.values()), affiliation):
         a, b = usable[first], usable[second]
         if compatible(a, b, same_place, distinct_modes):
-            score = pair_score(a, b, similarity, verbal_types, broad)
+            score = pair_score(a, b, similarity, verbal_types, broad, affiliation)
             if score >= threshold:
                 scored.append(Pair(round(score, 6), first, second))
     scored.sort(key=lambda p: (-p.score, p.first, p.second))

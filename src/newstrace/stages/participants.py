@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newstrace.ids import is_provisional
 from newstrace.model import Mention, Participant, Span
 from newstrace.stages.triggers import TriggerHit, TriggerLexicon
 
@@ -27,6 +28,10 @@ _GLOSS = re.compile(r"\s*\([^()]{1,24}\)")
 _OBJECT_WORDS = 4
 _FILLERS_CITY = 4
 _FILLERS_COUNTRY = 1
+# After a dateline's place: a comma, a dash or slash, or an agency in brackets.
+_DATELINE_MARK = re.compile(r"\s*(?:[,/–—-]|\([^()\n]{1,20}\)\s*[–—-])")
+# How far after a place only the text knows the known city it lies in may be named.
+_CITY_AROUND_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -282,31 +287,37 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
     return False, m.span.start
 
 
-def _beside(country: Span, place: Span, text: str, its_own: bool, words: int = 2) -> bool:
+def _beside(country: Span, place: Span, text: str, its_own: bool, words: int = 2,
+            place_words: re.Pattern[str] | None = None) -> bool:
     """A country named right before a city ("Qatar's capital Doha"), or after it when it is the
-    city's own ("Tyre, south Lebanon")."""
+    city's own ("Tyre, south Lebanon"). A place word between them ("Israel's crimes in Gaza")
+    makes the country an actor, not the city's qualifier."""
     if country.end <= place.start:
         gap = _gap(text, country.end, place.start)
-        return len(_words(gap)) <= words and not _PUNCT.search(gap)
+        return (len(_words(gap)) <= words and not _PUNCT.search(gap)
+                and not (place_words is not None and place_words.search(gap)))
     if not its_own:
         return False
     gap = _gap(text, place.end, country.start)
     return len(_words(gap)) <= 2 and not re.search(r"[.;:!?()«»\"“”؟]", gap)
 
 
-def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], sentence_start: int, sentence_end: int,
+def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: int, clause_end: int,
                  text: str, lex: TriggerLexicon,
                  same_country: Callable[[str, str], bool] = lambda place, country: False,
+                 sentence_end: int | None = None,
                  ) -> tuple[PlaceChoice | None, frozenset[Span]]:
     """Where the event happened: the located place nearest after the trigger, else before it.
 
     Places named after a subject-matter word ("to discuss Gaza") are what the event
     is about, not where it happened. Also returns the spans of mentions inside the
     chosen place phrase ("the Egyptian port of El Arish"), which are no participants.
+    An attack no place phrase locates is in the city of its sentence (up to
+    `sentence_end`) nearest the trigger.
     """
     found: list[tuple[Mention, int]] = []
     for m in mentions:
-        if m.kind not in PLACE_KINDS or not m.entity_id or not sentence_start <= m.span.start < sentence_end:
+        if m.kind not in PLACE_KINDS or not m.entity_id or not clause_start <= m.span.start < clause_end:
             continue
         if m.rule.endswith("demonym"):
             continue  # "an Israeli strike": a demonym names who, never where
@@ -316,6 +327,10 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], sentence_start:
         if m.span.start >= hit.span.end and lex.subject_before.search(text, hit.span.end, m.span.start):
             continue
         found.append((m, phrase_start))
+    # A place the knowledge base knows beats one only named in this text ("le palais de
+    # Dolmabahçe à Istanbul" is in Istanbul as far as merging and maps can tell).
+    if any(not is_provisional(f[0].entity_id) for f in found):
+        found = [f for f in found if not is_provisional(f[0].entity_id)]
     # "dans la capitale turque Ankara": the country only qualifies the city.
     found = [f for f in found if not any(o is not f and o[1] <= f[0].span.start and f[0].span.end <= o[0].span.start
                                          for o in found)]
@@ -323,19 +338,59 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], sentence_start:
     after = [f for f in found if f[0].span.start >= hit.span.start]
     before = [f for f in found if f[0].span.end <= hit.span.start]
     pick = after[0] if after else (before[-1] if before else None)
+    if pick is None and hit.type == "ASSAULT":
+        # "strikes on the outskirts of Nabatieh": what an attack is on is where it is, though a
+        # subject-matter word ("on") closes the clause for its participants.
+        pick = _struck_city(hit, mentions, clause_start, max(clause_end, sentence_end or 0), text)
+    if pick is not None and is_provisional(pick[0].entity_id):
+        pick = _city_around(pick, mentions, text) or pick
     # "Mısır'ın El-Ariş Limanı": a country naming a city's country is no participant, place or not.
-    cities = [m for m in mentions if m.kind == "place" and m.entity_id and sentence_start <= m.span.start < sentence_end]
+    cities = [m for m in mentions if m.kind == "place" and m.entity_id and clause_start <= m.span.start < clause_end]
     qualifying = frozenset(
         m.span for m in mentions for city in cities
         if m.kind == "country" and m.entity_id is not None and not _between(hit.span, m.span, city.span)
+        # "Charm el-Cheikh, les médiateurs égyptiens": a demonym after a city describes the next noun.
+        and not (m.rule.endswith("demonym") and m.span.start >= city.span.end)
         and _beside(m.span, city.span, text, same_country(city.entity_id or "", m.entity_id),
-                    2 if pick is not None and city is pick[0] else 1))
+                    2 if pick is not None and city is pick[0] else 1, lex.place_before))
     if pick is None:
         return None, qualifying
     place, phrase_start = pick
     inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end)
     assert place.entity_id
     return PlaceChoice(place.entity_id, place), inside | qualifying
+
+
+def at_dateline(mention: Mention, text: str) -> bool:
+    """A place opening a line and followed by a dateline mark ("ABU DHABI, Nov 18 —", "الدوحة - وكالات")."""
+    line_start = text.rfind("\n", 0, mention.span.start) + 1
+    return not text[line_start:mention.span.start].strip() and bool(_DATELINE_MARK.match(text, mention.span.end))
+
+
+def _struck_city(hit: TriggerHit, mentions: tuple[Mention, ...], start: int, end: int,
+                 text: str) -> tuple[Mention, int] | None:
+    """An attack happens where it hits: the city of its clause nearest the trigger, whatever the
+    preposition ("Russland hat die Großstadt Charkiw ... angegriffen")."""
+    cities = [m for m in mentions if m.kind == "place" and m.entity_id and start <= m.span.start < end
+              and not m.rule.endswith("demonym") and not at_dateline(m, text)]
+    if not cities:
+        return None
+    nearest = min(cities, key=lambda m: min(abs(m.span.start - hit.span.end), abs(hit.span.start - m.span.end)))
+    return nearest, nearest.span.start
+
+
+def _city_around(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text: str) -> tuple[Mention, int] | None:
+    """A known city right after a place only the text names ("au palais de Dolmabahçe, sur la
+    rive européenne d'Istanbul"): the event is there as far as merging and maps can tell."""
+    local = pick[0]
+    for m in mentions:
+        if m.span.start < local.span.end or m.kind != "place" or not m.entity_id or is_provisional(m.entity_id):
+            continue
+        gap = _gap(text, local.span.end, m.span.start)
+        if len(_words(gap)) <= _CITY_AROUND_WORDS and not re.search(r"[.;:!?()«»\"“”؟]", gap):
+            return m, pick[1]
+        break
+    return None
 
 
 def _between(trigger: Span, one: Span, other: Span) -> bool:

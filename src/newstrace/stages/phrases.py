@@ -8,6 +8,16 @@ from collections.abc import Iterable
 _NEVER = re.compile(r"(?!x)x")
 
 
+# Arabic-script vowel marks, shadda and tatweel: a voweled "شنّ" is still "شن".
+_ARABIC_MARKS = "[\u064b-\u065f\u0670\u0640]*"
+
+
+def _letter(ch: str) -> str:
+    if ch in "'’":
+        return "['’]"
+    return re.escape(ch) + (_ARABIC_MARKS if "\u0621" <= ch <= "\u06ff" else "")
+
+
 def phrase_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = ()) -> str:
     """One lexicon phrase as a regex: words joined by any whitespace, `word*` matching any ending.
 
@@ -21,7 +31,7 @@ def phrase_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = (
     for word in words:
         stem = word.endswith("*") and len(word) > 1
         core = word.rstrip("*") if stem else word
-        parts.append(re.sub("['’]", "['’]", re.escape(core)) + (r"[\w\u200c]*" if stem else ""))
+        parts.append("".join(_letter(ch) for ch in core) + (r"[\w\u200c]*" if stem else ""))
     body = (r"\s+(?:[\w'’-]+\s+)?" if gap else r"\s+").join(parts)
     first, last = words[0], words[-1]
     # The zero-width non-joiner binds Persian word parts ("گفت‌وگو"): no boundary there.

@@ -18,6 +18,7 @@ _CUE_WINDOW = 45
 # How far from a noun trigger a light verb ("held", "mantuvieron") may stand.
 _LIGHT_BEFORE = 60
 _LIGHT_AFTER = 90
+_LIGHT_BEFORE_VERB_FIRST = 160
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Ontology:
     topics: tuple[str, ...]
     distinct_modes: frozenset[str] = frozenset()  # never one event with another mode (a phone call)
     verbal_types: frozenset[str] = frozenset()  # speech acts: merged only on similar evidence
+    placeless_modes: frozenset[str] = frozenset()  # no one place (a phone call)
 
     def rank(self, event_type: str) -> int:
         return self.precedence.index(event_type) if event_type in self.precedence else len(self.precedence)
@@ -53,7 +55,8 @@ def load_ontology() -> Ontology:
         for name, spec in data["types"].items()
     }
     return Ontology(types, tuple(data.get("precedence") or ()), tuple(data.get("topics") or ()),
-                    frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()))
+                    frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()),
+                    frozenset(data.get("placeless_modes") or ()))
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class TriggerLexicon:
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
     future: re.Pattern[str]
+    perfect_auxiliaries: re.Pattern[str]
+    perfect_particles: re.Pattern[str]
     complementizers: re.Pattern[str]
     subject_before: re.Pattern[str]
     place_before: re.Pattern[str]
@@ -88,9 +93,12 @@ class TriggerLexicon:
     place_after: tuple[str, ...]
     groups: re.Pattern[str]
     agent_before: re.Pattern[str]
+    against: re.Pattern[str]
     determiners: re.Pattern[str]
     light_verbs: re.Pattern[str]
+    light_verbs_before: re.Pattern[str]
     verb_final: bool
+    verb_first: bool
     conjunctions: re.Pattern[str]
     not_date_after: re.Pattern[str]
 
@@ -109,6 +117,10 @@ class TriggerLexicon:
             negation=compile_phrases(data.get("negation") or ()),
             hypothetical=compile_phrases(data.get("hypothetical") or ()),
             future=compile_phrases(data.get("future") or ()),
+            # Arabic "وكان الوزيران قد التقيا" (had met): after the auxiliary, the particle the
+            # hypothetical cues also list marks the past.
+            perfect_auxiliaries=compile_phrases((data.get("perfect") or {}).get("auxiliaries") or ()),
+            perfect_particles=compile_phrases((data.get("perfect") or {}).get("particles") or ()),
             complementizers=compile_phrases(data.get("complementizers") or ()),
             subject_before=compile_phrases(data.get("subject_before") or ()),
             place_before=compile_phrases(data.get("place_before") or ()),
@@ -118,8 +130,11 @@ class TriggerLexicon:
             place_after=tuple(sorted((w.casefold() for w in data.get("place_after") or ()), key=len, reverse=True)),
             groups=compile_phrases(data.get("groups") or ()),
             agent_before=compile_phrases(data.get("agent_before") or ()),
+            against=compile_phrases(data.get("against") or ()),
             light_verbs=compile_phrases(data.get("light_verbs") or ()),
+            light_verbs_before=compile_phrases((data.get("light_verbs") or []) + (data.get("light_verbs_before") or [])),
             verb_final=bool(data.get("verb_final")),
+            verb_first=bool(data.get("verb_first")),
             conjunctions=compile_phrases(data.get("conjunctions") or ()),
             # "la rencontre" is the noun even where the verb is spelt the same.
             determiners=re.compile("(?:" + compile_phrases(data.get("determiners") or ()).pattern + r")\s*$", re.IGNORECASE),
@@ -156,9 +171,11 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon) -> tuple[TriggerH
 
 
 def _light_verb_near(text: str, start: int, end: int, lex: TriggerLexicon) -> bool:
-    before = text[max(0, start - _LIGHT_BEFORE):start]
+    # Where the verb opens the clause, the whole subject stands between it and its noun.
+    reach = _LIGHT_BEFORE_VERB_FIRST if lex.verb_first else _LIGHT_BEFORE
+    before = text[max(0, start - reach):start]
     cut = max(before.rfind(";"), before.rfind(":"), before.rfind("؛"))
-    if lex.light_verbs.search(before[cut + 1:]):
+    if lex.light_verbs_before.search(before[cut + 1:]):
         return True
     after = text[end:end + _LIGHT_AFTER]
     return bool(lex.light_verbs.match(after.lstrip())) or bool(lex.light_verbs.search(after.split(",")[0]))
@@ -181,6 +198,10 @@ def status_of(before: str, lex: TriggerLexicon, after: str = "") -> str:
     trigger, whose verb follows it ("a meeting could take place").
     """
     window = before[-_CUE_WINDOW:] + " … " + re.split(r"[,.;:!?؟،]", after, maxsplit=1)[0][:_CUE_WINDOW + 30]
+    auxiliaries = list(lex.perfect_auxiliaries.finditer(window))
+    if auxiliaries:
+        cut = auxiliaries[-1].end()
+        window = window[:cut] + lex.perfect_particles.sub(" ", window[cut:])
     if lex.negation.search(window):
         return "negated"
     if lex.hypothetical.search(window):

@@ -14,7 +14,9 @@ class ScriptRule:
     prefixes: letters that may be attached before a name (clitics, as one
     regular-expression alternation), suffix_letters: how many letters of
     inflection may follow a name stem, stem_vowels: final letters dropped to
-    form a stem, endings: inflection endings tried on non-final words of a name.
+    form a stem, endings: inflection endings tried on non-final words of a name,
+    case_endings: when given, the only letters that may follow a name's stem, so a
+    longer word that merely starts like a name ("Самолет", not "Самоа") is no match.
     """
 
     name: str
@@ -24,6 +26,7 @@ class ScriptRule:
     endings: tuple[str, ...] = ()
     cased: bool = True
     suffixes: tuple[str, ...] = ()
+    case_endings: frozenset[str] = frozenset()
 
 
 # Script knowledge, not language knowledge: every language written in the
@@ -34,6 +37,14 @@ RULES: dict[str, ScriptRule] = {
     "cyrillic": ScriptRule(
         "cyrillic", suffix_letters=3, stem_vowels="аяоеиыуюйь",
         endings=("а", "у", "ом", "ым", "е", "ем", "ой", "ы", "и"),
+        # Noun and adjective case endings in matching form (й and ё fold to и and е); shorter
+        # ones follow the stems of adjectives and "-ий" names ("Зеленски-м", "турецко-го").
+        case_endings=frozenset((
+            "а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "м", "х", "ми", "го", "му",
+            "ом", "ем", "ам", "ям", "ах", "ях", "ои", "еи", "ою", "ею", "ую", "юю", "ая", "яя", "ое", "ее",
+            "ые", "ие", "ых", "их", "ым", "им", "ов", "ев", "ии", "ия", "ию", "ье", "ья", "ью",
+            "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "иям", "иях", "ием", "иеи",
+        )),
     ),
     "arabic": ScriptRule("arabic", prefixes="(?:[وفبلك]{0,2}(?:ال)?|لل)", cased=False),
     "hebrew": ScriptRule("hebrew", prefixes="[והבלמש]{0,2}", cased=False),
