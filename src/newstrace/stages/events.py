@@ -14,10 +14,9 @@ from newstrace.stages.attribution import find_attributions, find_quotes
 from newstrace.stages.dates import TemporalExpression, anaphoric_shift, find_dates
 from newstrace.stages.eventlex import EventLexicon, event_lexicon, ontology
 from newstrace.knowledge.places import country_id
-from newstrace.stages.mainevent import Candidate, background_flags, choose_main
+from newstrace.stages.mainevent import Candidate, background_flags, choose_main, relocated
 from newstrace.stages.participants import (
-    ACTOR_KINDS, CONTENT_TARGET_TYPES, PLACE_KINDS, Scope, at_dateline, actors_in, choose_participants, choose_place,
-    scope_of,
+    ACTOR_KINDS, CONTENT_TARGET_TYPES, Scope, actors_in, choose_participants, choose_place, protest_targets, scope_of,
 )
 from newstrace.stages.syntax import parse_roles
 from newstrace.stages.topics import find_topics
@@ -33,10 +32,6 @@ _REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 _REFUSAL_GAP = 5
 # Types whose doers often go unnamed ("tens of thousands marched") but whose target is named.
 _DIRECTED = frozenset({"PROTEST"})
-# How many words may stand between "against" and the actor it names ("against the government of President X").
-_AGAINST_WORDS = 6
-# How far before a place name in the title its place word may start ("in the capital").
-_TITLE_CUE_REACH = 30
 # How far into the text the title may be repeated (after section labels and a standfirst).
 _TITLE_REACH = 800
 
@@ -154,7 +149,7 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     excluded = in_place | ({place.mention.span} if place else frozenset())
     participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
     if hit.type in _DIRECTED:
-        targets = _protested(sentence, mentions, text, lex)
+        targets = protest_targets(sentence.start, sentence.end, mentions, text, lex)
         targeted = {p.entity_id for p in targets}
         participants = [p for p in participants if p.entity_id not in targeted] + targets
     if place is not None and hit.type in ontology().verbal_types and _in_content(place.mention.span, hit, participants):
@@ -205,20 +200,6 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     drafts.append(draft)
 
 
-def _protested(sentence: Sentence, mentions: tuple[Mention, ...], text: str, lex: TriggerLexicon) -> list[Participant]:
-    """Whom crowds no one names protest against: the actor right after an "against" word of
-    the sentence ("gegen die Regierung von Präsident Vučić"), or right before a postposition
-    ("hükümete karşı")."""
-    for cue in lex.against.finditer(text, sentence.start, sentence.end):
-        actors = [m for m in mentions if m.kind in ACTOR_KINDS and m.entity_id and sentence.start <= m.span.start < sentence.end]
-        after = [m for m in actors if m.span.start >= cue.end() and len(text[cue.end():m.span.start].split()) <= _AGAINST_WORDS]
-        before = [m for m in actors if m.span.end <= cue.start() and len(text[m.span.end:cue.start()].split()) <= 1]
-        target = after[0] if after else (before[-1] if before else None)
-        if target is not None:
-            return [Participant(target.entity_id, "target", 0.6, target.span)]
-    return []
-
-
 def _agency_credit(mention: Mention, text: str, ctx: Context) -> bool:
     """A news agency in brackets credits the report ("Riad, 3 feb (EFE).-", "Kiew (dpa) -")."""
     if text[mention.span.start - 1:mention.span.start] != "(" or text[mention.span.end:mention.span.end + 1] != ")":
@@ -236,64 +217,20 @@ def _in_content(place: Span, hit: TriggerHit, participants: list[Participant]) -
 
 def _locate_main(draft: Draft, mentions: tuple[Mention, ...], text: str, title: str | None, lex: TriggerLexicon,
                  ctx: Context) -> None:
-    """The main event takes the place its title puts it in ("... meet in Istanbul") when its own
-    sentence names that place too or names none; failing that, the dateline's ("DOHA -") over a
-    place only a later sentence gave it."""
+    """Where the title or the dateline puts the main event, when that overrides its own place.
+    A phone call has no place; a speech act's title names what was said, seldom where."""
     if draft.mode in ontology().placeless_modes:
         return
-    own = draft.place_evidence is not None and draft.sentence.start <= draft.place_evidence.start < draft.sentence.end
-    # A speech act's title names what was said, seldom where.
     spoken = draft.hit.type in ontology().verbal_types
-    titled = None if spoken else _title_place(title or "", mentions, lex, ctx)
-    if titled is not None and titled.entity_id != draft.place_id and (not own or any(
-            m.entity_id == titled.entity_id and draft.sentence.start <= m.span.start < draft.sentence.end
-            for m in mentions)):
-        draft.place_id, draft.place_evidence = titled.entity_id, titled.span
-        return
-    if not own:
-        dateline = _dateline_place(mentions, text, draft.sentence.end)
-        if dateline is not None:
-            draft.place_id, draft.place_evidence = dateline.entity_id, dateline.span
+    better = relocated(Span(draft.sentence.start, draft.sentence.end), draft.place_id, draft.place_evidence,
+                       mentions, text, None if spoken else title, lex, lambda entity_id: _own_names(ctx, entity_id))
+    if better is not None:
+        draft.place_id, draft.place_evidence = better.entity_id, better.span
 
 
-def _title_place(title: str, mentions: tuple[Mention, ...], lex: TriggerLexicon, ctx: Context) -> Mention | None:
-    """A place of the text the title locates something in: a place word right before its name
-    ("in Abu Dhabi", "في الدوحة") or a locative ending right after it ("İstanbul'da").
-    Returns the place's first mention in the text, the evidence."""
-    folded = title.casefold()
-    if not folded:
-        return None
-    seen: set[str] = set()
-    for m in mentions:
-        if m.kind not in PLACE_KINDS or not m.entity_id or m.entity_id in seen or m.rule.endswith("demonym"):
-            continue
-        seen.add(m.entity_id)
-        entity = ctx.kb.get(m.entity_id)
-        for name in sorted({n.casefold() for n in (entity.all_names() if entity else (m.text,))} | {m.text.casefold()},
-                           key=len, reverse=True):
-            at = folded.find(name) if len(name) > 2 else -1
-            if at < 0:
-                continue
-            before = folded[max(0, at - _TITLE_CUE_REACH):at]
-            cue = list(lex.place_before.finditer(before))
-            after = folded[at + len(name):at + len(name) + 8]
-            if (cue and not before[cue[-1].end():].strip()) or any(
-                    after.startswith(suffix) for suffix in lex.place_after) or any(
-                    before.endswith(glued) for glued in lex.place_glued + lex.place_prefixes):
-                return m
-    return None
-
-
-def _dateline_place(mentions: tuple[Mention, ...], text: str, before: int) -> Mention | None:
-    """A place opening a line and followed by a dateline mark ("ABU DHABI, Nov 18 —", "الدوحة - وكالات")."""
-    for m in mentions:
-        if m.span.start >= before:
-            break
-        if m.kind not in PLACE_KINDS or not m.entity_id or m.rule.endswith("demonym"):
-            continue
-        if at_dateline(m, text):
-            return m
-    return None
+def _own_names(ctx: Context, entity_id: str) -> tuple[str, ...]:
+    entity = ctx.kb.get(entity_id)
+    return entity.all_names() if entity is not None else ()
 
 
 def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:

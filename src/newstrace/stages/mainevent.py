@@ -1,11 +1,13 @@
-"""The main event of an article (what its title and lede report) and the background events it recalls."""
+"""The main event of an article (what its title and lede report), the place its title or dateline
+gives it, and the background events the article recalls."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newstrace.model import DateValue
+from newstrace.model import DateValue, Mention, Span
+from newstrace.stages.participants import PLACE_KINDS, at_dateline
 from newstrace.stages.triggers import TriggerLexicon, find_triggers
 
 # The lede: events this far into the article may still be the one the title reports.
@@ -19,6 +21,8 @@ _NAMED_CAP = 2
 _BARE_NOUN = 1.0
 # Below this a lede event is neither the first one nor one the title speaks of.
 _ENOUGH = 1.0
+# How far before a place name in the title its place word may start ("in the capital").
+_TITLE_CUE_REACH = 30
 
 
 @dataclass(frozen=True)
@@ -90,3 +94,58 @@ def background_flags(candidates: tuple[Candidate, ...], main: int | None) -> tup
         )
         flags.append(bool(recalled or earlier))
     return tuple(flags)
+
+
+def relocated(sentence: Span, place_id: str | None, place_evidence: Span | None, mentions: tuple[Mention, ...],
+              text: str, title: str | None, lex: TriggerLexicon,
+              names_of: Callable[[str], tuple[str, ...]]) -> Mention | None:
+    """The place mention the main event should take instead of its own, or None to keep it.
+
+    The title's place ("... meet in Istanbul") wins when the event's own sentence names
+    it too or names none; failing that, the dateline's ("DOHA -") wins over a place only
+    a later sentence gave it.
+    """
+    own = place_evidence is not None and sentence.start <= place_evidence.start < sentence.end
+    titled = title_place(title or "", mentions, lex, names_of)
+    if titled is not None and titled.entity_id != place_id and (not own or any(
+            m.entity_id == titled.entity_id and sentence.start <= m.span.start < sentence.end for m in mentions)):
+        return titled
+    return None if own else dateline_place(mentions, text, sentence.end)
+
+
+def title_place(title: str, mentions: tuple[Mention, ...], lex: TriggerLexicon,
+                names_of: Callable[[str], tuple[str, ...]]) -> Mention | None:
+    """A place of the text the title locates something in: a place word right before its name
+    ("in Abu Dhabi", "في الدوحة") or a locative ending right after it ("İstanbul'da").
+    Returns the place's first mention in the text, the evidence."""
+    folded = title.casefold()
+    if not folded:
+        return None
+    seen: set[str] = set()
+    for m in mentions:
+        if m.kind not in PLACE_KINDS or not m.entity_id or m.entity_id in seen or m.rule.endswith("demonym"):
+            continue
+        seen.add(m.entity_id)
+        for name in sorted({n.casefold() for n in names_of(m.entity_id)} | {m.text.casefold()}, key=len, reverse=True):
+            at = folded.find(name) if len(name) > 2 else -1
+            if at < 0:
+                continue
+            before = folded[max(0, at - _TITLE_CUE_REACH):at]
+            cue = list(lex.place_before.finditer(before))
+            after = folded[at + len(name):at + len(name) + 8]
+            if (cue and not before[cue[-1].end():].strip()) or any(
+                    after.startswith(suffix) for suffix in lex.place_after) or any(
+                    before.endswith(glued) for glued in lex.place_glued + lex.place_prefixes):
+                return m
+    return None
+
+
+def dateline_place(mentions: tuple[Mention, ...], text: str, before: int) -> Mention | None:
+    """The first place of the text, before `before`, that stands at a dateline ("ABU DHABI, Nov 18 —")."""
+    for m in mentions:
+        if m.span.start >= before:
+            break
+        if m.kind in PLACE_KINDS and m.entity_id and not m.rule.endswith("demonym") and at_dateline(m, text):
+            return m
+    return None
+

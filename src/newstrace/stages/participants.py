@@ -30,6 +30,9 @@ _FILLERS_CITY = 4
 _FILLERS_COUNTRY = 1
 # After a dateline's place: a comma, a dash or slash, or an agency in brackets.
 _DATELINE_MARK = re.compile(r"\s*(?:[,/–—-]|\([^()\n]{1,20}\)\s*[–—-])")
+# How many words may stand between "against" and the actor it names ("against the government of President X").
+_AGAINST_WORDS = 6
+_AGAINST_CONFIDENCE = 0.6
 # How far after a place only the text knows the known city it lies in may be named.
 _CITY_AROUND_WORDS = 6
 
@@ -396,3 +399,20 @@ def _city_around(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text:
 def _between(trigger: Span, one: Span, other: Span) -> bool:
     left, right = sorted((one, other), key=lambda sp: sp.start)
     return left.end <= trigger.start < right.start
+
+
+def protest_targets(start: int, end: int, mentions: tuple[Mention, ...], text: str,
+                    lex: TriggerLexicon) -> list[Participant]:
+    """Whom a crowd protests against, its doers mostly unnamed: the actor of the sentence right
+    after an "against" word ("gegen die Regierung von Präsident Vučić"), or right before one
+    that is a postposition ("hükümete karşı")."""
+    actors = [m for m in mentions if m.kind in ACTOR_KINDS and m.entity_id and start <= m.span.start < end]
+    for cue in lex.against.finditer(text, start, end):
+        after = [m for m in actors if m.span.start >= cue.end()
+                 and len(text[cue.end():m.span.start].split()) <= _AGAINST_WORDS]
+        before = [m for m in actors if m.span.end <= cue.start() and len(text[m.span.end:cue.start()].split()) <= 1]
+        target = after[0] if after else (before[-1] if before else None)
+        if target is not None and target.entity_id:
+            return [Participant(target.entity_id, "target", _AGAINST_CONFIDENCE, target.span)]
+    return []
+

@@ -42,16 +42,15 @@ def phrase_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = (
     return head + body + tail
 
 
-def _bucketed(alternatives: list[tuple[str, str]], loose: bool = False) -> str:
+def _bucketed(alternatives: list[tuple[str, str]], proclitics: tuple[str, ...] = ()) -> str:
     """Alternatives grouped by first letter behind a one-letter lookahead.
 
     Python's regex engine tries alternatives one by one at every position; with
     the lookahead only the phrases starting with the letter under the cursor are
     tried, which makes matching hundreds of phrases several times faster. Order
-    within a group (longest first) is kept.
+    within a group (longest first) is kept. A proclitic may come before the first
+    letter ("وقال"), so the lookahead also lets the proclitics' first letters in.
     """
-    if loose:  # a proclitic may come before the first letter: no lookahead on it
-        return "|".join(regex for _, regex in alternatives)
     groups: dict[str, list[str]] = {}
     for phrase, regex in alternatives:
         first = phrase[:1]
@@ -60,6 +59,7 @@ def _bucketed(alternatives: list[tuple[str, str]], loose: bool = False) -> str:
     for first, regexes in groups.items():
         # Case variants of one letter; letters whose case maps to two characters ("İ") stand alone.
         letters = {c for c in (first, first.upper(), first.lower()) if len(c) == 1}
+        letters |= {p[0] for p in proclitics if p}
         klass = "".join(re.escape(c) for c in sorted(letters))
         if first in ("'", "’"):
             klass = "'’"
@@ -90,7 +90,7 @@ def compile_groups(groups: dict[str, Iterable[str]], gap: bool = False,
     if not entries:
         return _NEVER, ()
     ordered = sorted(entries, key=len, reverse=True)
-    body = _bucketed([(p, f"(?P<p{i}>{phrase_regex(p, gap, proclitics)})") for i, p in enumerate(ordered)], bool(proclitics))
+    body = _bucketed([(p, f"(?P<p{i}>{phrase_regex(p, gap, proclitics)})") for i, p in enumerate(ordered)], proclitics)
     return re.compile(body, re.IGNORECASE), tuple(entries[p] for p in ordered)
 
 
