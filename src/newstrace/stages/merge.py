@@ -1,8 +1,8 @@
 """Event resolution: every report of one event, from any outlet and language, into one event.
 
-1. Blocking: a mention is filed under (type, participant) for each participant,
-   and large blocks are cut into date windows, so cost grows with the corpus,
-   not with its square.
+1. Blocking: a mention is filed under (type, participant) for each participant
+   and for the state each official participant stands for, and large blocks are
+   cut into date windows, so cost grows with the corpus, not with its square.
 2. Hard constraints decide what can never be one event: different types or
    modes, day-precise dates more than a day apart, incompatible coarse dates
    (precision and weekday respected), two different known places, and an
