@@ -359,16 +359,22 @@ def test_a_place_only_the_text_knows_gives_way_to_the_known_city_around_it():
 
 
 def test_voweled_arabic_triggers_match_their_bare_spelling():
-    text = "شنّ الطيران الإسرائيلي يوم الأحد سلسلة غاراتٍ على مدينة النبطية."
-    (event,) = events_of(text, "ar", [("الإسرائيلي", "country", "iso:IL"), ("النبطية", "place", "gn:278913")])
-    assert (event.type, event.mode, event.place_id) == ("ASSAULT", "airstrike", "gn:278913")
+    text = "اِلتَقى فيدان يوم الأحد آل ثاني في الدوحة."
+    (event,) = events_of(text, "ar", [("فيدان", "person", "Q5390960"), ("آل ثاني", "person", "Q5958779"),
+                                      ("الدوحة", "place", "gn:290030")])
+    assert (event.type, event.mode, event.place_id) == ("CONSULT", "meeting", "gn:290030")
 
 
 def test_a_phone_call_happens_in_no_one_place():
-    text = "Recep Tayyip Erdogan spoke by phone from Istanbul with Vladimir Putin on Saturday."
-    (event,) = events_of(text, "en", [("Recep Tayyip Erdogan", "person", "Q39259"), ("Istanbul", "place", "gn:745044"),
+    text = "In Istanbul, Recep Tayyip Erdogan spoke by phone with Vladimir Putin on Saturday."
+    (event,) = events_of(text, "en", [("Istanbul", "place", "gn:745044"), ("Recep Tayyip Erdogan", "person", "Q39259"),
                                       ("Vladimir Putin", "person", "Q7747")])
     assert event.mode == "phone_call" and event.place_id is None
+    # The same sentence about a meeting keeps its place.
+    (met,) = events_of(text.replace("spoke by phone with", "met"), "en", [
+        ("Istanbul", "place", "gn:745044"), ("Recep Tayyip Erdogan", "person", "Q39259"),
+        ("Vladimir Putin", "person", "Q7747")])
+    assert met.place_id == "gn:745044"
 
 
 def test_an_attack_is_where_it_hits_not_where_the_dateline_is():
@@ -392,3 +398,20 @@ def test_a_protest_by_unnamed_crowds_targets_whom_it_is_against():
         (event,) = found
         assert event.type == "PROTEST" and event.place_id == "gn:792680"
         assert [(p.entity_id, p.role) for p in event.participants] == [("Q57259", "target")]
+
+
+def test_a_light_verb_after_its_noun_must_be_one_that_may_follow_it():
+    said = events_of("Lavrov told reporters the new sanctions on Iran had no legal force at all.", "en", [
+        ("Lavrov", "person", "Q80093"), ("Iran", "country", "iso:IR")])
+    assert "SANCTION" not in {e.type for e in said}
+    (talks,) = events_of("Lavrov had talks with Abbas Araghchi in Moscow on Thursday.", "en", [
+        ("Lavrov", "person", "Q80093"), ("Abbas Araghchi", "person", "Q4663783"), ("Moscow", "place", "gn:524901")])
+    assert (talks.type, talks.place_id) == ("CONSULT", "gn:524901")
+
+
+def test_a_verb_first_light_verb_reaches_its_noun_across_the_subject():
+    text = ("ترأس الرئيس التركي رجب طيب أردوغان ورئيس الوزراء الإسباني بيدرو سانشيز، يوم الأربعاء في العاصمة "
+            "الإسبانية مدريد، أعمال القمة الحكومية المشتركة بين البلدين.")
+    found = events_of(text, "ar", [("رجب طيب أردوغان", "person", "Q39259"), ("بيدرو سانشيز", "person", "Q263725"),
+                                   ("مدريد", "place", "gn:3117735")])
+    assert [(e.type, e.place_id) for e in found] == [("CONSULT", "gn:3117735")]

@@ -16,6 +16,8 @@ PLACE_KINDS = frozenset({"place", "country"})
 CONTENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "PROTEST"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
 _PUNCT = re.compile(r"[,.;:!?()«»\"“”؟،]")
+# Punctuation a place phrase does not run across; a comma it may ("Tyre, south Lebanon").
+_PHRASE_BREAK = re.compile(r"[.;:!?()«»\"“”؟]")
 _APPOSITION = re.compile(r"^\s*,\s*(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][\w'’-]*\s+){1,7}$")
 # A clause break between two actors, unless it only separates the items of a list ("X, Y and Z").
 _CLAUSE_CUT = re.compile(r"[,;:()«»\"“”؛،]")
@@ -302,7 +304,7 @@ def _beside(country: Span, place: Span, text: str, its_own: bool, words: int = 2
     if not its_own:
         return False
     gap = _gap(text, place.end, country.start)
-    return len(_words(gap)) <= 2 and not re.search(r"[.;:!?()«»\"“”؟]", gap)
+    return len(_words(gap)) <= 2 and not _PHRASE_BREAK.search(gap)
 
 
 def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: int, clause_end: int,
@@ -390,7 +392,7 @@ def _city_around(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text:
         if m.span.start < local.span.end or m.kind != "place" or not m.entity_id or is_provisional(m.entity_id):
             continue
         gap = _gap(text, local.span.end, m.span.start)
-        if len(_words(gap)) <= _CITY_AROUND_WORDS and not re.search(r"[.;:!?()«»\"“”؟]", gap):
+        if len(_words(gap)) <= _CITY_AROUND_WORDS and not _PHRASE_BREAK.search(gap):
             return m, pick[1]
         break
     return None
