@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -160,8 +160,41 @@ def load_actor_file(path: Path) -> LoadedActors:
     return LoadedActors(tuple(entities), tuple(problems), lines)
 
 
+def name_files(directory: Path | None = None) -> tuple[Path, ...]:
+    """Every names/<lang>.yaml of the data directory: one language's names for curated actors."""
+    return tuple(sorted(((directory or data_dir()) / "names").glob("*.yaml")))
+
+
+def load_name_file(path: Path, known: Mapping[str, Entity]) -> tuple[dict[str, tuple[str, ...]], list[KnowledgeError]]:
+    """Read one names file (`language: xx`, `names: {entity id: [names]}`); unknown ids are problems."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return {}, [KnowledgeError(str(path), f"cannot read: {str(exc).splitlines()[0]}")]
+    if not isinstance(data, Mapping) or not isinstance(data.get("names"), Mapping) or not data.get("language"):
+        return {}, [KnowledgeError(str(path), "a names file is a mapping with 'language' and 'names'")]
+    found: dict[str, tuple[str, ...]] = {}
+    problems: list[KnowledgeError] = []
+    for entity_id, aliases in data["names"].items():
+        if str(entity_id) not in known:
+            problems.append(KnowledgeError(path.name, f"names for unknown id {entity_id}"))
+            continue
+        try:
+            found[str(entity_id)] = _strings(aliases, f"names of {entity_id}")
+        except ValueError as exc:
+            problems.append(KnowledgeError(path.name, str(exc)))
+    return found, problems
+
+
+def _with_names(entity: Entity, language: str, aliases: tuple[str, ...]) -> Entity:
+    names = dict(entity.names)
+    names[language] = tuple(dict.fromkeys(names.get(language, ()) + aliases))
+    return replace(entity, names=names)
+
+
 def load_actors(directory: Path | None = None) -> LoadedActors:
-    """Read every actors file; duplicate ids are problems (the first entry is kept)."""
+    """Read every actors file, then the per-language names files; duplicate ids are problems
+    (the first entry is kept)."""
     entities: dict[str, Entity] = {}
     problems: list[KnowledgeError] = []
     for path in actor_files(directory):
@@ -173,4 +206,10 @@ def load_actors(directory: Path | None = None) -> LoadedActors:
                 problems.append(KnowledgeError(where, f"duplicate id {entity.id} ({entity.canonical_name})"))
                 continue
             entities[entity.id] = entity
+    for path in name_files(directory):
+        found, found_problems = load_name_file(path, entities)
+        problems.extend(found_problems)
+        language = path.stem
+        for entity_id, aliases in found.items():
+            entities[entity_id] = _with_names(entities[entity_id], language, aliases)
     return LoadedActors(tuple(entities.values()), tuple(problems))
