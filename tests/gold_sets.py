@@ -24,15 +24,32 @@ class GoldSet:
     gold: Path
 
 
+SHARED = REPO.parent / "shared"
+REALDEV = SHARED / "realdev"
+
+
+def _language_sets() -> tuple[GoldSet, ...]:
+    """One gold set per language under tests/data/gold/lang/<lang>/ (articles we wrote in it)."""
+    return tuple(
+        GoldSet(f"lang-{folder.name}", (str(folder / "*.txt"),), folder / "gold.json")
+        for folder in sorted((DATA / "gold" / "lang").glob("*")) if (folder / "gold.json").exists()
+    )
+
+
 GOLD_SETS = (
-    GoldSet("seeds", (str(REPO.parent / "shared" / "seeds"),), DATA / "seeds" / "gold.json"),
+    GoldSet("seeds", (str(SHARED / "seeds"),), DATA / "seeds" / "gold.json"),
+    # Real pages as crawlers saved them, read from ../shared/realdev (never copied here).
+    GoldSet("realdev", (str(REALDEV / "*.txt"),), REALDEV / "gold.json"),
     GoldSet("corpus", (str(DATA / "corpus" / "*.txt"),), DATA / "corpus" / "gold.json"),
     GoldSet("examples", tuple(str(REPO / "examples" / p) for p in ("*.txt", "*.html", "*.xml", "*.jsonl")),
             DATA / "examples" / "gold.json"),
     GoldSet("events", (str(DATA / "gold" / "events" / "*" / "*.txt"),), DATA / "gold" / "events" / "gold.json"),
     # Written after the extraction rules above were tuned, and first measured untouched.
     GoldSet("heldout", (str(DATA / "heldout" / "*.txt"),), DATA / "heldout" / "gold.json"),
-)
+) + _language_sets()
+
+# Gold sets read from beside the clone; the gate says so when they are absent.
+SHARED_SETS = {"seeds": SHARED / "seeds" / "EXPECTED.md", "realdev": REALDEV / "gold.json"}
 
 
 def build(gold_set: GoldSet, db: Path, ctx: Context) -> Store:
