@@ -23,6 +23,7 @@ class Context:
     lexicon_loader: Callable[[], Lexicons] = load_lexicons
     use_spacy: bool = True
     _pipelines: dict[str, Any] = field(default_factory=dict, repr=False)
+    _segmenters: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property
     def lexicons(self) -> Lexicons:
@@ -57,6 +58,22 @@ class Context:
             name = lexicon.spacy_pipeline if lexicon else None
             self._pipelines[language] = _load_spacy(name) if name else None
         return self._pipelines[language]
+
+    def segmenter(self, language: str | None):
+        """The word segmenter the language's lexicon names (loaded on first use), or None."""
+        key = language or ""
+        if key not in self._segmenters:
+            from newstrace.text.segment import load_segmenter
+
+            lexicon = self.lexicons.get(key)
+            raw = lexicon.segmenter if lexicon else None
+            self._segmenters[key] = load_segmenter(raw, f"lexicon {key}") if raw else None
+        return self._segmenters[key]
+
+    def cuts(self, language: str | None, text: str) -> frozenset[int] | None:
+        """Word boundaries of `text` by the language's segmenter; None where words are spaced."""
+        segmenter = self.segmenter(language)
+        return segmenter.cuts(text) if segmenter is not None else None
 
 
 def _load_spacy(package: str):

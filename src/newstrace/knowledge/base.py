@@ -127,7 +127,9 @@ class KnowledgeBase:
                 seen: set[str] = set()
                 for form in entity.all_names():
                     key = match_key(form)
-                    if len(key) < shortest or (key in seen and len(key) > 3 and not form.isupper()):
+                    # Two syllables make a city's whole name in Han or Hangul ("北京", "서울").
+                    least = 2 if RULES[script_of_text(form)].segmented else shortest
+                    if len(key) < least or (key in seen and len(key) > 3 and not form.isupper()):
                         continue  # same key, same entity: one entry (exact short forms stay apart)
                     seen.add(key)
                     yield name_ref(entity, form, "name", priority, key)

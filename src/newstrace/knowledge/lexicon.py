@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from newstrace.errors import KnowledgeError
+from newstrace.text.segment import segmenter_spec
 
 SECTIONS = ("boilerplate", "calendar", "temporal", "roles", "demonyms", "triggers", "topics", "attribution", "figures")
 
@@ -30,6 +31,8 @@ class Lexicon:
     script: str
     sections: Mapping[str, Any] = field(default_factory=dict)
     spacy_pipeline: str | None = None
+    segmenter: Any = None  # the word segmenter of a language written without spaces (text/segment.py)
+    identified_as: tuple[str, ...] = ()  # other codes the language identifier gives its text ("wuu")
 
     def section(self, name: str) -> Mapping[str, Any]:
         if name not in SECTIONS:
@@ -45,6 +48,12 @@ class Lexicons:
 
     def get(self, language: str | None) -> Lexicon | None:
         return self.by_language.get(language or "")
+
+    def language_of(self, code: str) -> str:
+        """The lexicon language a language identifier's code stands for (itself when none claims it)."""
+        if code in self.by_language:
+            return code
+        return next((lexicon.language for lexicon in self.by_language.values() if code in lexicon.identified_as), code)
 
     def languages(self) -> tuple[str, ...]:
         return tuple(sorted(self.by_language))
@@ -68,15 +77,21 @@ def load_lexicon(path: Path) -> Lexicon:
         raise KnowledgeError(str(path), f"invalid YAML: {exc}") from exc
     if not isinstance(data, dict) or "language" not in data:
         raise KnowledgeError(str(path), "a lexicon is a mapping with a 'language' key")
-    unknown = set(data) - set(SECTIONS) - {"language", "name", "script", "spacy_pipeline"}
+    unknown = set(data) - set(SECTIONS) - {"language", "name", "script", "spacy_pipeline", "segmenter", "identified_as"}
     if unknown:
         raise KnowledgeError(str(path), f"unknown sections {sorted(unknown)}")
+    try:
+        segmenter_spec(data.get("segmenter"))
+    except ValueError as exc:
+        raise KnowledgeError(str(path), str(exc)) from exc
     return Lexicon(
         language=str(data["language"]),
         name=str(data.get("name", data["language"])),
         script=str(data.get("script", "latin")),
         sections={key: data[key] for key in SECTIONS if data.get(key)},
         spacy_pipeline=data.get("spacy_pipeline"),
+        segmenter=data.get("segmenter"),
+        identified_as=tuple(str(code) for code in data.get("identified_as") or ()),
     )
 
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from newstrace.text.normalize import normalize
+from newstrace.text.normalize import fold_char, normalize
 from newstrace.text.scripts import RULES, ScriptRule, script_of
 
-CLOSED, OPEN_RIGHT, OPEN_LEFT = 0, 1, 2
+CLOSED, OPEN_RIGHT, OPEN_LEFT, SEGMENTED = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,9 @@ def _stem(word: str, rule: ScriptRule) -> str:
 
 def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool) -> tuple[tuple[str, int], ...]:
     """The padded automaton keys for one name key, with their boundary mode."""
+    if rule.segmented:
+        # No padding: the name may touch other letters; the segmenter's cuts decide.
+        return ((key, SEGMENTED),)
     if rule.prefixes:
         return ((key + " ", OPEN_LEFT),)
     if rule.suffixes and len(key) >= 4:
@@ -98,8 +101,13 @@ class NameMatcher:
     def __len__(self) -> int:
         return len(self._slots)
 
-    def find(self, text: str) -> tuple[KeyMatch, ...]:
-        """Every boundary-valid match in `text` (overlapping ones included), in text order."""
+    def find(self, text: str, cuts: frozenset[int] | None = None) -> tuple[KeyMatch, ...]:
+        """Every boundary-valid match in `text` (overlapping ones included), in text order.
+
+        `cuts` are the word boundaries of the text's segmenter (original offsets): a name
+        of a segmented script (Han, kana, Thai, Hangul) must start and end on one. Without
+        cuts such a name must stand between non-letters.
+        """
         if not self._slots or not text:
             return ()
         normal = normalize(text)
@@ -129,7 +137,17 @@ class NameMatcher:
                 if prefix is None or not prefix.fullmatch(padded[head:core_start]):
                     continue
                 core_start = head  # the clitics belong to the written token
+            if mode == SEGMENTED:
+                core_start, core_end = start, end + 1
+                if cuts is None and (padded[start - 1].isalnum() or padded[end + 1].isalnum()):
+                    continue
             orig_start, orig_end = normal.original_span(core_start - 1, core_end - 1)
+            if mode == SEGMENTED:
+                # Marks dropped by normalisation (Thai vowel signs) still belong to the last letter.
+                while orig_end < len(text) and orig_end not in (cuts or ()) and not fold_char(text[orig_end]):
+                    orig_end += 1
+                if cuts is not None and not (orig_start in cuts and orig_end in cuts):
+                    continue
             surface = text[orig_start:orig_end]
             kept = tuple(ref for ref in refs if _case_ok(ref, surface))
             if kept:

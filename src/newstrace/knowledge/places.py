@@ -27,7 +27,7 @@ SMALL_CITY = 100_000
 TINY_CITY = 50_000
 # Scripts whose alternate names are indexed; GeoNames also holds romanisations
 # in lowercase ("astanbwl") and names in scripts no lexicon covers.
-CITY_SCRIPTS = frozenset({"latin", "arabic", "cyrillic", "greek", "hebrew"})
+CITY_SCRIPTS = frozenset({"latin", "arabic", "cyrillic", "greek", "hebrew", "han", "kana", "hangul", "thai"})
 
 
 def country_id(iso2: str) -> str:
@@ -55,14 +55,21 @@ class LoadedPlaces:
     problems: tuple[KnowledgeError, ...]
 
 
-def _translations(languages: Iterable[str]) -> dict[str, gettext.NullTranslations]:
-    found = {}
+def _translations(languages: Iterable[str]) -> dict[str, list[gettext.NullTranslations]]:
+    """pycountry's country-name catalogues per language; a language filed only by region
+    ("zh" as zh_CN, zh_TW, zh_HK) gets every regional catalogue."""
+    found: dict[str, list[gettext.NullTranslations]] = {}
     for language in languages:
-        try:
-            found[language] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
-        except OSError:
-            continue
-    return found
+        variants = [language] + sorted(p.name for p in Path(pycountry.LOCALES_DIR).glob(f"{language}_*"))
+        for variant in variants:
+            try:
+                found.setdefault(language, []).append(
+                    gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[variant]))
+            except OSError:
+                continue
+            if variant == language:
+                break
+    return {language: catalogues for language, catalogues in found.items() if catalogues}
 
 
 def _curated_countries(path: Path, problems: list[KnowledgeError]) -> Mapping[str, Mapping]:
@@ -99,11 +106,12 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
         english = [getattr(record, attr) for attr in ("common_name", "name", "official_name")
                    if record is not None and getattr(record, attr, None)]
         names: dict[str, list[str]] = {"en": list(dict.fromkeys(english))}
-        for language, translation in translations.items():
-            for source in english:
-                translated = translation.gettext(source)
-                if translated != source:
-                    names.setdefault(language, []).append(translated)
+        for language, catalogues in translations.items():
+            for translation in catalogues:
+                for source in english:
+                    translated = translation.gettext(source)
+                    if translated != source:
+                        names.setdefault(language, []).append(translated)
         for language, aliases in (entry.get("names") or {}).items():
             if isinstance(aliases, str):
                 aliases = [aliases]

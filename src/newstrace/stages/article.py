@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -225,6 +225,8 @@ def make_article(
     paragraphs = _paragraphs(lines, cleaned.kept)
     body = "\n\n".join(paragraphs)
     language = detect_language(body, doc.declared_language, title or "")
+    # A dialect code ("wuu" for Mandarin text) stands for the lexicon language that claims it.
+    language = replace(language, code=lexicons.language_of(language.code))
 
     published = declared
     if dateline is not None:

@@ -10,14 +10,21 @@ from datetime import date, timedelta
 from newstrace.knowledge.lexicon import Lexicon, Lexicons
 from newstrace.model import DateValue, Span
 from newstrace.stages.calendars import solar_date
+from newstrace.text.scripts import SPACED_WORD
 
 # Arabic-Indic and Persian digits read as ASCII digits (same length, offsets kept).
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_B = r"(?<![\w])"
-_E = r"(?![\w])"
+# A letter of a script written without spaces is no boundary obstacle ("于2025年5月15日"):
+# only letters of spaced scripts (and digits) are.
+_B = f"(?<!{SPACED_WORD})"
+_E = f"(?!{SPACED_WORD})"
 _DAY = r"(?P<day>[0-3]?\d)"
 # Gregorian years, and Solar Hijri ones (13xx, 14xx) for the Persian calendar.
 _YEAR = r"(?P<year>(?:19|20|13|14)\d\d)"
+# A month by its number where the script writes it so ("5月", "5월"), and a year of an era
+# counted from another epoch (the Buddhist era: พ.ศ. 2568 is 2025; temporal.era_offset).
+_MONTH_NUMBER = r"(?P<mnum>1[0-2]|0?[1-9])"
+_ERA_YEAR = r"(?P<era>\d{4})"
 _NUMERIC = (
     re.compile(_B + r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)" + _E),
     re.compile(_B + r"(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<year>(?:19|20)\d\d)" + _E),
@@ -65,6 +72,7 @@ class _Patterns:
     past_words: frozenset[str]
     future_words: frozenset[str]
     numeric_order: str
+    era_offset: int = 0
 
 
 def _alternation(words) -> str:
@@ -87,7 +95,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
     weekdays = {_fold(k): int(v) for k, v in {**(cal.get("weekdays") or {}), **(tmp.get("weekdays") or {})}.items()}
     solar = {_fold(k): int(v) for k, v in (tmp.get("solar_months") or {}).items()}
     flags = re.IGNORECASE
-    month_re = f"(?P<month>{_alternation([*months, *solar])})(?![\w\u200c])" if months or solar else None
+    month_re = f"(?P<month>{_alternation([*months, *solar])})(?!{SPACED_WORD}|\u200c)" if months or solar else None
     suffix = _alternation([*(tmp.get("day_suffixes") or []), *(cal.get("day_suffixes") or [])])
     day = _DAY + (f"(?:{suffix})?" if suffix else "") + r"\.?"
     past = [_fold(w) for w in tmp.get("past_words") or []]
@@ -95,10 +103,14 @@ def _compile(lexicon: Lexicon) -> _Patterns:
     marks = _alternation(past + future)
     tail = rf"(?:\s+(?P<post>{marks}){_E})?" if marks else ""
     absolute: list[re.Pattern[str]] = []
-    if month_re:
+    if month_re or tmp.get("date_patterns"):
         for template in tmp.get("date_patterns") or ["{day} {month} {year}", "{day} {month}", "{month} {year}"]:
+            if "{month}" in template and not month_re:
+                continue
             body = re.escape(template).replace(r"\ ", r"\s+")
-            body = body.replace(r"\{day\}", day).replace(r"\{month\}", month_re).replace(r"\{year\}", _YEAR)
+            body = body.replace(r"\{day\}", day).replace(r"\{month\}", month_re or "").replace(r"\{year\}", _YEAR)
+            # {mon}: the month's number ("5月"); {era}: a year of temporal.era_offset's era.
+            body = body.replace(r"\{mon\}", _MONTH_NUMBER).replace(r"\{era\}", _ERA_YEAR)
             # {alt}: the same month under its other name ("أبريل/نيسان").
             body = body.replace(r"\{alt\}", f"(?:{_alternation(months)})")
             absolute.append(re.compile(_B + body + r"(?:['’]\w+)?" + tail, flags))
@@ -137,6 +149,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         past_words=frozenset(past),
         future_words=frozenset(future),
         numeric_order=str(tmp.get("numeric_order", "dmy")),
+        era_offset=int(tmp.get("era_offset") or 0),
     )
 
 
@@ -226,10 +239,19 @@ def _absolute(m, pats: _Patterns, published: DateValue, text: str, offset: int) 
     direction = _direction(m, pats)
     day = int(groups["day"]) if groups.get("day") else None
     year = int(groups["year"]) if groups.get("year") else None
-    solar = pats.solar_months.get(_fold(groups["month"]))
-    if solar is not None:
-        return _solar(m, solar, day, year, published, text, offset, direction)
-    month = pats.months.get(_fold(groups["month"]))
+    if groups.get("era"):
+        year = int(groups["era"]) - pats.era_offset if pats.era_offset else None
+        if year is None or not 1900 <= year <= 2100:
+            return None
+    if groups.get("month"):
+        solar = pats.solar_months.get(_fold(groups["month"]))
+        if solar is not None:
+            return _solar(m, solar, day, year, published, text, offset, direction)
+        month = pats.months.get(_fold(groups["month"]))
+    elif groups.get("mnum"):
+        month = int(groups["mnum"])
+    else:
+        return _day_only(m, day, published, text, offset, direction)
     if month is None or (year is not None and year < 1900):
         return None
     if day is not None and not 1 <= day <= 31:
@@ -249,6 +271,28 @@ def _absolute(m, pats: _Patterns, published: DateValue, text: str, offset: int) 
         return None
     if not direction and published.known and published.end and value.start and value.start > published.end:
         direction = "future"
+    return _expr(m, text, offset, value, "absolute", direction)
+
+
+def _day_only(m, day: int | None, published: DateValue, text: str, offset: int,
+              direction: str) -> TemporalExpression | None:
+    """A day of the month alone ("15日", "17일"): in the publication month, or the one before
+    when that day is still to come (the next one for a future cue)."""
+    if day is None or not 1 <= day <= 31:
+        return None
+    evidence = text[m.start():m.end()]
+    if published.precision != "day" or published.start is None:
+        return _expr(m, text, offset, DateValue.unknown(evidence, "day-without-month:no-publication"), "absolute", direction)
+    pub = published.start
+    year, month = pub.year, pub.month
+    if direction == "future" and day < pub.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif direction != "future" and day > pub.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    try:
+        value = DateValue.of_day(date(year, month, day), "relative", evidence, "day-without-month:nearest-past")
+    except ValueError:
+        return None
     return _expr(m, text, offset, value, "absolute", direction)
 
 

@@ -23,7 +23,14 @@ from newstrace.stages.topics import find_topics
 from newstrace.stages.triggers import TriggerHit, TriggerLexicon, find_triggers, refine_mode, status_of
 from newstrace.text.sentences import Sentence, split_sentences
 
-_QUOTE_SPANS = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"\n]*\"")
+# A dateline credit: an opening bracket at most this far before the agency, with only the
+# place between ("(서울=연합뉴스)"), and its closing bracket right after it.
+_CREDIT_REACH = 20
+_CREDIT_OPEN = re.compile(r"[(（【\[][^()（）【】\[\]]*$")
+_CREDIT_CLOSE = ")）】]"
+# Agency, place, then the date's digits at once ("新华社北京5月18日电").
+_CREDIT_DATE = re.compile(r"\w{0,8}?\d")
+_QUOTE_SPANS = re.compile(r"«[^«»]*»|「[^「」]*」|“[^“”]*”|„[^„“”]*[“”]|\"[^\"\n]*\"")
 # A noun trigger reports an event of its own only with an actor this close ("Israeli airstrike").
 _ATTACHED_WORDS = 2
 # Types that answer an earlier act: their other side may be its doer.
@@ -78,6 +85,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     text = article.text
     ordered = tuple(sorted(mentions, key=lambda m: (m.span.start, -m.span.end)))
     sentences = split_sentences(text)
+    cuts = ctx.cuts(article.language, text)
     dates = find_dates(text, article.language, article.published, ctx.lexicons)
     quoted = [Span(m.start(), m.end()) for m in _QUOTE_SPANS.finditer(text)]
     attributions = find_attributions(text, 0, lex.attribution)
@@ -90,7 +98,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     drafts: list[Draft] = []
     previous: Sentence | None = None
     for sentence in sentences:
-        hits = [h for h in find_triggers(sentence.text, sentence.start, lex.triggers)
+        hits = [h for h in find_triggers(sentence.text, sentence.start, lex.triggers, cuts)
                 if not _inside(h.span, quoted) and not (h.type == "STATEMENT" and _inside(h.span, credited))]
         # A noun beside a verb of another type is what that verb acts on ("condemned the strike").
         objects = [h for h in hits if h.nominal and any(not v.nominal and v.type != h.type for v in hits)]
@@ -201,11 +209,18 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
 
 
 def _agency_credit(mention: Mention, text: str, ctx: Context) -> bool:
-    """A news agency in brackets credits the report ("Riad, 3 feb (EFE).-", "Kiew (dpa) -")."""
-    if text[mention.span.start - 1:mention.span.start] != "(" or text[mention.span.end:mention.span.end + 1] != ")":
-        return False
+    """A news agency credits the report from its dateline: in brackets, perhaps after the place
+    ("Riad, 3 feb (EFE).-", "Kiew (dpa) -", "(서울=연합뉴스)", "【ワシントン共同】"), or opening the
+    paragraph right before the place and date ("新华社北京5月18日电")."""
     entity = ctx.kb.get(mention.entity_id) if mention.entity_id else None
-    return entity is not None and entity.subtype == "news_agency"
+    if entity is None or entity.subtype != "news_agency":
+        return False
+    before = text[max(0, mention.span.start - _CREDIT_REACH):mention.span.start].rsplit("\n", 1)[-1]
+    after = text[mention.span.end:mention.span.end + 2]
+    if _CREDIT_OPEN.search(before) and after[:1] in _CREDIT_CLOSE:
+        return True
+    opens_line = mention.span.start == 0 or text[mention.span.start - 1] == "\n"
+    return opens_line and bool(_CREDIT_DATE.match(text, mention.span.end))
 
 
 def _in_content(place: Span, hit: TriggerHit, participants: list[Participant]) -> bool:

@@ -13,7 +13,9 @@ from newstrace.text.lines import ends_sentence, fold, is_label, line_key
 
 PRECISION_RANK = {"unknown": 0, "year": 1, "month": 2, "day": 3}
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
-_YEAR_HINT = re.compile(r"(?:19|20|13|14)\d\d")
+_YEAR_HINT = re.compile(r"(?:19|20|13|14|25)\d\d")
+# A year of the Buddhist era (2568 = 2025), read where a lexicon gives calendar.era_offset.
+_ERA_YEAR = r"(?P<y>(?:19|20)\d{2}|2[45]\d{2})(?!\d)"
 _TIME = re.compile(r"\d{1,2}\s*[:h.]\s*\d{2}(?:\s*[:.]\s*\d{2})?(?:\s*(?:am|pm))?", re.IGNORECASE)
 _NEVER = re.compile(r"(?!)")
 # Words commonly attached to a name in a byline that are not part of it.
@@ -36,6 +38,8 @@ class Calendar:
     weekday: re.Pattern[str]
     solar_months: Mapping[str, int] = field(default_factory=dict)
     solar: re.Pattern[str] = _NEVER
+    year_month_day: re.Pattern[str] = _NEVER  # "2025年5月17日", "2025년 5월 17일"
+    era_offsets: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,12 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
     ignorable: set[str] = set()
     slash_order: dict[str, str] = {}
     solar_months: dict[str, int] = {}
+    year_suffixes: set[str] = set()
+    era_offsets: dict[str, int] = {}
     for language, section in lexicons.sections("calendar"):
+        year_suffixes.update(fold(str(w)).strip() for w in section.get("year_suffixes") or [])
+        if section.get("era_offset"):
+            era_offsets[language] = int(section["era_offset"])
         solar_months.update((k, v) for k, v in _name_map(section, "solar_hijri_months", 12).items() if v >= 1)
         for key in ("months", "month_abbreviations"):
             for name, number in _name_map(section, key, 12).items():
@@ -91,16 +100,17 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
     conn = r"(?:(?:" + _alternation(connectors) + r")\s+)?" if connectors else ""
     suffix = r"(?:" + _alternation(suffixes) + r")?" if suffixes else ""
     day = r"(?<![\w.])(?P<d>[0-3]?\d)" + suffix + r"\.?"
+    year = _ERA_YEAR if era_offsets else _YEAR
     return Calendar(
         months=months,
         weekdays=weekdays,
         ignorable=frozenset(ignorable - {""}),
         slash_order=slash_order,
         day_month_year=re.compile(
-            day + r"\s*" + conn + month + r"(?:\s*/\s*" + other_month + r")?\.?,?\s*" + conn + _YEAR
+            day + r"\s*" + conn + month + r"(?:\s*/\s*" + other_month + r")?\.?,?\s*" + conn + year
         ),
-        month_day_year=re.compile(month + r"\.?\s+(?P<d>[0-3]?\d)" + suffix + r",?\s+" + _YEAR),
-        month_year=re.compile(month + r"\.?,?\s+" + conn + _YEAR),
+        month_day_year=re.compile(month + r"\.?\s+(?P<d>[0-3]?\d)" + suffix + r",?\s+" + year),
+        month_year=re.compile(month + r"\.?,?\s+" + conn + year),
         numeric=re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)" + _YEAR),
         iso=re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?!\d)"),
         weekday=re.compile(r"(?<!\w)(?:" + (_alternation(weekdays) or "(?!)") + r")(?!\w)") if weekdays else _NEVER,
@@ -108,6 +118,12 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
         solar=re.compile(
             r"(?<![\w.])(?P<d>[0-3]?\d)\s+(?P<m>" + _alternation(solar_months) + r")(?!\w),?\s*(?P<y>1[34]\d\d)(?!\d)"
         ) if solar_months else _NEVER,
+        # Year first, its unit word after it, then the month's name ("5月") and the day.
+        year_month_day=re.compile(
+            r"(?<!\d)" + _YEAR + r"\s*(?:" + _alternation(year_suffixes) + r")\s*(?P<m>" + (_alternation(months) or "(?!)")
+            + r")\s*(?P<d>[0-3]?\d)(?!\d)" + suffix
+        ) if year_suffixes else _NEVER,
+        era_offsets=era_offsets,
     )
 
 
@@ -129,6 +145,12 @@ def find_date(
     evidence = evidence or text.strip()
 
     def add(match: re.Match[str], year: int, month: int, day: int | None) -> None:
+        if year > 2100:
+            offsets = calendar.era_offsets
+            offset = offsets.get(language or "") or (next(iter(offsets.values())) if len(offsets) == 1 else 0)
+            year -= offset
+            if not 1900 <= year <= 2100:
+                return
         if day is None:
             if 1 <= month <= 12:
                 value = DateValue.of_month(year, month, source, evidence, "dateline")
@@ -139,7 +161,7 @@ def find_date(
             found.append((match.start(), match.end(), DateValue.of_day(value, source, evidence, "dateline")))
 
     attempted = False
-    for pattern in (calendar.day_month_year, calendar.month_day_year):
+    for pattern in (calendar.day_month_year, calendar.month_day_year, calendar.year_month_day):
         for match in pattern.finditer(folded):
             month = calendar.months.get(re.sub(r"\s+", " ", match["m"]))
             if month:

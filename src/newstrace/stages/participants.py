@@ -9,18 +9,20 @@ from dataclasses import dataclass
 from newstrace.ids import is_provisional
 from newstrace.model import Mention, Participant, Span
 from newstrace.stages.triggers import TriggerHit, TriggerLexicon
+from newstrace.text.scripts import unspaced
 
 ACTOR_KINDS = frozenset({"person", "org", "country", "role"})
 PLACE_KINDS = frozenset({"place", "country"})
 # Types whose other side may sit after "that" ("demanded that Israel lift ...").
 CONTENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "PROTEST"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
-_PUNCT = re.compile(r"[,.;:!?()«»\"“”؟،]")
+# Full-width punctuation of Chinese and Japanese ("，", "、", "「") counts as its ASCII kin.
+_PUNCT = re.compile(r"[,.;:!?()«»\"“”؟،，。；：！？（）「」『』、]")
 # Punctuation a place phrase does not run across; a comma it may ("Tyre, south Lebanon").
-_PHRASE_BREAK = re.compile(r"[.;:!?()«»\"“”؟]")
+_PHRASE_BREAK = re.compile(r"[.;:!?()«»\"“”؟。；：！？（）「」]")
 _APPOSITION = re.compile(r"^\s*,\s*(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][\w'’-]*\s+){1,7}$")
 # A clause break between two actors, unless it only separates the items of a list ("X, Y and Z").
-_CLAUSE_CUT = re.compile(r"[,;:()«»\"“”؛،]")
+_CLAUSE_CUT = re.compile(r"[,;:()«»\"“”؛،，；：（）「」]")
 _LIST_GAP = re.compile(r"^\s*[,،]\s*(?:\w{1,4}\s+)?$")
 # How close a delegation word must be to an organisation for it to take part ("a Hamas delegation").
 _GROUP_REACH = 25
@@ -269,7 +271,9 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
     """
     after = text[m.span.end:m.span.end + 8].casefold()
     for suffix in lex.place_after:
-        if after.startswith(suffix) and not after[len(suffix):len(suffix) + 1].isalnum():
+        # In a script without spaces the next word follows at once ("東京で会談").
+        following = after[len(suffix):len(suffix) + 1]
+        if after.startswith(suffix) and not (following.isalnum() and not unspaced(following)):
             return True, m.span.start
     if any(m.text.startswith(glued) and len(m.text) > len(glued) + 2 for glued in lex.place_glued):
         return True, m.span.start

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newstrace.text.scripts import unspaced
+
 _NEVER = re.compile(r"(?!x)x")
 
 
@@ -35,10 +37,12 @@ def phrase_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = (
     body = (r"\s+(?:[\w'’-]+\s+)?" if gap else r"\s+").join(parts)
     first, last = words[0], words[-1]
     # The zero-width non-joiner binds Persian word parts ("گفت‌وگو"): no boundary there.
-    head = r"(?<![\w\u200c])" if first[:1].isalnum() else ""
+    # A phrase written in a script without spaces has no boundary to check here: the
+    # segmenter's cuts filter its matches (triggers.find_triggers).
+    head = r"(?<![\w\u200c])" if first[:1].isalnum() and not unspaced(first[0]) else ""
     if proclitics and head:
         head += "(?:" + "|".join(re.escape(p) for p in proclitics) + ")?"
-    tail = r"(?![\w\u200c])" if (last[-1:].isalnum() or last.endswith("*")) else ""
+    tail = r"(?![\w\u200c])" if (last[-1:].isalnum() or last.endswith("*")) and not unspaced(core[-1:] or " ") else ""
     return head + body + tail
 
 

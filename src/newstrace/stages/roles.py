@@ -10,7 +10,7 @@ from datetime import date
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.model import Span
 from newstrace.text.normalize import match_key, normalize
-from newstrace.text.scripts import RULES, script_of_text
+from newstrace.text.scripts import RULES, SPACED_WORD, script_of_text
 
 # Between a title and its country or organisation cue: at most two short words
 # ("du", "de la", "of the", "'s") and punctuation, nothing else.
@@ -84,7 +84,9 @@ def _alternation(patterns: Sequence[tuple[str, str]]) -> tuple[re.Pattern[str] |
     if not ordered:
         return None, ()
     body = "|".join(f"(?P<g{index}>{_pattern_regex(text)})" for index, (_, text) in enumerate(ordered))
-    return re.compile(r"(?<![^\W_])(?:" + body + r")(?![^\W_])"), tuple(title for title, _ in ordered)
+    # Letters of scripts written without spaces are no boundary ("伊朗外长阿拉格齐").
+    edge = SPACED_WORD[:-1] + "_]"
+    return re.compile(f"(?<!{edge})(?:" + body + f")(?!{edge})"), tuple(title for title, _ in ordered)
 
 
 def compile_role_patterns(lexicon: Lexicon | None) -> RolePatterns:

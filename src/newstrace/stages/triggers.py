@@ -12,6 +12,7 @@ import yaml
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.model import Span
 from newstrace.stages.phrases import compile_groups, compile_phrases, label_of
+from newstrace.text.scripts import unspaced
 
 # How far before a trigger a negation, modal or future cue still governs it.
 _CUE_WINDOW = 45
@@ -151,8 +152,14 @@ def _split_label(label: str) -> tuple[str, str | None]:
     return kind, (mode or None)
 
 
-def find_triggers(text: str, offset: int, lex: TriggerLexicon) -> tuple[TriggerHit, ...]:
-    """Verb and noun triggers of `text` (spans shifted by `offset`); a verb beats a noun it overlaps."""
+def find_triggers(text: str, offset: int, lex: TriggerLexicon,
+                  cuts: frozenset[int] | None = None) -> tuple[TriggerHit, ...]:
+    """Verb and noun triggers of `text` (spans shifted by `offset`); a verb beats a noun it overlaps.
+
+    `cuts` are the word boundaries of the language's segmenter, in the same offsets as the
+    spans: a trigger edge in a script without spaces must fall on one ("说" is no trigger
+    inside "说明").
+    """
     hits: list[TriggerHit] = []
     for pattern, labels, nominal in ((lex.verbs, lex.verb_labels, False), (lex.nouns, lex.noun_labels, True)):
         if not labels:
@@ -160,6 +167,8 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon) -> tuple[TriggerH
         for match in pattern.finditer(text):
             kind, mode = _split_label(label_of(match, labels))
             span = Span(offset + match.start(), offset + match.end())
+            if cuts is not None and not _on_cuts(match, span, cuts):
+                continue
             written_noun = nominal or bool(lex.determiners.search(text, max(0, match.start() - 12), match.start()))
             noun = written_noun
             if noun and _light_verb_near(text, match.start(), match.end(), lex):
@@ -168,6 +177,11 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon) -> tuple[TriggerH
                 continue
             hits.append(TriggerHit(kind, mode, span, match.group(), noun, written_noun))
     return tuple(sorted(hits, key=lambda h: h.span.start))
+
+
+def _on_cuts(match: re.Match[str], span: Span, cuts: frozenset[int]) -> bool:
+    text = match.group()
+    return (not unspaced(text[:1]) or span.start in cuts) and (not unspaced(text[-1:]) or span.end in cuts)
 
 
 def _light_verb_near(text: str, start: int, end: int, lex: TriggerLexicon) -> bool:

@@ -25,6 +25,8 @@ def fold_char(char: str) -> str:
     kept = [part for part in unicodedata.normalize("NFD", char) if not is_mark(part)]
     if not kept:
         return ""
+    if len(kept) > 1:
+        kept = [char]  # a Hangul syllable decomposes into letters, not a letter and marks: keep it whole
     folded = casefold_char(kept[0])
     if not folded or not folded.isalnum():
         return " "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,7 @@ class ScriptRule:
     cased: bool = True
     suffixes: tuple[str, ...] = ()
     case_endings: frozenset[str] = frozenset()
+    segmented: bool = False  # words are found by a segmenter (no spaces, or glued particles)
 
 
 # Script knowledge, not language knowledge: every language written in the
@@ -48,18 +50,42 @@ RULES: dict[str, ScriptRule] = {
     ),
     "arabic": ScriptRule("arabic", prefixes="(?:[وفبلك]{0,2}(?:ال)?|لل)", cased=False),
     "hebrew": ScriptRule("hebrew", prefixes="[והבלמש]{0,2}", cased=False),
+    # Written without spaces (Han, kana, Thai) or with particles glued to nouns (Hangul):
+    # a name's edges must fall on the word boundaries the article's segmenter finds.
+    "han": ScriptRule("han", cased=False, segmented=True),
+    "kana": ScriptRule("kana", cased=False, segmented=True),
+    "thai": ScriptRule("thai", cased=False, segmented=True),
+    # Korean particles (은, 에서, 과의) follow a title as case endings do: at most two syllables.
+    "hangul": ScriptRule("hangul", cased=False, segmented=True, suffix_letters=2),
     "other": ScriptRule("other", cased=False),
 }
 
+# Letters of the scripts written without spaces between words: Thai, kana, Han (with the
+# iteration mark 々 and the prolonged-sound mark ー), halfwidth katakana. A letter of these
+# scripts is no word boundary obstacle for a pattern: the segmenter decides instead.
+UNSPACED = "\u0e00-\u0e7f\u3005\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+# A word character of a spaced script: the letters a word boundary looks at.
+SPACED_WORD = f"[^\\W{UNSPACED}]"
+
 _PREFIXES = (
     ("LATIN", "latin"), ("GREEK", "greek"), ("CYRILLIC", "cyrillic"),
-    ("ARABIC", "arabic"), ("HEBREW", "hebrew"),
+    ("ARABIC", "arabic"), ("HEBREW", "hebrew"), ("CJK", "han"), ("HIRAGANA", "kana"),
+    ("KATAKANA", "kana"), ("HALFWIDTH KATAKANA", "kana"), ("IDEOGRAPHIC ITERATION", "han"), ("THAI", "thai"),
+    ("HANGUL", "hangul"),
 )
+
+
+def unspaced(char: str) -> bool:
+    """Whether `char` is a letter of a script written without spaces between words."""
+    return bool(_UNSPACED.match(char))
+
+
+_UNSPACED = re.compile(f"[{UNSPACED}]")
 
 
 @lru_cache(maxsize=65536)  # a pure function of one character: memoised for speed only
 def script_of(char: str) -> str:
-    """The script of one letter: latin, greek, cyrillic, arabic, hebrew or other."""
+    """The script of one letter: latin, greek, cyrillic, arabic, hebrew, han, kana, thai, hangul or other."""
     if char.isascii():
         return "latin" if char.isalpha() else "other"
     name = unicodedata.name(char, "")

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 # Sentence-final marks of the scripts newstrace reads (Latin, Greek ";", Arabic/Persian "؟", CJK).
 _FINAL = ".!?;؟。！？…"
 _OPENING_QUOTES = "«“„‹\"'"
-_CLOSING_QUOTES = "»”‹›\"'’)"
-_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
+_CLOSING_QUOTES = "»”‹›\"'’)」』）"
+_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "「": "」", "『": "』"}
+# Full-width marks of scripts written without spaces end a sentence with no space after them.
+_WIDE_FINAL = "。！？"
 # A token ending in one of these before a period is an abbreviation, not a sentence end.
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:[A-ZÀ-ÖØ-Þ]|Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Mme|Mlle|MM|Me|Pr|"
@@ -18,7 +20,9 @@ _ABBREVIATION = re.compile(
 )
 # "am 8. August": a one- or two-digit number with a period is an ordinal, not a sentence end.
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:،؛]|,\s|\s[–—-]\s)\s*")
+# The full-width comma, colon and semicolon of Chinese cut clauses as ", " does; the
+# Japanese "、" does not (it follows the topic of the one clause).
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:،؛；：，]|,\s|\s[–—-]\s)\s*")
 _MAX_QUOTE = 600
 
 
@@ -35,6 +39,8 @@ class Sentence:
 def _is_boundary(text: str, end: int) -> bool:
     """Whether the final mark just before `end` closes a sentence."""
     if end >= len(text):
+        return True
+    if any(mark in _WIDE_FINAL for mark in text[max(0, end - 3):end]):
         return True
     if not text[end].isspace():
         return False
