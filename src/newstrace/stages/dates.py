@@ -149,7 +149,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         past_words=frozenset(past),
         future_words=frozenset(future),
         numeric_order=str(tmp.get("numeric_order", "dmy")),
-        era_offset=int(tmp.get("era_offset") or 0),
+        era_offset=int(tmp.get("era_offset") or cal.get("era_offset") or 0),
     )
 
 

@@ -30,6 +30,8 @@ _GROUP_REACH = 25
 _GLOSS = re.compile(r"\s*\([^()]{1,24}\)")
 # "visited Moscow", "viajó el lunes a Kiev", "a frappé Kiev": a city this close after the verb.
 _OBJECT_WORDS = 4
+# A place this close after a trigger is its object ("访问北京", "空袭加沙城").
+_DIRECT_OBJECT = 2
 _FILLERS_CITY = 4
 _FILLERS_COUNTRY = 1
 # After a dateline's place: a comma, a dash or slash, or an agency in brackets.
@@ -347,6 +349,10 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     after = [f for f in found if f[0].span.start >= hit.span.start]
     before = [f for f in found if f[0].span.end <= hit.span.start]
     pick = after[0] if after else (before[-1] if before else None)
+    if lex.places_before_verb and before and after and after[0][0].span.start - hit.span.end > _DIRECT_OBJECT:
+        # "在巴黎举行集会，抗议以色列在加沙的军事行动": where the place phrase precedes the verb,
+        # one after it is what the event is about, unless it is the verb's own object ("访问北京").
+        pick = before[-1]
     if pick is None and hit.type == "ASSAULT":
         # "strikes on the outskirts of Nabatieh": what an attack is on is where it is, though a
         # subject-matter word ("on") closes the clause for its participants.

@@ -100,6 +100,7 @@ class TriggerLexicon:
     light_verbs_before: re.Pattern[str]
     verb_final: bool
     verb_first: bool
+    places_before_verb: bool  # the place phrase comes before the verb ("在北京会见")
     conjunctions: re.Pattern[str]
     not_date_after: re.Pattern[str]
 
@@ -136,6 +137,7 @@ class TriggerLexicon:
             light_verbs_before=compile_phrases((data.get("light_verbs") or []) + (data.get("light_verbs_before") or [])),
             verb_final=bool(data.get("verb_final")),
             verb_first=bool(data.get("verb_first")),
+            places_before_verb=bool(data.get("places_before_verb")),
             conjunctions=compile_phrases(data.get("conjunctions") or ()),
             # "la rencontre" is the noun even where the verb is spelt the same.
             determiners=re.compile("(?:" + compile_phrases(data.get("determiners") or ()).pattern + r")\s*$", re.IGNORECASE),
