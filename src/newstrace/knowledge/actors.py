@@ -160,13 +160,19 @@ def load_actor_file(path: Path) -> LoadedActors:
     return LoadedActors(tuple(entities), tuple(problems), lines)
 
 
+# Names files may also name countries, by their entity id (iso:<ISO 3166-1 alpha-2>).
+COUNTRY_PREFIX = "iso:"
+
+
 def name_files(directory: Path | None = None) -> tuple[Path, ...]:
     """Every names/<lang>.yaml of the data directory: one language's names for curated actors."""
     return tuple(sorted(((directory or data_dir()) / "names").glob("*.yaml")))
 
 
 def load_name_file(path: Path, known: Mapping[str, Entity]) -> tuple[dict[str, tuple[str, ...]], list[KnowledgeError]]:
-    """Read one names file (`language: xx`, `names: {entity id: [names]}`); unknown ids are problems."""
+    """Read one names file (`language: xx`, `names: {entity id: [names]}`); unknown ids are problems.
+
+    Country ids (iso:XX) are left out: the countries loader reads them (country_names)."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -176,6 +182,8 @@ def load_name_file(path: Path, known: Mapping[str, Entity]) -> tuple[dict[str, t
     found: dict[str, tuple[str, ...]] = {}
     problems: list[KnowledgeError] = []
     for entity_id, aliases in data["names"].items():
+        if str(entity_id).startswith(COUNTRY_PREFIX):
+            continue  # a country's names: read with the countries (places.load_countries)
         if str(entity_id) not in known:
             problems.append(KnowledgeError(path.name, f"names for unknown id {entity_id}"))
             continue
@@ -184,6 +192,22 @@ def load_name_file(path: Path, known: Mapping[str, Entity]) -> tuple[dict[str, t
         except ValueError as exc:
             problems.append(KnowledgeError(path.name, str(exc)))
     return found, problems
+
+
+def country_names(directory: Path | None = None) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Names that the names files give countries: ISO2 code -> language -> names."""
+    found: dict[str, dict[str, tuple[str, ...]]] = {}
+    for path in name_files(directory):
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue  # load_name_file reports the file
+        names = data.get("names") if isinstance(data, Mapping) else None
+        for entity_id, aliases in (names or {}).items():
+            code = str(entity_id)
+            if code.startswith(COUNTRY_PREFIX) and isinstance(aliases, list):
+                found.setdefault(code[len(COUNTRY_PREFIX):].upper(), {})[path.stem] = tuple(str(a) for a in aliases)
+    return found
 
 
 def _with_names(entity: Entity, language: str, aliases: tuple[str, ...]) -> Entity:

@@ -12,7 +12,7 @@ import pycountry
 import yaml
 
 from newstrace.errors import KnowledgeError
-from newstrace.knowledge.actors import data_dir
+from newstrace.knowledge.actors import country_names, data_dir
 from newstrace.knowledge.particles import PARTICLES
 from newstrace.model import Entity
 from newstrace.text.normalize import match_key
@@ -98,6 +98,7 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
     path = (directory or data_dir()) / "countries.yaml"
     curated = _curated_countries(path, problems)
     translations = _translations(languages)
+    from_name_files = country_names(directory)
     entities = []
     codes = {country.alpha_2 for country in pycountry.countries} | set(curated)
     for code in sorted(codes):
@@ -116,6 +117,8 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
             if isinstance(aliases, str):
                 aliases = [aliases]
             names.setdefault(str(language), []).extend(str(alias) for alias in aliases or ())
+        for language, aliases in from_name_files.get(code, {}).items():
+            names.setdefault(language, []).extend(aliases)
         canonical = str(entry.get("name") or (english[0] if english else code))
         entities.append(Entity(
             id=country_id(code),

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.model import Mention, Quote, Span
 from newstrace.stages.phrases import compile_phrases, phrase_regex
+from newstrace.text.scripts import unspaced
 
 # A source phrase: a few words up to the next punctuation or quote mark.
-_SOURCE = r"(?P<source>[^,.;:!?«»\"“”„()\[\]\n؟،]{2,80}?)"
-_SOURCE_TAIL = r"(?=[,.;:!?«»\"“”()\n؟،]|$)"
+# Full-width marks ("。", "、", "【") end a source phrase as their ASCII kin do.
+_SOURCE = r"(?P<source>[^,.;:!?«»\"“”„()\[\]\n؟،。、，；：！？「」（）【】]{2,80}?)"
+_SOURCE_TAIL = r"(?=[,.;:!?«»\"“”()\n؟،。、，；：！？「」（）【】]|$)"
 _MAX_SOURCE_WORDS = 6
 _QUOTES = re.compile(r"«\s*(?P<a>[^«»]{8,}?)\s*»|“(?P<b>[^“”]{8,}?)”|„(?P<c>[^„“”]{8,}?)[“”]|\"(?P<d>[^\"\n]{8,}?)\"")
 _SPEAKER_KINDS = ("person", "role", "org", "country")
@@ -31,7 +33,9 @@ class AttributionLexicon:
         # Longest template first: "{source} edinilen bilgiye göre" before "{source} göre".
         for template in sorted(templates, key=len, reverse=True):
             before, _, after = template.partition("{source}")
-            head = phrase_regex(before.strip()) + r"\s+" if before.strip() else r"(?:^|(?<=[,.;:]\s)|(?<=\s))"
+            # Where words are not spaced ("据新华社报道"), the source follows its cue at once.
+            gap = r"\s*" if unspaced(before.strip()[-1:]) else r"\s+"
+            head = phrase_regex(before.strip()) + gap if before.strip() else r"(?:^|(?<=[,.;:]\s)|(?<=\s)|(?<=[。、，；：！？」）】]))"
             tail = r"\s*" + phrase_regex(after.strip()) if after.strip() else _SOURCE_TAIL
             compiled.append(re.compile(head + _SOURCE + tail, re.IGNORECASE))
         return cls(tuple(compiled), compile_phrases(lexicon.section("attribution").get("anonymous") or ()))

@@ -9,7 +9,7 @@ from datetime import date
 
 from newstrace.knowledge.lexicon import Lexicons
 from newstrace.model import DateValue
-from newstrace.text.lines import ends_sentence, fold, is_label, line_key
+from newstrace.text.lines import ends_sentence, fold, is_label, line_key, word_count
 
 PRECISION_RANK = {"unknown": 0, "year": 1, "month": 2, "day": 3}
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
@@ -278,7 +278,7 @@ def clean_title(title: str | None, outlet: str | None = None) -> str | None:
 def title_shaped(line: str) -> bool:
     """Whether a line can be a headline: a few words, not a long sentence ending in a period."""
     stripped = line.strip()
-    count = len(stripped.split())
+    count = word_count(stripped)
     if count < 3 or count > 35 or len(stripped) > 250:
         return False
     return not stripped.endswith(".") or stripped.endswith("..")

@@ -30,6 +30,8 @@ _GROUP_REACH = 25
 _GLOSS = re.compile(r"\s*\([^()]{1,24}\)")
 # "visited Moscow", "viajó el lunes a Kiev", "a frappé Kiev": a city this close after the verb.
 _OBJECT_WORDS = 4
+# A postposition of subject matter this close after a noun governs it ("ウクライナ問題について").
+_SUBJECT_REACH = 8
 # A place this close after a trigger is its object ("访问北京", "空袭加沙城").
 _DIRECT_OBJECT = 2
 _FILLERS_CITY = 4
@@ -165,10 +167,18 @@ def actors_in(mentions: tuple[Mention, ...], scope: Scope, text: str, lex: Trigg
         if m.kind in ACTOR_KINDS and m.entity_id and scope.start <= m.span.start and m.span.end <= scope.end
         and m.span not in excluded
     ]
+    # "中東情勢やウクライナ問題について会談": a noun before a postposition of subject matter is
+    # what the event is about.
+    inside = [m for m in inside if not _subject_matter(m, text, lex)]
     kept = [m for m in inside if _agent_marked(m, text, lex)
             or (not _is_attribute(m, inside, text, lex, trigger) and not _in_parentheses_gloss(m, inside, text)
                 and not _qualifies_org(m, inside, text, lex))]
     return kept
+
+
+def _subject_matter(m: Mention, text: str, lex: TriggerLexicon) -> bool:
+    cue = lex.subject_after.search(text, m.span.end, m.span.end + _SUBJECT_REACH)
+    return cue is not None and not _PUNCT.search(text, m.span.end, cue.start())
 
 
 def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: Scope, text: str,
@@ -272,6 +282,8 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
     a visit ("visited Moscow").
     """
     after = text[m.span.end:m.span.end + 8].casefold()
+    if any(after.startswith(ending) for ending in lex.not_place_after):
+        return False, m.span.start
     for suffix in lex.place_after:
         # In a script without spaces the next word follows at once ("東京で会談").
         following = after[len(suffix):len(suffix) + 1]

@@ -88,10 +88,12 @@ class TriggerLexicon:
     perfect_particles: re.Pattern[str]
     complementizers: re.Pattern[str]
     subject_before: re.Pattern[str]
+    subject_after: re.Pattern[str]  # postpositions after a subject-matter noun ("ウクライナ問題について")
     place_before: re.Pattern[str]
     place_prefixes: tuple[str, ...]
     place_glued: tuple[str, ...]
     place_after: tuple[str, ...]
+    not_place_after: tuple[str, ...]  # endings that make a place an attribute ("ガザでの作戦")
     groups: re.Pattern[str]
     agent_before: re.Pattern[str]
     against: re.Pattern[str]
@@ -125,11 +127,14 @@ class TriggerLexicon:
             perfect_particles=compile_phrases((data.get("perfect") or {}).get("particles") or ()),
             complementizers=compile_phrases(data.get("complementizers") or ()),
             subject_before=compile_phrases(data.get("subject_before") or ()),
+            # Read right after a name, to which a postposition may be glued: no boundary before it.
+            subject_after=_glued(data.get("subject_after") or ()),
             place_before=compile_phrases(data.get("place_before") or ()),
             # One-letter prepositions written onto the name (Arabic "ب").
             place_prefixes=tuple(w for w in data.get("place_before") or () if len(w) == 1),
             place_glued=tuple(data.get("place_glued") or ()),
             place_after=tuple(sorted((w.casefold() for w in data.get("place_after") or ()), key=len, reverse=True)),
+            not_place_after=tuple(w.casefold() for w in data.get("not_place_after") or ()),
             groups=compile_phrases(data.get("groups") or ()),
             agent_before=compile_phrases(data.get("agent_before") or ()),
             against=compile_phrases(data.get("against") or ()),
@@ -147,6 +152,13 @@ class TriggerLexicon:
     @cached_property
     def empty(self) -> bool:
         return not self.verb_labels and not self.noun_labels
+
+
+def _glued(words) -> re.Pattern[str]:
+    ordered = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(r"\s*".join(map(re.escape, w.split())) for w in ordered), re.IGNORECASE)
 
 
 def _split_label(label: str) -> tuple[str, str | None]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newstrace.text.scripts import UNSPACED
+
 # Arabic-Indic and Persian digits read as ASCII digits; Persian yeh/kaf as Arabic ones,
 # alef maqsura as yeh, dotless i as i: spellings that differ between outlets.
 _FOLD_TABLE = str.maketrans(
@@ -84,12 +86,22 @@ def has_digit(line: str) -> bool:
     return any(ch.isdigit() for ch in line)
 
 
+_UNSPACED_RUN = re.compile(f"[{UNSPACED}]+")
+
+
+def word_count(text: str) -> int:
+    """Words of a line; a run of a script written without spaces counts a word per two letters
+    (the mean length of a Chinese or Japanese word), so "王毅会见阿拉格齐" is no one-word label."""
+    spaced = sum(any(ch.isalnum() for ch in token) for token in _UNSPACED_RUN.sub(" ", text).split())
+    return spaced + sum(max(1, len(run) // 2) for run in _UNSPACED_RUN.findall(text))
+
+
 def is_label(line: str, max_words: int = 3, max_chars: int = 40) -> bool:
     """A short label line: few words, no digits, no sentence punctuation (e.g. a section name)."""
     stripped = line.strip()
     if not stripped or len(stripped) > max_chars or has_digit(stripped):
         return False
     # Count words, not separators: "World | Middle East" is a three-word label.
-    if sum(any(ch.isalnum() for ch in token) for token in stripped.split()) > max_words:
+    if word_count(stripped) > max_words:
         return False
     return not ends_sentence(stripped) or stripped.endswith("…")
