@@ -129,6 +129,8 @@ def _is_attribute(m: Mention, actors: list[Mention], text: str, lex: TriggerLexi
                 return True
             if other.kind == "person" and _APPOSITION.match(gap):
                 return True
+            if gap.strip() and gap.strip().casefold() in lex.possessives:
+                return True  # "ประธานาธิบดีสี จิ้นผิง ของจีน": China is whose president
     return False
 
 

@@ -104,6 +104,7 @@ class TriggerLexicon:
     verb_first: bool
     places_before_verb: bool  # the place phrase comes before the verb ("在北京会见")
     conjunctions: re.Pattern[str]
+    possessives: frozenset[str]  # words joining a person to their country ("ของ")
     not_date_after: re.Pattern[str]
 
     @classmethod
@@ -144,6 +145,7 @@ class TriggerLexicon:
             verb_first=bool(data.get("verb_first")),
             places_before_verb=bool(data.get("places_before_verb")),
             conjunctions=compile_phrases(data.get("conjunctions") or ()),
+            possessives=frozenset(str(w).casefold() for w in data.get("possessives") or ()),
             # "la rencontre" is the noun even where the verb is spelt the same.
             determiners=re.compile("(?:" + compile_phrases(data.get("determiners") or ()).pattern + r")\s*$", re.IGNORECASE),
             not_date_after=compile_phrases(data.get("not_date_after") or ()),

@@ -87,15 +87,18 @@ def _particles(spec: Mapping[str, Any]) -> Spans:
 
     def words(text: str) -> Iterable[tuple[int, int]]:
         for match in _WORD.finditer(text):
-            word, start = match.group(), match.start()
-            for particle in particles:
-                if len(word) > len(particle) and word.endswith(particle):
-                    cut = start + len(word) - len(particle)
-                    yield start, cut
-                    yield cut, match.end()
+            start, end = match.start(), match.end()
+            # Particles stack ("러시아군이": 러시아 | 군 | 이): cut them off one by one from the end.
+            tail: list[tuple[int, int]] = []
+            while True:
+                word = text[start:end]
+                particle = next((p for p in particles if len(word) > len(p) and word.endswith(p)), None)
+                if particle is None:
                     break
-            else:
-                yield start, match.end()
+                tail.append((end - len(particle), end))
+                end -= len(particle)
+            yield start, end
+            yield from reversed(tail)
 
     return words
 
