@@ -96,7 +96,13 @@ def test_unknown_names_get_the_same_provisional_id_across_scripts(ctx):
 
 
 def test_text_in_an_unindexed_script_does_not_crash(ctx):
-    assert link(ctx, "東京で会談が行われた。 서울에서 회담이 열렸다.", "ja") == ()
+    assert link(ctx, "თბილისში შეხვედრა გაიმართა. በአዲስ አበባ ስብሰባ ተካሄደ።", "ka") == ()
+
+
+def test_han_and_hangul_names_are_indexed(ctx):
+    # Japanese and Korean text name Tokyo and Seoul (segmented scripts; see test_linking_cjk).
+    assert linked(ctx, "東京で会談が行われた。", "ja") == {"東京": "gn:1850147"}
+    assert linked(ctx, "서울에서 회담이 열렸다.", "ko") == {"서울": "gn:1835848"}
 
 
 def test_spans_point_into_the_text(ctx):

@@ -1,4 +1,4 @@
-"""Dates of the Solar Hijri calendar (used by the Persian press) as Gregorian dates."""
+"""Calendar arithmetic: Solar Hijri dates (the Persian press) as Gregorian ones, days of a month left unsaid."""
 
 from __future__ import annotations
 
@@ -63,5 +63,21 @@ def solar_date(month: int, day: int | None, year: int | None, latest: date | Non
         start = solar_to_gregorian(year, month, 1)
         end = solar_to_gregorian(year + (month == 12), month % 12 + 1, 1)
         return start, date.fromordinal(end.toordinal() - 1)
+    except ValueError:
+        return None
+
+
+def nearest_month_day(day: int | None, reference: date, future: bool = False) -> date | None:
+    """Day `day` of the reference month, or of the month before when that day is still to come
+    (of the month after when it is past and `future`): "15日" written on 18 May is 15 May."""
+    if day is None or not 1 <= day <= 31:
+        return None
+    year, month = reference.year, reference.month
+    if future and day < reference.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif not future and day > reference.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    try:
+        return date(year, month, day)
     except ValueError:
         return None

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from newstrace.knowledge.lexicon import Lexicon, Lexicons
 from newstrace.model import DateValue, Span
-from newstrace.stages.calendars import solar_date
+from newstrace.stages.calendars import nearest_month_day, solar_date
 from newstrace.text.scripts import SPACED_WORD
 
 # Arabic-Indic and Persian digits read as ASCII digits (same length, offsets kept).
@@ -276,24 +276,15 @@ def _absolute(m, pats: _Patterns, published: DateValue, text: str, offset: int) 
 
 def _day_only(m, day: int | None, published: DateValue, text: str, offset: int,
               direction: str) -> TemporalExpression | None:
-    """A day of the month alone ("15日", "17일"): in the publication month, or the one before
-    when that day is still to come (the next one for a future cue)."""
-    if day is None or not 1 <= day <= 31:
-        return None
+    """A day of the month alone ("15日", "17일"), in the month around publication."""
     evidence = text[m.start():m.end()]
     if published.precision != "day" or published.start is None:
         return _expr(m, text, offset, DateValue.unknown(evidence, "day-without-month:no-publication"), "absolute", direction)
-    pub = published.start
-    year, month = pub.year, pub.month
-    if direction == "future" and day < pub.day:
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    elif direction != "future" and day > pub.day:
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    try:
-        value = DateValue.of_day(date(year, month, day), "relative", evidence, "day-without-month:nearest-past")
-    except ValueError:
+    found = nearest_month_day(day, published.start, direction == "future")
+    if found is None:
         return None
-    return _expr(m, text, offset, value, "absolute", direction)
+    return _expr(m, text, offset, DateValue.of_day(found, "relative", evidence, "day-without-month:nearest-past"),
+                 "absolute", direction)
 
 
 def _solar(m, month: int, day: int | None, year: int | None, published: DateValue, text: str, offset: int,
