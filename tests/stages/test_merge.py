@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import given, settings
@@ -230,3 +231,18 @@ def test_a_participant_only_a_minority_of_sources_name_is_a_discrepancy_not_a_fa
     assert [(v.value, v.article_ids) for v in conflict.values] == [("agency", ("a1",))]
     # With two sources nothing is a minority: both names stand.
     assert {p.entity_id for p in build_event(group[:2]).participants} == {"x", "y", "agency"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(corpora(), st.randoms(use_true_random=False))
+def test_merging_is_independent_of_ids(mentions, rnd):
+    # Ids follow where a file sits and what it is called; the events must not.
+    told = [replace(m, sentence=f"report {i}") for i, m in enumerate(mentions)]
+    names = [m.id for m in told]
+    rnd.shuffle(names)
+    renamed = [replace(m, id="x" + name) for m, name in zip(told, names)]
+
+    def by_content(groups):
+        return sorted(sorted(m.sentence for m in g) for g in groups)
+
+    assert by_content(cluster(told)) == by_content(cluster(renamed))

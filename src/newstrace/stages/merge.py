@@ -46,6 +46,13 @@ class Pair:
     second: str
 
 
+def order_key(mention: EventMention) -> tuple:
+    """What ties between mentions are broken by: their content, never their ids, which follow
+    where an input file sits or what it is called (the id comes last, for identical copies)."""
+    return (mention.sentence, mention.trigger, mention.type, tuple((s.start, s.end) for s in mention.evidence),
+            mention.language or "", mention.id)
+
+
 def mergeable(mention: EventMention) -> bool:
     """Only asserted events with at least one participant take part in merging."""
     return mention.status == "asserted" and bool(mention.participants)
@@ -276,7 +283,8 @@ def cluster(
             score = pair_score(a, b, similarity, verbal_types, broad, affiliation)
             if score >= threshold:
                 scored.append(Pair(round(score, 6), first, second))
-    scored.sort(key=lambda p: (-p.score, p.first, p.second))
+    keys = {mid: order_key(m) for mid, m in usable.items()}
+    scored.sort(key=lambda p: (-p.score, *sorted((keys[p.first], keys[p.second]))))
     group_of = {mid: mid for mid in usable}
     members: dict[str, list[str]] = {mid: [mid] for mid in usable}
     for pair in scored:
