@@ -415,3 +415,17 @@ def test_a_verb_first_light_verb_reaches_its_noun_across_the_subject():
     found = events_of(text, "ar", [("رجب طيب أردوغان", "person", "Q39259"), ("بيدرو سانشيز", "person", "Q263725"),
                                    ("مدريد", "place", "gn:3117735")])
     assert [(e.type, e.place_id) for e in found] == [("CONSULT", "gn:3117735")]
+
+
+def test_the_act_a_spokesman_announces_is_the_main_event_in_several_languages() -> None:
+    cases = [
+        ("en", "The Lebanese army said on Sunday that Israel struck a village in southern Lebanon.",
+         [("Lebanese army", "org", "lb-army"), ("Israel", "country", "iso:IL")]),
+        ("fr", "L'armée libanaise a annoncé dimanche qu'Israël a frappé un village du sud du Liban.",
+         [("armée libanaise", "org", "lb-army"), ("Israël", "country", "iso:IL")]),
+        ("es", "El ejército libanés anunció el domingo que Israel atacó una aldea del sur del Líbano.",
+         [("ejército libanés", "org", "lb-army"), ("Israel", "country", "iso:IL")]),
+    ]
+    for language, text, names in cases:
+        main = [e for e in events_of(text, language, names) if e.main]
+        assert [e.type for e in main] == ["ASSAULT"], (language, [(e.type, e.main) for e in events_of(text, language, names)])

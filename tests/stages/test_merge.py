@@ -246,3 +246,33 @@ def test_merging_is_independent_of_ids(mentions, rnd):
         return sorted(sorted(m.sentence for m in g) for g in groups)
 
     assert by_content(cluster(told)) == by_content(cluster(renamed))
+
+
+def test_a_report_published_on_d_never_joins_an_event_dated_after_d():
+    dated = mention("m1", "a1", ["x", "y"], day("2025-09-15"))
+    earlier = replace(mention("m2", "a2", ["x", "y"]), reported_by=date(2025, 9, 3))
+    assert groups_of([dated, earlier]) == [("m1",), ("m2",)]
+
+
+def test_an_undated_report_joins_only_an_event_of_the_days_before_its_publication():
+    dated = mention("m1", "a1", ["x", "y"], day("2025-09-02"))
+    same_week = replace(mention("m2", "a2", ["x", "y"]), reported_by=date(2025, 9, 3))
+    weeks_later = replace(mention("m3", "a3", ["x", "y"]), reported_by=date(2025, 9, 30))
+    assert groups_of([dated, same_week, weeks_later]) == [("m1", "m2"), ("m3",)]
+
+
+def test_a_report_with_no_date_at_all_needs_more_than_shared_actors_to_join_a_dated_event():
+    dated = mention("m1", "a1", ["x", "y"], day("2025-05-14"))
+    floating = mention("m2", "a2", ["x", "y"])
+    assert groups_of([dated, floating]) == [("m1",), ("m2",)]
+    # The same place (or similar wording) is evidence enough.
+    placed_dated, placed_floating = replace(dated, place_id="riyadh"), replace(floating, place_id="riyadh")
+    assert groups_of([placed_dated, placed_floating]) == [("m1", "m2")]
+
+
+def test_a_weekday_alone_rules_out_a_date_on_another_weekday():
+    wednesday = mention("m1", "a1", ["x", "y"], day("2025-05-14"))
+    tuesday = mention("m2", "a2", ["x", "y"], DateValue(weekday=1), place="riyadh")
+    also_wednesday = mention("m3", "a3", ["x", "y"], DateValue(weekday=2), place="riyadh")
+    placed = replace(wednesday, place_id="riyadh")
+    assert groups_of([placed, tuesday, also_wednesday]) == [("m1", "m3"), ("m2",)]

@@ -111,9 +111,10 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     candidates = tuple(
         Candidate(d.hit.type, d.status, d.borrowed, d.sentence.paragraph,
                   frozenset(d.entity_ids()) | ({d.place_id} if d.place_id else set()), d.date,
-                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal)
+                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal, d.sentence.start)
         for d in drafts)
-    main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id))
+    main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id),
+                       ontology().verbal_types)
     for index, (d, background) in enumerate(zip(drafts, background_flags(candidates, main))):
         d.main, d.background = index == main, background
     if main is not None:
@@ -428,4 +429,6 @@ def _finish(d: Draft, article: Article, lex: EventLexicon, attributions, quotes:
         main=d.main,
         background=d.background,
         confidence=round(max(0.05, min(0.98, confidence)), 2),
+        # What a report tells as done had happened by the time it was published.
+        reported_by=article.published.end if d.status == "asserted" and article.published.known else None,
     )

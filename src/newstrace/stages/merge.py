@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from newstrace.model import EventMention
+from newstrace.model import DateValue, EventMention
 
 THRESHOLD = 0.5
 # Cosine of evidence sentences above which two speech acts say the same thing.
@@ -34,6 +34,9 @@ NEIGHBOURS = 32
 DAY_TOLERANCE = timedelta(days=1)
 # The longest interval a dated mention can have (a year), for searching sorted starts.
 MAX_SPAN = timedelta(days=366)
+# How long before its publication an undated report's event may have happened: news is
+# about the last days; an older event is told with its date.
+RECENT = timedelta(days=7)
 
 Similarity = Callable[[EventMention, EventMention], float]
 PlaceRelation = Callable[[str, str], bool]
@@ -76,8 +79,28 @@ def related_ids(mention: EventMention, affiliation: Affiliation = _no_affiliatio
     return ids | {state for state in map(affiliation, ids) if state is not None}
 
 
+def anchored(mention: EventMention) -> DateValue:
+    """The mention's date, or, for a report that gives none, the recent past of its publication
+    (an internal window for the constraints only: it claims no day)."""
+    if mention.date.known or mention.reported_by is None:
+        return mention.date
+    return DateValue(mention.reported_by - RECENT, mention.reported_by, "month", "relative", rule="anchor:recent-past",
+                     weekday=mention.date.weekday)
+
+
+def floating(mention: EventMention) -> bool:
+    """A mention with no date of its own in an article with none: nothing anchors it in time."""
+    return not mention.date.known and mention.reported_by is None
+
+
 def dates_compatible(a: EventMention, b: EventMention) -> bool:
-    da, db = a.date, b.date
+    """Dates that can be one day (a day of tolerance between two days), and no event dated after
+    the publication of a report that tells it as past."""
+    da, db = anchored(a), anchored(b)
+    for dated, report in ((da, b), (db, a)):
+        if report.reported_by is not None and dated.known and dated.start is not None \
+                and dated.start > report.reported_by + DAY_TOLERANCE:
+            return False
     if da.precision == "day" and db.precision == "day":
         assert da.start and db.start
         return abs(da.start - db.start) <= DAY_TOLERANCE
@@ -129,6 +152,8 @@ def _needs_similar_evidence(
     """
     if all(broad(e) for e in shared):
         return not _same_day_and_place(a, b)
+    if floating(a) != floating(b) and (a.place_id is None or a.place_id != b.place_id):
+        return True  # an undated report joins a dated event on more than shared actors
     if a.type in verbal_types:
         return len(direct) < 2 or a.date.day is None or a.date.day != b.date.day
     return False
