@@ -99,6 +99,7 @@ class EvalReport:
     overall: FieldScores
     by_language: Mapping[str, FieldScores] = field(default_factory=dict)
     misses: tuple[Miss, ...] = ()
+    event_misses: tuple[Miss, ...] = ()  # gold events whose answer is missing or differs (article: "")
 
 
 def gold_schema() -> dict:
@@ -295,7 +296,24 @@ def evaluate(gold: Gold, articles: Sequence[Article], mentions: Sequence[EventMe
         miss for ref, article in sorted(matched.items())
         if (miss := _miss(ref, article, gold_labels, predicted, gold_by_key, main_event_of.get(article.id), scorer))
     )
-    return EvalReport(len(matched), tuple(missing), precision, recall, f1, overall, by_language, misses)
+    event_misses = tuple(miss for _, g, _, answer in rows if (miss := _event_miss(g, answer, scorer)))
+    return EvalReport(len(matched), tuple(missing), precision, recall, f1, overall, by_language, misses, event_misses)
+
+
+def _event_miss(gold_event: GoldEvent, answer: Event | None, scorer: _Scorer) -> Miss | None:
+    differs = ["event"] if answer is None else [name for name, ok in _checks(gold_event, answer, scorer) if not ok]
+    if not differs:
+        return None
+    return Miss("", None, gold_event.key, _describe_gold(gold_event), answer.id if answer else None,
+                _describe(answer, scorer.kb), tuple(differs))
+
+
+def _checks(gold_event: GoldEvent, system: Event, scorer: _Scorer) -> tuple[tuple[str, bool], ...]:
+    return (("type", system.type == gold_event.type),
+            ("mode", (system.mode or None) == (gold_event.mode or None)),
+            ("date", date_correct(gold_event.date, system)),
+            ("place", scorer.place_correct(gold_event, system)),
+            ("participants", scorer.participant_f1(gold_event, system) >= 0.999))
 
 
 def _majority_main_event(article_ids: Sequence[str], main_event_of: Mapping[str, Event],
@@ -369,12 +387,7 @@ def _miss(ref: str, article: Article, gold_labels: Mapping[str, str], predicted:
         together = {r for r, label in predicted.items() if label == predicted[ref]}
         if peers != together:
             differs.append("cluster")
-        checks = (("type", system.type == gold_event.type),
-                  ("mode", (system.mode or None) == (gold_event.mode or None)),
-                  ("date", date_correct(gold_event.date, system)),
-                  ("place", scorer.place_correct(gold_event, system)),
-                  ("participants", scorer.participant_f1(gold_event, system) >= 0.999))
-        differs.extend(name for name, ok in checks if not ok)
+        differs.extend(name for name, ok in _checks(gold_event, system, scorer) if not ok)
     if not differs:
         return None
     return Miss(ref, article.language, gold_event.key if gold_event else None, _describe_gold(gold_event),

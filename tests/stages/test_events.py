@@ -429,3 +429,21 @@ def test_the_act_a_spokesman_announces_is_the_main_event_in_several_languages() 
     for language, text, names in cases:
         main = [e for e in events_of(text, language, names) if e.main]
         assert [e.type for e in main] == ["ASSAULT"], (language, [(e.type, e.main) for e in events_of(text, language, names)])
+
+
+def test_a_main_event_takes_the_date_its_lede_gives_else_the_publication_day() -> None:
+    published = DateValue.of_day(date(2025, 10, 28), "header")
+    names = [("Burhan", "person", "burhan")]
+    cases = [
+        ("en", "In a speech on Monday, 27 October 2025, to the nation. Burhan said the army had withdrawn."),
+        ("fr", "Dans un discours prononcé lundi 27 octobre 2025 devant la nation. Burhan a déclaré que l'armée s'était retirée."),
+        ("es", "En un discurso pronunciado el lunes 27 de octubre de 2025 ante la nación. Burhan dijo que el ejército se había retirado."),
+    ]
+    for language, text in cases:
+        (main,) = [e for e in events_of(text, language, names, published=published) if e.main]
+        assert main.date.day == date(2025, 10, 27), (language, main.date)
+    # A background date is not the news; with no other, the report's own day is a weak guess.
+    text = "The 2022 accord of February 2022 was recalled. Burhan said the army had withdrawn."
+    (main,) = [e for e in events_of(text, "en", names, published=published) if e.main]
+    assert main.date.day == date(2025, 10, 28) and main.date.rule == "publication-day"
+    assert main.reported_by == date(2025, 10, 28)

@@ -276,3 +276,21 @@ def test_a_weekday_alone_rules_out_a_date_on_another_weekday():
     also_wednesday = mention("m3", "a3", ["x", "y"], DateValue(weekday=2), place="riyadh")
     placed = replace(wednesday, place_id="riyadh")
     assert groups_of([placed, tuesday, also_wednesday]) == [("m1", "m3"), ("m2",)]
+
+
+def test_a_publication_day_is_a_window_for_merging_and_a_weak_vote_for_the_day():
+    from newstrace.stages.dates import PUBLICATION_DAY
+
+    told = mention("m1", "a1", ["x", "y"], day("2025-09-02"))
+    guessed = replace(mention("m2", "a2", ["x", "y"]), reported_by=date(2025, 9, 5),
+                      date=DateValue.of_day(date(2025, 9, 5), "relative", rule=PUBLICATION_DAY))
+    assert groups_of([told, guessed]) == [("m1", "m2")]
+    assert build_event([told, guessed]).date.day == date(2025, 9, 2)
+
+
+def test_what_a_report_recalls_may_be_older_than_its_news():
+    dated = mention("m1", "a1", ["x", "y"], day("2025-07-16"))
+    recalled = replace(mention("m2", "a2", ["x", "y"], main=False), reported_by=date(2025, 9, 23), place_id=None)
+    news = replace(mention("m3", "a3", ["x", "y"]), reported_by=date(2025, 9, 23))
+    assert ("m1", "m3") not in groups_of([dated, news])
+    assert groups_of([replace(dated, place_id="p"), replace(recalled, place_id="p")]) == [("m1", "m2")]

@@ -122,6 +122,11 @@ def evaluate(
             out.print(f"{miss.article} [{miss.language}] differs in {', '.join(miss.differs)}", markup=False)
             out.print(f"    gold   {miss.gold_event or '-'}: {miss.gold}", markup=False)
             out.print(f"    system {miss.system_event or '-'}: {miss.system}", markup=False)
+        out.print(f"{len(report.event_misses)} gold events differ from the system's answer:")
+        for miss in report.event_misses:
+            out.print(f"{miss.gold_event} differs in {', '.join(miss.differs)}", markup=False)
+            out.print(f"    gold   {miss.gold}", markup=False)
+            out.print(f"    system {miss.system_event or '-'}: {miss.system}", markup=False)
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -11,7 +12,7 @@ from newstrace import ids
 from newstrace.context import Context
 from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
 from newstrace.stages.attribution import find_attributions, find_quotes
-from newstrace.stages.dates import TemporalExpression, anaphoric_shift, find_dates
+from newstrace.stages.dates import PUBLICATION_DAY, TemporalExpression, anaphoric_shift, find_dates
 from newstrace.stages.eventlex import EventLexicon, event_lexicon, ontology
 from newstrace.knowledge.places import country_id
 from newstrace.stages.mainevent import Candidate, background_flags, choose_main, relocated
@@ -34,6 +35,10 @@ _REFUSAL_GAP = 5
 _DIRECTED = frozenset({"PROTEST"})
 # How far into the text the title may be repeated (after section labels and a standfirst).
 _TITLE_REACH = 800
+# The paragraphs whose date a main event without one of its own may take, and how old that
+# date may be against the publication before it is background.
+_LEDE_DATE_PARAGRAPHS = 1
+_LEDE_RECENT = timedelta(days=10)
 
 
 @dataclass
@@ -119,8 +124,44 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
         d.main, d.background = index == main, background
     if main is not None:
         _locate_main(drafts[main], ordered, text, article.title, lex.triggers, ctx)
+        _date_main(drafts[main], drafts, sentences, dates, quoted, text, lex.triggers, article.published)
     quotes = find_quotes(text, 0, ordered)
     return tuple(_finish(d, article, lex, attributions, quotes) for d in drafts)
+
+
+def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], dates: tuple[TemporalExpression, ...],
+               quoted: list[Span], text: str, lex: TriggerLexicon, published: DateValue) -> None:
+    """A main event its own sentence gives no date takes the date its lede gives, else the day the
+    report was published (a weak vote: any date a text gives outweighs it).
+
+    Ledes date the news once ("In a speech on Monday 27 October ... . Al-Burhan said ..."): the
+    nearest date of the lede's paragraphs that no other event of the lede holds is the one.
+    """
+    if main.when is not None or main.status != "asserted":
+        return
+    paragraph_of = {s.start: s.paragraph for s in sentences}
+    starts = sorted(paragraph_of)
+    held = {id(d.when) for d in drafts if d is not main and d.when is not None and d.hit.type != main.hit.type}
+    best: tuple[int, TemporalExpression] | None = None
+    for expr in dates:
+        at = bisect_right(starts, expr.span.start) - 1
+        paragraph = paragraph_of[starts[at]] if at >= 0 else 0
+        if paragraph > max(main.sentence.paragraph + 1, _LEDE_DATE_PARAGRAPHS) or expr.future or not expr.value.known \
+                or id(expr) in held or _inside(expr.span, quoted):
+            continue
+        lead = text[max(0, expr.span.start - 14):expr.span.start]
+        if any(m.end() >= len(lead.rstrip()) - 4 for m in lex.not_date_after.finditer(lead)):
+            continue
+        if published.known and published.start and expr.value.end and expr.value.end < published.start - _LEDE_RECENT:
+            continue  # a background date ("in February 2022"), not the news
+        distance = abs(expr.span.start - main.hit.span.start)
+        if best is None or distance < best[0]:
+            best = (distance, expr)
+    if best is not None:
+        main.when = best[1]
+    elif published.precision == "day" and published.start is not None and published.source != "relative":
+        value = DateValue.of_day(published.start, "relative", published.evidence, PUBLICATION_DAY)
+        main.when = TemporalExpression(main.hit.span, "", value, "publication", "past")
 
 
 def _roles_from_parse(drafts: list[Draft], nlp) -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from newstrace.model import DateValue, EventMention
+from newstrace.stages.dates import PUBLICATION_DAY
 
 THRESHOLD = 0.5
 # Cosine of evidence sentences above which two speech acts say the same thing.
@@ -37,6 +38,7 @@ MAX_SPAN = timedelta(days=366)
 # How long before its publication an undated report's event may have happened: news is
 # about the last days; an older event is told with its date.
 RECENT = timedelta(days=7)
+RECALLED = timedelta(days=3660)
 
 Similarity = Callable[[EventMention, EventMention], float]
 PlaceRelation = Callable[[str, str], bool]
@@ -80,12 +82,19 @@ def related_ids(mention: EventMention, affiliation: Affiliation = _no_affiliatio
 
 
 def anchored(mention: EventMention) -> DateValue:
-    """The mention's date, or, for a report that gives none, the recent past of its publication
-    (an internal window for the constraints only: it claims no day)."""
-    if mention.date.known or mention.reported_by is None:
+    """The mention's date, or, for a report that gives none, the past of its publication: the
+    recent past for the article's news, any time before for what it recalls (an internal
+    window for the constraints only: it claims no day)."""
+    if mention.reported_by is None or (mention.date.known and mention.date.rule != PUBLICATION_DAY):
         return mention.date
-    return DateValue(mention.reported_by - RECENT, mention.reported_by, "month", "relative", rule="anchor:recent-past",
+    reach = RECENT if mention.main else RECALLED
+    return DateValue(mention.reported_by - reach, mention.reported_by, "month", "relative", rule="anchor:past",
                      weekday=mention.date.weekday)
+
+
+def told_day(mention: EventMention):
+    """The day a mention's text gives, None where it gives none or only its publication day."""
+    return mention.date.day if mention.date.rule != PUBLICATION_DAY else None
 
 
 def floating(mention: EventMention) -> bool:
@@ -136,7 +145,7 @@ def _jaccard(x: Iterable[str], y: Iterable[str]) -> float:
 
 
 def _same_day_and_place(a: EventMention, b: EventMention) -> bool:
-    same_day = a.date.day is not None and a.date.day == b.date.day
+    same_day = told_day(a) is not None and told_day(a) == told_day(b)
     return same_day and a.place_id is not None and a.place_id == b.place_id
 
 
@@ -152,10 +161,10 @@ def _needs_similar_evidence(
     """
     if all(broad(e) for e in shared):
         return not _same_day_and_place(a, b)
-    if floating(a) != floating(b) and (a.place_id is None or a.place_id != b.place_id):
+    if floating(a) != floating(b) and a.article_id != b.article_id and (a.place_id is None or a.place_id != b.place_id):
         return True  # an undated report joins a dated event on more than shared actors
     if a.type in verbal_types:
-        return len(direct) < 2 or a.date.day is None or a.date.day != b.date.day
+        return len(direct) < 2 or told_day(a) is None or told_day(a) != told_day(b)
     return False
 
 
