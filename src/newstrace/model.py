@@ -254,6 +254,7 @@ class Entity:
     population: int | None = None
     subtype: str | None = None
     provisional: bool = False
+    seat: str | None = None  # the place id of where an institution sits ("the Knesset": Jerusalem)
 
     def all_names(self) -> tuple[str, ...]:
         seen: dict[str, None] = {self.canonical_name: None}

@@ -447,3 +447,19 @@ def test_a_main_event_takes_the_date_its_lede_gives_else_the_publication_day() -
     (main,) = [e for e in events_of(text, "en", names, published=published) if e.main]
     assert main.date.day == date(2025, 10, 28) and main.date.rule == "publication-day"
     assert main.reported_by == date(2025, 10, 28)
+
+
+def test_an_institution_puts_the_event_in_the_city_it_sits_in() -> None:
+    seats = [("Kremlin", "org", "Q83188"), ("Putin", "person", "Q7747"), ("Xi", "person", "Q15031")]
+    cases = [("en", "Putin met Xi at the Kremlin on Thursday.", seats),
+             ("de", "Putin traf Xi am Donnerstag im Kreml.", [("Kreml", "org", "Q83188")] + seats[1:]),
+             ("ru", "Путин встретился с Си в четверг в Кремле.", [("Кремле", "org", "Q83188"), ("Путин", "person", "Q7747"),
+                                                               ("Си", "person", "Q15031")])]
+    for language, text, names in cases:
+        (meeting,) = [e for e in events_of(text, language, names) if e.type == "CONSULT"]
+        assert meeting.place_id == "gn:524901", (language, meeting.place_id)
+        assert "Q83188" not in {p.entity_id for p in meeting.participants}, language
+    # An institution addressed takes part, and still gives the place.
+    (speech,) = events_of("Trump said in the Knesset that the war was over.", "en",
+                          [("Trump", "person", "Q22686"), ("Knesset", "org", "Q12356")])
+    assert speech.place_id == "gn:281184"

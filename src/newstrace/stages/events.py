@@ -17,7 +17,8 @@ from newstrace.stages.eventlex import EventLexicon, event_lexicon, ontology
 from newstrace.knowledge.places import country_id
 from newstrace.stages.mainevent import Candidate, background_flags, choose_main, relocated
 from newstrace.stages.participants import (
-    ACTOR_KINDS, CONTENT_TARGET_TYPES, Scope, actors_in, choose_participants, choose_place, protest_targets, scope_of,
+    ACTOR_KINDS, CONTENT_TARGET_TYPES, PlaceChoice, Scope, actors_in, choose_participants, choose_place, protest_targets,
+    scope_of,
 )
 from newstrace.stages.syntax import parse_roles
 from newstrace.stages.topics import find_topics
@@ -107,7 +108,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                 others = tuple(h.span for h in hits if h is not hit)
                 stops = tuple(h.span for h in hits if h is not hit and h.type == "STATEMENT" and not h.nominal)
                 _add_hit(hit, (others, stops), sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
-                         lambda place, country: _same_country(ctx, place, country))
+                         lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e))
                 _refer_back(hit, objects, drafts)
                 _react(hit, drafts)
         previous = sentence
@@ -181,15 +182,20 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
              previous: Sentence | None,
              mentions: tuple[Mention, ...],
              dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
-             drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool]) -> None:
+             drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool],
+             seat_of: Callable[[str], str | None] = lambda entity_id: None) -> None:
     info = ontology().types.get(hit.type)
     if info is None:
         return
     scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours)
     place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country,
-                                   scope.sentence_end or sentence.end)
+                                   scope.sentence_end or sentence.end, seat_of)
     excluded = in_place | ({place.mention.span} if place else frozenset())
     participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
+    if place is None:
+        # "addressed the Knesset": an institution taking part is where it sits.
+        place = next((PlaceChoice(seat, m) for p in participants if (seat := seat_of(p.entity_id))
+                      for m in mentions if m.span == p.evidence), None)
     if hit.type in _DIRECTED:
         targets = protest_targets(sentence.start, sentence.end, mentions, text, lex)
         targeted = {p.entity_id for p in targets}
@@ -283,6 +289,11 @@ def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:
         return ()
     country = ctx.kb.get(country_id(entity.country)) if entity.country and entity.kind != "country" else None
     return entity.all_names() + (country.all_names() if country is not None else ())
+
+
+def _seat(ctx: Context, entity_id: str) -> str | None:
+    entity = ctx.kb.get(entity_id)
+    return entity.seat if entity is not None and ctx.kb.get(entity.seat or "") is not None else None
 
 
 def _same_country(ctx: Context, place_id: str, country_id: str) -> bool:
