@@ -11,7 +11,7 @@ import yaml
 
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.model import Span
-from newstrace.stages.phrases import compile_groups, compile_phrases, label_of
+from newstrace.stages.phrases import compile_groups, compile_phrases, label_of, with_auxiliaries
 
 # How far before a trigger a negation, modal or future cue still governs it.
 _CUE_WINDOW = 45
@@ -41,6 +41,7 @@ class Ontology:
     distinct_modes: frozenset[str] = frozenset()  # never one event with another mode (a phone call)
     verbal_types: frozenset[str] = frozenset()  # speech acts: merged only on similar evidence
     placeless_modes: frozenset[str] = frozenset()  # no one place (a phone call)
+    remote_types: frozenset[str] = frozenset()  # placed where they strike, never by a dateline
 
     def rank(self, event_type: str) -> int:
         return self.precedence.index(event_type) if event_type in self.precedence else len(self.precedence)
@@ -56,7 +57,7 @@ def load_ontology() -> Ontology:
     }
     return Ontology(types, tuple(data.get("precedence") or ()), tuple(data.get("topics") or ()),
                     frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()),
-                    frozenset(data.get("placeless_modes") or ()))
+                    frozenset(data.get("placeless_modes") or ()), frozenset(data.get("remote_types") or ()))
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,12 @@ class TriggerLexicon:
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
         data = lexicon.section("triggers")
-        verbs, verb_labels = compile_groups(dict(data.get("verbs") or {}), gap=True,
-                                            proclitics=tuple(data.get("proclitics") or ()))
+        # Compound tenses: a phrase opening on an auxiliary stands for its other forms too.
+        auxiliaries = {str(k).casefold(): tuple(v or ()) for k, v in (data.get("auxiliaries") or {}).items()}
+        verbs, verb_labels = compile_groups(
+            {label: with_auxiliaries(words or (), auxiliaries) for label, words in (data.get("verbs") or {}).items()},
+            gap=True, proclitics=tuple(data.get("proclitics") or ()))
+        light = with_auxiliaries(data.get("light_verbs") or (), auxiliaries)
         nouns, noun_labels = compile_groups(dict(data.get("nouns") or {}))
         return cls(
             verbs=verbs,
@@ -131,8 +136,8 @@ class TriggerLexicon:
             groups=compile_phrases(data.get("groups") or ()),
             agent_before=compile_phrases(data.get("agent_before") or ()),
             against=compile_phrases(data.get("against") or ()),
-            light_verbs=compile_phrases(data.get("light_verbs") or ()),
-            light_verbs_before=compile_phrases((data.get("light_verbs") or []) + (data.get("light_verbs_before") or [])),
+            light_verbs=compile_phrases(light),
+            light_verbs_before=compile_phrases(light + with_auxiliaries(data.get("light_verbs_before") or (), auxiliaries)),
             verb_final=bool(data.get("verb_final")),
             verb_first=bool(data.get("verb_first")),
             conjunctions=compile_phrases(data.get("conjunctions") or ()),
