@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 
@@ -157,7 +157,12 @@ def _split_label(label: str) -> tuple[str, str | None]:
 
 
 def find_triggers(text: str, offset: int, lex: TriggerLexicon) -> tuple[TriggerHit, ...]:
-    """Verb and noun triggers of `text` (spans shifted by `offset`); a verb beats a noun it overlaps."""
+    """Verb and noun triggers of `text` (spans shifted by `offset`); a verb beats a noun it overlaps.
+
+    A verb that is also a light verb, with a noun trigger of another type as its subject just
+    before it, is that noun's verb and no event of its own ("ein Drohnenangriff, gestartet von
+    der RSF, traf den Flughafen": the strike hit, nobody met).
+    """
     hits: list[TriggerHit] = []
     for pattern, labels, nominal in ((lex.verbs, lex.verb_labels, False), (lex.nouns, lex.noun_labels, True)):
         if not labels:
@@ -172,7 +177,30 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon) -> tuple[TriggerH
             if any(h.span.start < span.end and span.start < h.span.end for h in hits):
                 continue
             hits.append(TriggerHit(kind, mode, span, match.group(), noun, written_noun))
-    return tuple(sorted(hits, key=lambda h: h.span.start))
+    hits.sort(key=lambda h: h.span.start)
+    kept: list[TriggerHit] = []
+    for hit in hits:
+        subject = _noun_subject(hit, kept, text, offset, lex)
+        if subject is None:
+            kept.append(hit)
+        else:
+            kept[kept.index(subject)] = replace(subject, nominal=False)
+    return tuple(kept)
+
+
+def _noun_subject(verb: TriggerHit, before: list[TriggerHit], text: str, offset: int,
+                  lex: TriggerLexicon) -> TriggerHit | None:
+    """The noun trigger of another type whose light verb `verb` is, standing just before it."""
+    if verb.noun or not lex.light_verbs.fullmatch(verb.text):
+        return None
+    for hit in reversed(before):
+        if not hit.noun:
+            return None  # another verb stands between
+        gap = text[hit.span.end - offset:verb.span.start - offset]
+        if hit.type != verb.type and len(gap) <= _LIGHT_AFTER and not re.search(r"[.;:!?؟]", gap):
+            return hit
+        return None
+    return None
 
 
 def _light_verb_near(text: str, start: int, end: int, lex: TriggerLexicon) -> bool:
@@ -183,7 +211,8 @@ def _light_verb_near(text: str, start: int, end: int, lex: TriggerLexicon) -> bo
     if lex.light_verbs_before.search(before[cut + 1:]):
         return True
     after = text[end:end + _LIGHT_AFTER]
-    return bool(lex.light_verbs.match(after.lstrip())) or bool(lex.light_verbs.search(after.split(",")[0]))
+    # "Ein Drohnenangriff, gestartet von ...": a participle set off by a comma still carries it.
+    return bool(lex.light_verbs.match(after.lstrip(" ,"))) or bool(lex.light_verbs.search(after.split(",")[0]))
 
 
 def refine_mode(hit: TriggerHit, clause: str, lex: TriggerLexicon) -> str | None:
