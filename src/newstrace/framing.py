@@ -18,9 +18,10 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
-from newstrace.knowledge.framing import FramingLexicon
+from newstrace.knowledge.framing import FramingLexicon, default_framing
 from newstrace.model import Article, Framing, SourceFraming, TermCount
 from newstrace.text.normalize import match_key, normalize
 from newstrace.text.scripts import rule_for
@@ -92,6 +93,12 @@ def compile_framing(lexicon: FramingLexicon) -> FramingMatcher:
         pattern = "|".join(f"({term_pattern(term)})" for term, _ in items)
         by_language[language] = LanguageMatcher(re.compile(pattern), tuple(key for _, key in items))
     return FramingMatcher(lexicon, by_language)
+
+
+@cache  # compiling the package's own file is a pure function of it: a memo for speed only
+def default_matcher() -> FramingMatcher:
+    """The package's framing lexicon, compiled once."""
+    return compile_framing(default_framing())
 
 
 def outlet_of(article: Article) -> str:
