@@ -61,7 +61,8 @@ def _next(start: date, granularity: str) -> date:
 def event_chart(events: Iterable[Event]) -> Chart:
     """Events binned by day, month or year (the finest that keeps the chart legible).
 
-    An event dated more coarsely than the bins (a month, in a chart of days) is not
+    Bins get coarser while most events are dated less precisely than they are. An
+    event dated more coarsely than the bins (a month, in a chart of days) is not
     drawn and is counted in `left_out`, with the undated ones.
     """
     events = list(events)
@@ -71,10 +72,11 @@ def event_chart(events: Iterable[Event]) -> Chart:
     first, last = min(e.date.start for e in dated), max(e.date.start for e in dated)  # type: ignore[type-var]
     months = (last.year - first.year) * 12 + last.month - first.month
     granularity = "day" if (last - first).days < MAX_DAYS else "month" if months < MAX_MONTHS else "year"
-    # Coarser bins when none of the events is dated finely enough for these (all known to the month only).
-    finest = min((e.date.precision for e in dated), key=GRANULARITY_RANK.__getitem__)
-    granularity = max(granularity, finest, key=GRANULARITY_RANK.__getitem__)
-    shown = [e for e in dated if GRANULARITY_RANK[e.date.precision] <= GRANULARITY_RANK[granularity]]
+    # Coarser bins while fewer events are dated finely enough for these bins than not (most known to the month only).
+    for granularity in [g for g in GRANULARITY_RANK if GRANULARITY_RANK[g] >= GRANULARITY_RANK[granularity]]:
+        shown = [e for e in dated if GRANULARITY_RANK[e.date.precision] <= GRANULARITY_RANK[granularity]]
+        if len(shown) > len(dated) - len(shown):
+            break
     counts: dict[date, Counter[str]] = {}
     for e in shown:
         start, _, _ = _period(e.date.start, granularity)  # type: ignore[arg-type]
