@@ -107,3 +107,25 @@ def test_api_lists_disputed_events_and_story_framing(client, corpus):
     story, _ = data(client, f"/api/v1/stories/{corpus.story}")
     assert {o["outlet"] for o in story["framing"]["outlets"]} == {"Gulf Wire", "doha_ar.txt", "doha_fr.txt"}
     assert date.fromisoformat(story["timeline"][0]["date"]["start"])
+
+
+def test_a_figure_dispute_quotes_each_outlet_figure():
+    from newstrace.model import Discrepancy, Event, EventMention, FieldVote, Figure, Span
+    from newstrace.web.queries import Source, disputes
+    from tests.factories import day
+
+    one = article("Strikes killed 12 people, medics said.", name="one.txt", outlet="Post One")
+    two = article("At least 15 people were killed in the strikes.", name="two.txt", language="en")
+    mentions = []
+    for art, value, text in ((one, 12, "killed 12"), (two, 15, "15 people were killed")):
+        start = art.text.index(text)
+        mentions.append(EventMention(id=f"m{value}", article_id=art.id, type="ASSAULT", mode=None, participants=(),
+                                     date=day("2026-02-08"), evidence=(Span(0, len(art.text)),), sentence=art.text,
+                                     language="en", figures=(Figure("killed", value, Span(start, start + len(text)), text),)))
+    event = Event(id="e1", type="ASSAULT", mode=None, date=day("2026-02-08"), participants=(),
+                  mention_ids=("m12", "m15"), article_ids=(one.id, two.id),
+                  discrepancies=(Discrepancy("figures.killed", (FieldVote("15", (two.id,)), FieldVote("12", (one.id,)))),))
+    found = disputes(event, [Source(one, (mentions[0],), None), Source(two, (mentions[1],), None)])
+    claims = {v.value: [(c.outlet, c.evidence) for c in v.claims] for v in found[0].values}
+    assert found[0].field == "figures.killed"
+    assert claims == {"15": [("two.txt", "15 people were killed")], "12": [("Post One", "killed 12")]}
