@@ -27,6 +27,9 @@ class Country:
     name: str
     polygons: tuple[tuple[tuple[tuple[float, float], ...], ...], ...]
     box: tuple[float, float, float, float]
+    # The largest polygon's box: where the country is framed and named (Alaska and the
+    # Aleutians stretch the whole box of the United States across the map).
+    main: tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,16 @@ def countries() -> tuple[Country, ...]:
     for feature in data["features"]:
         polygons = tuple(tuple(tuple((x, y) for x, y in ring) for ring in polygon)
                          for polygon in feature["geometry"]["coordinates"])
-        xs = [x for p in polygons for r in p for x, _ in r]
-        ys = [y for p in polygons for r in p for _, y in r]
-        found.append(Country(feature["properties"]["iso_a3"], feature["properties"]["name"], polygons,
-                             (min(xs), min(ys), max(xs), max(ys))))
+        boxes = [_box(polygon[0]) for polygon in polygons]
+        whole = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+        main = max(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+        found.append(Country(feature["properties"]["iso_a3"], feature["properties"]["name"], polygons, whole, main))
     return tuple(found)
+
+
+def _box(ring: tuple[tuple[float, float], ...]) -> tuple[float, float, float, float]:
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _alpha3(code: str | None) -> str | None:
@@ -86,7 +94,7 @@ def _extent(places: Sequence[MapPlace], shapes: dict[str, Country]) -> tuple[flo
             xs.append(p.lon)
             ys.append(p.lat)
         elif p.iso_a3 in shapes:
-            x0, y0, x1, y1 = shapes[p.iso_a3].box
+            x0, y0, x1, y1 = shapes[p.iso_a3].main
             xs += [x0, x1]
             ys += [y0, y1]
     x0, x1, y0, y1 = min(xs) - PAD, max(xs) + PAD, min(ys) - PAD, max(ys) + PAD
@@ -147,7 +155,7 @@ def places_svg(places: Sequence[MapPlace], href_of: Callable[[str], str], label:
             href_of(p.entity_id), x, y, r, p.name, p.events, text))
     for p in drawable:
         if p.lon is None and p.iso_a3 in shapes:
-            bx0, by0, bx1, by1 = shapes[p.iso_a3].box
+            bx0, by0, bx1, by1 = shapes[p.iso_a3].main
             x, y = xy((bx0 + bx1) / 2, (by0 + by1) / 2)
             dots.append(Markup('<a href="{}"><text class="country-name" x="{:.1f}" y="{:.1f}">{}</text></a>').format(
                 href_of(p.entity_id), x, y, p.name))
