@@ -463,3 +463,18 @@ def test_an_institution_puts_the_event_in_the_city_it_sits_in() -> None:
     (speech,) = events_of("Trump said in the Knesset that the war was over.", "en",
                           [("Trump", "person", "Q22686"), ("Knesset", "org", "Q12356")])
     assert speech.place_id == "gn:281184"
+
+
+def test_who_claims_an_attack_carried_it_out() -> None:
+    cases = [
+        ("en", "Gunmen opened fire on tourists near Pahalgam on Tuesday. The Resistance Front claimed responsibility for the attack.",
+         [("Pahalgam", "place", "pahalgam"), ("The Resistance Front", "org", "trf")]),
+        ("fr", "Des hommes armés ont ouvert le feu sur des touristes près de Pahalgam mardi. The Resistance Front a revendiqué l'attaque.",
+         [("Pahalgam", "place", "pahalgam"), ("The Resistance Front", "org", "trf")]),
+        ("es", "Hombres armados abrieron fuego contra turistas cerca de Pahalgam el martes. The Resistance Front reivindicó el ataque.",
+         [("Pahalgam", "place", "pahalgam"), ("The Resistance Front", "org", "trf")]),
+    ]
+    for language, text, names in cases:
+        attacks = [e for e in events_of(text, language, names) if e.type == "ASSAULT"]
+        assert attacks and attacks[0].participants[0].entity_id == "trf", (language, attacks)
+        assert attacks[0].participants[0].role == "source"

@@ -34,6 +34,10 @@ _REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 _REFUSAL_GAP = 5
 # Types whose doers often go unnamed ("tens of thousands marched") but whose target is named.
 _DIRECTED = frozenset({"PROTEST"})
+# Acts someone claims ("claimed responsibility for the attack"), and how many paragraphs back
+# the claim may reach.
+_CLAIMED = frozenset({"ASSAULT"})
+_CLAIM_REACH = 3
 # How far into the text the title may be repeated (after section labels and a standfirst).
 _TITLE_REACH = 800
 # The paragraphs whose date a main event without one of its own may take, and how old that
@@ -111,6 +115,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                          lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e))
                 _refer_back(hit, objects, drafts)
                 _react(hit, drafts)
+        _claim(sentence, actors, text, lex.triggers, drafts)
         previous = sentence
     drafts = [d for d in drafts if d.participants]
     _roles_from_parse(drafts, ctx.nlp(article.language))
@@ -332,6 +337,30 @@ def _refer_back(hit: TriggerHit, objects: list[TriggerHit], drafts: list[Draft])
             draft.participants += [Participant(p.entity_id, "target", round(p.confidence * 0.8, 3), obj.span)
                                    for p in doers[:1]]
             return
+
+
+def _claim(sentence: Sentence, mentions: tuple[Mention, ...], text: str, lex: TriggerLexicon,
+           drafts: list[Draft]) -> None:
+    """"TRF claimed responsibility for the attack": the claimant is the doer of the attack told
+    just before, whose doers the report may not have named ("gunmen opened fire")."""
+    claim = lex.claims.search(text, sentence.start, sentence.end)
+    if claim is None:
+        return
+    told = next((d for d in reversed(drafts) if d.hit.type in _CLAIMED and d.status == "asserted"
+                 and d.sentence.start <= sentence.start and d.sentence.paragraph >= sentence.paragraph - _CLAIM_REACH),
+                None)
+    if told is None:
+        return
+    claimants = [m for m in actors_in(mentions, Scope(sentence.start, claim.start()), text, lex)
+                 if m.kind in ("org", "person")]
+    if not claimants or claimants[0].entity_id in told.entity_ids():
+        return
+    doer = claimants[0]
+    assert doer.entity_id is not None
+    told.participants.insert(0, Participant(doer.entity_id, "source", round(doer.confidence * 0.8, 3), doer.span))
+    told.evidence.append(Span(claim.start(), claim.end()))
+    if sentence not in told.sentences:
+        told.sentences.append(sentence)
 
 
 def _react(hit: TriggerHit, drafts: list[Draft]) -> None:

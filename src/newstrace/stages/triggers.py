@@ -102,6 +102,7 @@ class TriggerLexicon:
     verb_first: bool
     conjunctions: re.Pattern[str]
     not_date_after: re.Pattern[str]
+    claims: re.Pattern[str] = re.compile(r"(?!x)x")  # "claimed responsibility": the claimant did the attack
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
@@ -144,6 +145,7 @@ class TriggerLexicon:
             # "la rencontre" is the noun even where the verb is spelt the same.
             determiners=re.compile("(?:" + compile_phrases(data.get("determiners") or ()).pattern + r")\s*$", re.IGNORECASE),
             not_date_after=compile_phrases(data.get("not_date_after") or ()),
+            claims=compile_phrases(data.get("claims") or ()),
         )
 
     @cached_property
