@@ -24,7 +24,7 @@ from newstrace.stages.duplicates import find_copies, find_translations, source_r
 from newstrace.stages.merge import block_keys, cluster, mergeable
 from newstrace.stages.stories import build_stories
 from newstrace.stages.triggers import load_ontology
-from newstrace.store import Store
+from newstrace.store import ResolutionConflict, Store
 
 
 @dataclass(frozen=True)
@@ -155,8 +155,25 @@ def affected_closure(new: Iterable[EventMention], every: Sequence[EventMention],
     return seen
 
 
+ATTEMPTS = 5
+
+
 def resolve_store(store: Store, ctx: Context, *, full: bool = False) -> ResolutionSummary:
-    """Bring the stored events, duplicate reports and stories up to date with the mentions."""
+    """Bring the stored events, duplicate reports and stories up to date with the mentions.
+
+    Finishes whatever an earlier run left pending; when another process commits a
+    resolution meanwhile, this one reads the store again and redoes its part.
+    """
+    for _ in range(ATTEMPTS - 1):
+        try:
+            return _resolve_once(store, ctx, full)
+        except ResolutionConflict:
+            continue
+    return _resolve_once(store, ctx, full)
+
+
+def _resolve_once(store: Store, ctx: Context, full: bool) -> ResolutionSummary:
+    token = store.begin_resolution()  # before reading mentions: what is saved later stays pending
     mentions = [m for m in store.iter_event_mentions() if mergeable(m)]
     current = {m.id for m in mentions}
     previous = store.events()
@@ -179,7 +196,7 @@ def resolve_store(store: Store, ctx: Context, *, full: bool = False) -> Resoluti
         kind_of=lambda eid: kb.get(eid).kind if kb.get(eid) else None,
         name_of=lambda eid: kb.get(eid).canonical_name if kb.get(eid) else eid,
     )
-    store.replace_resolution(events, merged_duplicates.values(), stories)
+    store.replace_resolution(events, merged_duplicates.values(), stories, token)
     return ResolutionSummary(
         events=len(events),
         multi_source=sum(1 for e in events if len(e.article_ids) > 1),

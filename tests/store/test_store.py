@@ -1,31 +1,38 @@
-"""The store: round trips, idempotency, revisions, full-text search, migrations."""
+"""The store on both backends: round trips, idempotency, revisions, full-text search, migrations."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newstrace.errors import StoreError
 from newstrace.model import DateValue, Event, Participant, Story
 from newstrace.store import Store
-from newstrace.store.migrations import MIGRATIONS, migrate
+from newstrace.store.database import SqliteDatabase
+from newstrace.store.migrations import MIGRATIONS, applied_migrations, migrate
 from tests.factories import article, day, mention, raw
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "t.db") as s:
+def store(db_target):
+    with Store(db_target) as s:
         yield s
 
 
-def test_schema_is_migrated_once_with_named_steps(tmp_path):
-    conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
-    assert migrate(conn) == [m.name for m in MIGRATIONS]
-    assert migrate(conn) == []
-    mode = Store(tmp_path / "m.db").conn.execute("PRAGMA journal_mode").fetchone()[0]
-    assert mode == "wal"
+def test_schema_is_migrated_once_with_named_steps(db_target):
+    with Store(db_target) as store:
+        assert applied_migrations(store.conn) == [m.name for m in MIGRATIONS]
+        assert migrate(store.conn) == []
+    with Store(db_target) as store:
+        assert applied_migrations(store.conn) == [m.name for m in MIGRATIONS]
+
+
+def test_a_new_sqlite_file_is_migrated_step_by_step_in_wal_mode(tmp_path):
+    db = SqliteDatabase(tmp_path / "m.db")
+    assert migrate(db) == [m.name for m in MIGRATIONS]
+    assert migrate(db) == []
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_article_mentions_and_events_round_trip(store):
@@ -68,8 +75,9 @@ def test_a_failing_write_leaves_nothing_half_written(store):
     a = article("Text of an article that will fail to store its events.")
     broken = mention("m1", a.id, ["Q1"])
     object.__setattr__(broken, "participants", (Participant(None, "source"),))  # violates NOT NULL
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError) as failure:
         store.save_article(raw(a.text), a, [], [broken])
+    assert failure.value.code.name == "E021" and len(str(failure.value).splitlines()) == 1
     assert store.count_articles() == 0
     assert store.event_mentions() == []
 
@@ -91,14 +99,13 @@ def test_repeated_outlet_lines_are_counted_per_article(store):
     assert store.repeated_lines(3) == {"example.org": frozenset({"Subscribe to our newsletter"})}
 
 
-@settings(max_examples=60, deadline=None)
+# One database for every example: each stores a new article under a name of its own.
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(min_size=1, max_size=300), st.sampled_from([DateValue.unknown(), DateValue.of_month(2025, 6, "header")]))
-def test_any_article_text_survives_the_database(tmp_path_factory, text, published):
-    path = tmp_path_factory.mktemp("h") / "h.db"
-    with Store(path) as s:
-        a = article(text, published=published)
-        s.save_article(raw(text), a)
-        assert s.article(a.id).article == a
+def test_any_article_text_survives_the_database(store, text, published):
+    a = article(text, published=published, name=f"h{store.count_articles()}.txt")
+    store.save_article(raw(text), a)
+    assert store.article(a.id).article == a
 
 
 def test_search_takes_any_query_literally(store):
