@@ -47,7 +47,9 @@ def ingest(
                               highlight=False)
 
             report = pipeline.ingest(targets, store, ctx, outlet=outlet, workers=workers, on_progress=show)
-        if resolve and (report.new or report.revised):
+        # Pending marks cover this run's new and revised articles and whatever an interrupted
+        # run left unresolved, so unchanged input still finishes that.
+        if resolve and store.pending_resolution():
             from newstrace.resolve import resolve_store
 
             summary = resolve_store(store, ctx)
