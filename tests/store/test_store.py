@@ -114,3 +114,18 @@ def test_search_takes_any_query_literally(store):
     for query in ["Geneva\x00", "\ud800 Geneva", "NEAR(Geneva", "Geneva*", "-Geneva", "title:Geneva"]:
         store.search(query)
     assert len(store.search("Geneva\x00")) == 1
+
+
+def test_postgresql_finds_words_inside_unspaced_scripts_and_folds_turkish_i(pg_url):
+    # Trigram search (store/search.py): a word inside an unspaced Chinese or Japanese clause is
+    # found; SQLite's FTS5 keeps such a clause as one token and finds only the whole clause.
+    texts = {"zh.txt": "外交部长周一在北京会见了来访的代表团。", "ja.txt": "首相は火曜日に東京で記者会見を開いた。",
+             "tr.txt": "Kalın, Doha'da Katar Başbakanı ile görüştü."}
+    with Store(pg_url) as store:
+        for name, text in texts.items():
+            store.save_article(raw(text, name), article(text, name=name))
+        assert [h.snippet for h in store.search("北京")] == ["外交部长周一在[北京]会见了来访的代表团。"]
+        assert len(store.search("東京")) == 1
+        assert len(store.search("kalin doha")) == 1
+        assert store.search("東京 kalin") == [], "every term must occur"
+        assert store.search("100%") == [] and store.search("_") == [], "LIKE wildcards are literal"
