@@ -44,6 +44,8 @@ def test_article_mentions_and_events_round_trip(store):
     assert store.event_mentions(article_id=a.id) == [m]
     assert store.event_mentions(entity_ids=["Q2"]) == [m]
     assert store.event_mentions(entity_ids=["Q9"]) == []
+    assert store.event_mentions(entity_ids=[]) == [] and store.articles(ids=[]) == []
+    assert store.articles(ids=[a.id]) == [a]
 
 
 def test_same_content_twice_is_unchanged_and_a_new_version_is_a_revision(store):
@@ -88,6 +90,7 @@ def test_resolution_is_replaced_atomically(store):
     store.replace_resolution([e], [], [Story("s1", "t", ("e1",), ("Q1",))])
     assert store.events() == [e]
     assert store.events(entity_ids=["Q1"]) == [e]
+    assert store.events(ids=[]) == [] and store.events(entity_ids=[]) == []
     store.replace_resolution([], [], [])
     assert store.events() == [] and store.stories() == []
 

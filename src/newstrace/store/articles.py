@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from newstrace.model import Article, Entity, EventMention, Mention, Origin, RawDocument
 from newstrace.store import codec, search
-from newstrace.store.database import Database, transaction
+from newstrace.store.database import Database, in_list, transaction
 from newstrace.store.pending import mark_pending
 from newstrace.store.search import SearchHit
 
@@ -175,7 +175,7 @@ class ArticleStore:
             params.append(outlet)
         if ids is not None:
             wanted = list(ids)
-            where.append(f"id IN ({','.join('?' * len(wanted))})")
+            where.append(in_list("id", wanted))
             params.extend(wanted)
         sql = "SELECT data FROM articles"
         if where:

@@ -55,6 +55,11 @@ def database_exists(target: str | Path) -> bool:
     return is_url(target) or Path(target).exists()
 
 
+def in_list(column: str, values: Sequence[Any]) -> str:
+    """`column IN (?, ...)` for these values; false for none (PostgreSQL rejects an empty IN list)."""
+    return f"{column} IN ({','.join('?' * len(values))})" if values else "1 = 0"
+
+
 class Database:
     """One connection, in autocommit outside `transaction()`; `?` placeholders everywhere."""
 

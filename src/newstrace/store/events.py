@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from newstrace.model import DuplicateReport, Event, EventMention, Story
 from newstrace.store import codec
-from newstrace.store.database import Database, transaction
+from newstrace.store.database import Database, in_list, transaction
 from newstrace.store.pending import ResolutionToken, settle
 
 
@@ -28,10 +28,7 @@ class EventStore:
             params.append(type.upper())
         if entity_ids is not None:
             wanted = list(entity_ids)
-            where.append(
-                f"e.id IN (SELECT mention_id FROM event_mention_actors"
-                f" WHERE entity_id IN ({','.join('?' * len(wanted))}))"
-            )
+            where.append(f"e.id IN (SELECT mention_id FROM event_mention_actors WHERE {in_list('entity_id', wanted)})")
             params.extend(wanted)
         sql = "SELECT e.data FROM event_mentions e"
         if where:
@@ -90,13 +87,11 @@ class EventStore:
         where, params = [], []
         if entity_ids is not None:
             wanted = list(entity_ids)
-            where.append(
-                f"id IN (SELECT event_id FROM event_actors WHERE entity_id IN ({','.join('?' * len(wanted))}))"
-            )
+            where.append(f"id IN (SELECT event_id FROM event_actors WHERE {in_list('entity_id', wanted)})")
             params.extend(wanted)
         if ids is not None:
             wanted = list(ids)
-            where.append(f"id IN ({','.join('?' * len(wanted))})")
+            where.append(in_list("id", wanted))
             params.extend(wanted)
         if type:
             where.append("type = ?")

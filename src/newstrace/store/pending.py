@@ -40,10 +40,13 @@ def mark_pending(db: Database, article_id: str) -> None:
 def settle(db: Database, token: ResolutionToken | None) -> None:
     """Inside the transaction writing events: claim the next generation and clear the marks read.
 
-    Raises ResolutionConflict when another resolution committed after `token` was taken.
+    Without a token the caller states that its result covers every stored article (a test
+    corpus, a single writer), and every mark is cleared. Raises ResolutionConflict when
+    another resolution committed after `token` was taken.
     """
     if token is None:
         db.execute("UPDATE resolution_state SET generation = generation + 1 WHERE id = 1")
+        db.execute("DELETE FROM pending_resolution")
         return
     # The UPDATE takes the row lock first, so a concurrent writer waits here and then sees
     # the generation moved on.
