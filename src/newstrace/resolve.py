@@ -17,6 +17,7 @@ from itertools import combinations
 import numpy as np
 
 from newstrace.context import Context
+from newstrace.errors import Code, StoreError
 from newstrace.knowledge.places import country_id
 from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention
 from newstrace.stages.canonical import build_event
@@ -24,7 +25,7 @@ from newstrace.stages.duplicates import find_copies, find_translations, source_r
 from newstrace.stages.merge import block_keys, cluster, mergeable
 from newstrace.stages.stories import build_stories
 from newstrace.stages.triggers import load_ontology
-from newstrace.store import ResolutionConflict, Store
+from newstrace.store import ResolutionConflict, Store, describe
 
 
 @dataclass(frozen=True)
@@ -164,12 +165,13 @@ def resolve_store(store: Store, ctx: Context, *, full: bool = False) -> Resoluti
     Finishes whatever an earlier run left pending; when another process commits a
     resolution meanwhile, this one reads the store again and redoes its part.
     """
-    for _ in range(ATTEMPTS - 1):
+    for _ in range(ATTEMPTS):
         try:
             return _resolve_once(store, ctx, full)
         except ResolutionConflict:
             continue
-    return _resolve_once(store, ctx, full)
+    raise StoreError(describe(store.target), Code.E021,
+                     f"other processes committed a resolution during each of {ATTEMPTS} attempts; resolve again")
 
 
 def _resolve_once(store: Store, ctx: Context, full: bool) -> ResolutionSummary:
