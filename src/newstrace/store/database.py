@@ -149,11 +149,6 @@ def open_database(target: str | Path, *, readonly: bool = False) -> Database:
     return db
 
 
-def connect(target: str | Path, *, readonly: bool = False) -> Database:
-    """Alias of `open_database`."""
-    return open_database(target, readonly=readonly)
-
-
 def transaction(db: Database):
     """`db.transaction()`, as the mixins spell it."""
     return db.transaction()
