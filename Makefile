@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= newstrace.db
 
-.PHONY: demo test bench browser clean
+.PHONY: demo test bench browser postgresql clean
 
 $(STAMP): pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,10 @@ demo: $(STAMP)
 browser:
 	@scripts/ensure-chromium
 
-test: $(STAMP) browser
+postgresql:
+	@scripts/ensure-postgresql
+
+test: $(STAMP) browser postgresql
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -17,6 +17,7 @@ from itertools import combinations
 import numpy as np
 
 from newstrace.context import Context
+from newstrace.errors import Code, StoreError
 from newstrace.knowledge.places import country_id
 from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention
 from newstrace.stages.canonical import build_event
@@ -24,7 +25,7 @@ from newstrace.stages.duplicates import find_copies, find_translations, source_r
 from newstrace.stages.merge import block_keys, cluster, mergeable
 from newstrace.stages.stories import build_stories
 from newstrace.stages.triggers import load_ontology
-from newstrace.store import Store
+from newstrace.store import ResolutionConflict, Store, describe
 
 
 @dataclass(frozen=True)
@@ -155,8 +156,26 @@ def affected_closure(new: Iterable[EventMention], every: Sequence[EventMention],
     return seen
 
 
+ATTEMPTS = 5
+
+
 def resolve_store(store: Store, ctx: Context, *, full: bool = False) -> ResolutionSummary:
-    """Bring the stored events, duplicate reports and stories up to date with the mentions."""
+    """Bring the stored events, duplicate reports and stories up to date with the mentions.
+
+    Finishes whatever an earlier run left pending; when another process commits a
+    resolution meanwhile, this one reads the store again and redoes its part.
+    """
+    for _ in range(ATTEMPTS):
+        try:
+            return _resolve_once(store, ctx, full)
+        except ResolutionConflict:
+            continue
+    raise StoreError(describe(store.target), Code.E021,
+                     f"other processes committed a resolution during each of {ATTEMPTS} attempts; resolve again")
+
+
+def _resolve_once(store: Store, ctx: Context, full: bool) -> ResolutionSummary:
+    token = store.begin_resolution()  # before reading mentions: what is saved later stays pending
     mentions = [m for m in store.iter_event_mentions() if mergeable(m)]
     current = {m.id for m in mentions}
     previous = store.events()
@@ -179,7 +198,7 @@ def resolve_store(store: Store, ctx: Context, *, full: bool = False) -> Resoluti
         kind_of=lambda eid: kb.get(eid).kind if kb.get(eid) else None,
         name_of=lambda eid: kb.get(eid).canonical_name if kb.get(eid) else eid,
     )
-    store.replace_resolution(events, merged_duplicates.values(), stories)
+    store.replace_resolution(events, merged_duplicates.values(), stories, token)
     return ResolutionSummary(
         events=len(events),
         multi_source=sum(1 for e in events if len(e.article_ids) > 1),

@@ -114,7 +114,7 @@ def test_export_command_writes_each_format(fmt, export_corpus, kb, tmp_path, mon
     from newstrace.cli import app
     from newstrace.cli import timeline as timeline_cli
 
-    monkeypatch.setattr(timeline_cli, "display_names", lambda store: kb)
+    monkeypatch.setattr(timeline_cli, "display_names", lambda store, ctx=None: kb)
     target = tmp_path / f"out.{fmt}"
     result = CliRunner().invoke(app, ["--db", str(export_corpus.path), "export", "--format", fmt, "-o", str(target)])
     assert result.exit_code == 0, result.output

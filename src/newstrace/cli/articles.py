@@ -8,7 +8,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from newstrace import pipeline
-from newstrace.cli.app import app, err, fail, make_context, open_store, out, print_json
+from newstrace.cli.app import app, err, fail, finish_resolution, make_context, open_store, out, print_json
 from newstrace.views import article_json
 
 
@@ -47,11 +47,15 @@ def ingest(
                               highlight=False)
 
             report = pipeline.ingest(targets, store, ctx, outlet=outlet, workers=workers, on_progress=show)
+        # New or revised articles are resolved now; with only unchanged input, whatever an
+        # interrupted run left pending (its marks are in the store) is finished instead.
         if resolve and (report.new or report.revised):
             from newstrace.resolve import resolve_store
 
             summary = resolve_store(store, ctx)
             err.print(f"resolved: {summary}", highlight=False)
+        elif resolve:
+            finish_resolution(store)
     if as_json:
         print_json({"new": report.new, "revised": report.revised, "unchanged": report.unchanged,
                     "failed": report.failed, "failures": [p.message for p in report.failures]})

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from newstrace.cli.app import app, display_names, err, fail, open_store, out, print_json
+from newstrace.cli.app import app, display_names, err, fail, finish_resolution, open_store, out, print_json
 from newstrace.cli.events import actor_ids
 from newstrace.views import event_json
 
@@ -23,7 +23,7 @@ def timeline(
 ) -> None:
     """A dated timeline of events, each with its sources and their languages."""
     with open_store() as store:
-        kb = display_names(store)
+        kb = display_names(store, finish_resolution(store))
         ids = None
         if story:
             found = store.story(story)
@@ -61,7 +61,7 @@ def graph(
     from newstrace.network import actor_network
 
     with open_store() as store:
-        kb = display_names(store)
+        kb = display_names(store, finish_resolution(store))
         focus = actor_ids(kb, actor)
         network = actor_network(store.events(), frozenset(focus) if focus else None)
 
@@ -100,7 +100,7 @@ def evaluate(
     except NewstraceError as exc:
         fail(str(exc))
     with open_store() as store:
-        kb = display_names(store)
+        kb = display_names(store, finish_resolution(store))
         report = run_eval(gold, store.articles(), store.event_mentions(), store.events(), kb)
     if as_json:
         print_json(to_plain(report))
@@ -142,7 +142,7 @@ def export(
     if format_ not in formats.WRITERS:
         fail(f"--format must be one of {', '.join(formats.WRITERS)}")
     with open_store() as store:
-        kb = display_names(store)
+        kb = display_names(store, finish_resolution(store))
         from newstrace.export.document import select_events
 
         selected = None if story is None and actor is None else select_events(
