@@ -28,15 +28,16 @@ import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from newstrace.knowledge.actors import data_dir
 from newstrace.knowledge.lexicon import Lexicons, lexicon_dir, load_lexicons
 from newstrace.model import Entity
 
+T = TypeVar("T")
 FORMAT = 1
 MAGIC = b"newstrace-kb\n"
 PROTOCOL = 5
@@ -175,6 +176,28 @@ class Artifact:
 
     def close(self) -> None:
         self._file.close()
+
+
+def cached_value(name: str, key: str, build: Callable[[], T], directory: Path | None = None) -> T:
+    """A value built once and kept in the cache folder under `key` (with the same checks as the
+    knowledge base); a missing or failing file is rebuilt, a folder that cannot be written only
+    costs the next process a rebuild."""
+    folder = directory or cache_dir()
+    path = folder / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:32]}.bin"
+    try:
+        artifact = Artifact(path, key)
+        try:
+            return artifact.load("value")
+        finally:
+            artifact.close()
+    except ArtifactError:
+        pass
+    value = build()
+    try:
+        write_artifact(path, key, {"value": value})
+    except OSError:
+        pass
+    return value
 
 
 def prune(directory: Path, keep: Path, count: int = KEEP) -> None:
