@@ -246,3 +246,21 @@ def test_the_artifact_checks_each_section_it_reads(tmp_path):
         Artifact(path, "another key")
     with pytest.raises(ArtifactError, match="cannot open"):
         Artifact(tmp_path / "missing.bin", "k")
+
+
+def test_a_cached_value_is_built_once_and_rebuilt_when_its_file_fails(tmp_path):
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"table": list(range(1000))}
+
+    assert compiled.cached_value("thing", "key 1", build, tmp_path) == {"table": list(range(1000))}
+    assert compiled.cached_value("thing", "key 1", build, tmp_path) == {"table": list(range(1000))}
+    assert len(builds) == 1
+    (path,) = tmp_path.glob("thing-*.bin")
+    path.write_bytes(path.read_bytes()[:-10])
+    assert compiled.cached_value("thing", "key 1", build, tmp_path) == {"table": list(range(1000))}
+    assert len(builds) == 2
+    compiled.cached_value("thing", "key 2", build, tmp_path)
+    assert len(builds) == 3 and len(list(tmp_path.glob("thing-*.bin"))) == 2
