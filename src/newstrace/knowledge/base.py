@@ -55,6 +55,16 @@ def partial_forms(name: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def _ref_fields(refs: tuple[NameRef, ...]) -> tuple[tuple, ...]:
+    # Plain tuples pickle to a third of a dataclass's size (no class path, no field names).
+    return tuple((ref.entity_id, ref.form, ref.tag, ref.priority, ref.cased, ref.exact, ref.rank, ref.script)
+                 for ref in refs)
+
+
+def _refs_of(fields: tuple[tuple, ...]) -> tuple[NameRef, ...]:
+    return tuple(NameRef(*values) for values in fields)
+
+
 class KnowledgeBase:
     """Entities by id, their names in one automaton, roles by title; read-only once loaded."""
 
@@ -93,7 +103,7 @@ class KnowledgeBase:
         first used."""
         return {
             "entities": pack_values(self._entities),
-            "keys": pack_values(self._keys),
+            "keys": pack_values(self._keys, _ref_fields),
             "matcher": self.matcher.state(),
             "index": self._index.state(),
             "core": {"honorifics": self._honorifics, "demonyms": self.demonyms, "problems": self.problems,
@@ -120,7 +130,7 @@ class KnowledgeBase:
 
     @cached_property
     def _keys(self) -> Mapping[str, tuple[NameRef, ...]]:  # a compiled base's keys, read on first use
-        return PackedValues(self._section("keys"))
+        return PackedValues(self._section("keys"), _refs_of)
 
     @cached_property
     def matcher(self) -> NameMatcher:  # a compiled base's automaton, read on first use

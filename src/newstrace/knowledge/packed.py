@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 PROTOCOL = 5
 
 
-def pack_values(mapping: Mapping[str, Any]) -> dict[str, bytes]:
-    """Each value pickled on its own, so that a reader decodes only the values it reads."""
-    return {key: pickle.dumps(value, protocol=PROTOCOL) for key, value in mapping.items()}
+def pack_values(mapping: Mapping[str, Any], encode: Callable[[Any], Any] | None = None) -> dict[str, bytes]:
+    """Each value pickled on its own, so that a reader decodes only the values it reads
+    (`encode` first turns a value into something smaller to pickle)."""
+    if encode is None:
+        return {key: pickle.dumps(value, protocol=PROTOCOL) for key, value in mapping.items()}
+    return {key: pickle.dumps(encode(value), protocol=PROTOCOL) for key, value in mapping.items()}
 
 
 class PackedValues(Mapping[str, Any]):
@@ -21,15 +24,19 @@ class PackedValues(Mapping[str, Any]):
     thousands: decoding them all would cost more than the command itself.
     """
 
-    def __init__(self, packed: Mapping[str, bytes]) -> None:
+    def __init__(self, packed: Mapping[str, bytes], decode: Callable[[Any], Any] | None = None) -> None:
         self._packed = packed
+        self._decode = decode
         self._decoded: dict[str, Any] = {}
 
     def __getitem__(self, key: str) -> Any:
         try:
             return self._decoded[key]
         except KeyError:
-            value = self._decoded[key] = pickle.loads(self._packed[key])
+            value = pickle.loads(self._packed[key])
+            if self._decode is not None:
+                value = self._decode(value)
+            self._decoded[key] = value
             return value
 
     def get(self, key: str, default: Any = None) -> Any:
