@@ -264,3 +264,9 @@ def test_a_cached_value_is_built_once_and_rebuilt_when_its_file_fails(tmp_path):
     assert len(builds) == 2
     compiled.cached_value("thing", "key 2", build, tmp_path)
     assert len(builds) == 3 and len(list(tmp_path.glob("thing-*.bin"))) == 2
+
+
+def test_the_stages_and_the_knowledge_base_share_one_lexicons_object(built):
+    folder, _, _ = built
+    knowledge = CompiledKnowledge(directory=folder)
+    assert knowledge.kb().lexicons is knowledge.lexicons()

@@ -229,6 +229,7 @@ class CompiledKnowledge:
         self.path = self.directory / f"kb-{self.key[:32]}.bin"
         self.problem: str | None = None  # why the artifact was rebuilt, if it was
         self._built: tuple[Lexicons, Any] | None = None
+        self._lexicons: Lexicons | None = None
         self._fresh: dict[str, Any] | None = None
         try:
             self._artifact: Artifact | None = Artifact(self.path, self.key)
@@ -269,9 +270,12 @@ class CompiledKnowledge:
         return self._fresh
 
     def lexicons(self) -> Lexicons:
+        """The lexicons, one object per process (stages and the knowledge base share it)."""
         if self._built is not None:
             return self._built[0]
-        return self.section("lexicons")
+        if self._lexicons is None:
+            self._lexicons = self.section("lexicons")
+        return self._lexicons
 
     def kb(self):  # -> newstrace.knowledge.base.KnowledgeBase
         from newstrace.knowledge.base import KnowledgeBase
