@@ -310,7 +310,7 @@ def _beside(country: Span, place: Span, text: str, its_own: bool, words: int = 2
 def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: int, clause_end: int,
                  text: str, lex: TriggerLexicon,
                  same_country: Callable[[str, str], bool] = lambda place, country: False,
-                 sentence_end: int | None = None,
+                 sentence_end: int | None = None, dates: tuple[Span, ...] = (),
                  ) -> tuple[PlaceChoice | None, frozenset[Span]]:
     """Where the event happened: the located place nearest after the trigger, else before it.
 
@@ -318,7 +318,8 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     is about, not where it happened. Also returns the spans of mentions inside the
     chosen place phrase ("the Egyptian port of El Arish"), which are no participants.
     An attack no place phrase locates is in the city of its sentence (up to
-    `sentence_end`) nearest the trigger.
+    `sentence_end`) nearest the trigger. A date between a country and a city (`dates`: the spans of
+    the text's date phrases) parts them: "Rusland heeft zaterdag Odessa aangevallen" names a doer.
     """
     found: list[tuple[Mention, int]] = []
     for m in mentions:
@@ -354,6 +355,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     qualifying = frozenset(
         m.span for m in mentions for city in cities
         if m.kind == "country" and m.entity_id is not None and not _between(hit.span, m.span, city.span)
+        and not any(_between(date, m.span, city.span) for date in dates)
         # "Charm el-Cheikh, les médiateurs égyptiens": a demonym after a city describes the next noun.
         and not (m.rule.endswith("demonym") and m.span.start >= city.span.end)
         and _beside(m.span, city.span, text, same_country(city.entity_id or "", m.entity_id),
