@@ -415,3 +415,18 @@ def test_a_verb_first_light_verb_reaches_its_noun_across_the_subject():
     found = events_of(text, "ar", [("رجب طيب أردوغان", "person", "Q39259"), ("بيدرو سانشيز", "person", "Q263725"),
                                    ("مدريد", "place", "gn:3117735")])
     assert [(e.type, e.place_id) for e in found] == [("CONSULT", "gn:3117735")]
+
+
+def test_a_bracketed_credit_after_an_upper_case_dateline_takes_no_part() -> None:
+    # "ANP" is also an acronym of the Palestinian Authority; here it is the agency of a Dutch report.
+    text = "DEN HAAG (ANP) - Rusland heeft Odessa aangevallen met drones."
+    (event,) = asserted(events_of(text, "nl", [
+        ("ANP", "org", "Q42620"), ("Rusland", "country", "iso:RU"), ("Odessa", "place", "gn:698740")]))
+    assert {p.entity_id for p in event.participants} == {"iso:RU"}
+
+
+def test_a_date_between_a_country_and_a_city_parts_them() -> None:
+    text = "Rusland heeft zaterdag Odessa aangevallen met tientallen drones."
+    (event,) = asserted(events_of(text, "nl", [("Rusland", "country", "iso:RU"), ("Odessa", "place", "gn:698740")]))
+    assert {p.entity_id for p in event.participants} == {"iso:RU"} and event.place_id == "gn:698740"
+    assert event.date.day == date(2025, 12, 20)
