@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newstrace.ids import is_provisional
 from newstrace.model import Mention, Participant, Span
@@ -310,7 +310,9 @@ def _beside(country: Span, place: Span, text: str, its_own: bool, words: int = 2
 def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: int, clause_end: int,
                  text: str, lex: TriggerLexicon,
                  same_country: Callable[[str, str], bool] = lambda place, country: False,
-                 sentence_end: int | None = None, dates: tuple[Span, ...] = (),
+                 sentence_end: int | None = None,
+                 seat_of: Callable[[str], str | None] = lambda entity_id: None,
+                 dates: tuple[Span, ...] = (),
                  ) -> tuple[PlaceChoice | None, frozenset[Span]]:
     """Where the event happened: the located place nearest after the trigger, else before it.
 
@@ -318,16 +320,22 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     is about, not where it happened. Also returns the spans of mentions inside the
     chosen place phrase ("the Egyptian port of El Arish"), which are no participants.
     An attack no place phrase locates is in the city of its sentence (up to
-    `sentence_end`) nearest the trigger. A date between a country and a city (`dates`: the spans of
-    the text's date phrases) parts them: "Rusland heeft zaterdag Odessa aangevallen" names a doer.
+    `sentence_end`) nearest the trigger. An institution written as a place ("at the Kremlin",
+    "im Weißen Haus") puts the event in the city it sits in (`seat_of`). A date between a country
+    and a city (`dates`: the spans of the text's date phrases) parts them: "Rusland heeft zaterdag
+    Odessa aangevallen" names a doer.
     """
     found: list[tuple[Mention, int]] = []
+    seats: dict[Span, str] = {}
     for m in mentions:
-        if m.kind not in PLACE_KINDS or not m.entity_id or not clause_start <= m.span.start < clause_end:
+        seat = seat_of(m.entity_id) if m.kind == "org" and m.entity_id else None
+        if (m.kind not in PLACE_KINDS and seat is None) or not m.entity_id or not clause_start <= m.span.start < clause_end:
             continue
         if m.rule.endswith("demonym"):
             continue  # "an Israeli strike": a demonym names who, never where
-        located, phrase_start = _locative(m, text, lex, hit)
+        located, phrase_start = _locative(replace(m, kind="place") if seat else m, text, lex, hit)
+        if seat is not None and located:
+            seats[m.span] = seat
         if not located:
             continue
         if m.span.start >= hit.span.end and lex.subject_before.search(text, hit.span.end, m.span.start):
@@ -365,7 +373,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     place, phrase_start = pick
     inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end)
     assert place.entity_id
-    return PlaceChoice(place.entity_id, place), inside | qualifying
+    return PlaceChoice(seats.get(place.span, place.entity_id), place), inside | qualifying
 
 
 def at_dateline(mention: Mention, text: str) -> bool:
