@@ -39,3 +39,26 @@ def test_no_key_is_written_twice(path):
 def test_the_strict_loader_catches_a_repeated_section():
     with pytest.raises(yaml.constructor.ConstructorError, match="duplicate key 'triggers'"):
         yaml.load("triggers:\ntriggers:\n  verbs: {}\n", Loader=_StrictLoader)
+
+
+def _non_strings(value, path: str):
+    """Entries of a word list that YAML read as something else ("no" is False, "on" is True)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _non_strings(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for item in value:
+            if not isinstance(item, str):
+                yield f"{path}: {item!r}"
+
+
+_LEXICONS = [p for p in _FILES if p.parent.name == "lexicon"]
+
+
+@pytest.mark.parametrize("path", _LEXICONS, ids=[p.name for p in _LEXICONS])
+def test_every_listed_word_is_a_string(path):
+    assert list(_non_strings(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)) == []
+
+
+def test_an_unquoted_no_is_caught():
+    assert list(_non_strings(yaml.safe_load("triggers:\n  determiners: [o, a, no]\n"), "x")) == ["x.triggers.determiners: False"]

@@ -417,6 +417,21 @@ def test_a_verb_first_light_verb_reaches_its_noun_across_the_subject():
     assert [(e.type, e.place_id) for e in found] == [("CONSULT", "gn:3117735")]
 
 
+def test_a_bracketed_credit_after_an_upper_case_dateline_takes_no_part() -> None:
+    # "ANP" is also an acronym of the Palestinian Authority; here it is the agency of a Dutch report.
+    text = "DEN HAAG (ANP) - Rusland heeft Odessa aangevallen met drones."
+    (event,) = asserted(events_of(text, "nl", [
+        ("ANP", "org", "Q42620"), ("Rusland", "country", "iso:RU"), ("Odessa", "place", "gn:698740")]))
+    assert {p.entity_id for p in event.participants} == {"iso:RU"}
+
+
+def test_a_date_between_a_country_and_a_city_parts_them() -> None:
+    text = "Rusland heeft zaterdag Odessa aangevallen met tientallen drones."
+    (event,) = asserted(events_of(text, "nl", [("Rusland", "country", "iso:RU"), ("Odessa", "place", "gn:698740")]))
+    assert {p.entity_id for p in event.participants} == {"iso:RU"} and event.place_id == "gn:698740"
+    assert event.date.day == date(2025, 12, 20)
+
+
 def test_the_act_a_spokesman_announces_is_the_main_event_in_several_languages() -> None:
     cases = [
         ("en", "The Lebanese army said on Sunday that Israel struck a village in southern Lebanon.",

@@ -90,6 +90,7 @@ class KnowledgeBase:
         self.lexicons: Lexicons | None = None
         self._role_patterns: dict[str, object] = {}  # per language, compiled on first use
         self._calendar_words: dict[str, frozenset[str]] = {}
+        self._name_endings: dict[str, frozenset[str]] = {}
         self._roles: dict[str, list[tuple[str, Role]]] = {}
         for entity in self._entities.values():
             for role in entity.roles:
@@ -283,6 +284,15 @@ class KnowledgeBase:
                     words.update(match_key(str(word)) for word in data.get(group) or ())
             self._calendar_words[language] = frozenset(words - {""})
         return self._calendar_words[language]
+
+    def name_endings(self, language: str | None) -> frozenset[str]:
+        """Match keys of the case endings a name takes in the language (`roles.name_endings`:
+        Polish "Tusk-iem", Ukrainian "Варшав-і"), accepted after a name as its script's own suffixes are."""
+        if language not in self._name_endings:
+            lexicon = self.lexicons.get(language) if self.lexicons else None
+            words = lexicon.section("roles").get("name_endings") or () if lexicon else ()
+            self._name_endings[language] = frozenset(match_key(str(word)) for word in words) - {""}
+        return self._name_endings[language]
 
     def titles_for_org(self, org_id: str) -> tuple[str, ...]:
         """Role titles anyone held in an organisation."""

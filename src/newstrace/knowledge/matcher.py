@@ -115,8 +115,11 @@ class NameMatcher:
     def __len__(self) -> int:
         return len(self._slots)
 
-    def find(self, text: str) -> tuple[KeyMatch, ...]:
-        """Every boundary-valid match in `text` (overlapping ones included), in text order."""
+    def find(self, text: str, endings: frozenset[str] = frozenset()) -> tuple[KeyMatch, ...]:
+        """Every boundary-valid match in `text` (overlapping ones included), in text order.
+
+        `endings` are case endings of the text's language that may follow a name (as match keys).
+        """
         if not self._slots or not text:
             return ()
         normal = normalize(text)
@@ -134,7 +137,7 @@ class NameMatcher:
                 while tail < len(padded) and padded[tail].isalnum():
                     tail += 1
                 suffix = padded[core_end:tail]
-                if suffix and suffix not in rule.suffixes and (
+                if suffix and suffix not in rule.suffixes and suffix not in endings and (
                         len(suffix) > rule.suffix_letters or any(script_of(c) != rule.name for c in suffix)
                         or (rule.case_endings and suffix not in rule.case_endings)):
                     continue

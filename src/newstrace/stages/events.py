@@ -194,7 +194,7 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
         return
     scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours)
     place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country,
-                                   scope.sentence_end or sentence.end, seat_of)
+                                   scope.sentence_end or sentence.end, seat_of, tuple(d.span for d in dates))
     excluded = in_place | ({place.mention.span} if place else frozenset())
     participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
     if place is None:
@@ -258,7 +258,13 @@ def _agency_credit(mention: Mention, text: str, ctx: Context) -> bool:
     if text[mention.span.start - 1:mention.span.start] != "(" or text[mention.span.end:mention.span.end + 1] != ")":
         return False
     entity = ctx.kb.get(mention.entity_id) if mention.entity_id else None
-    return entity is not None and entity.subtype == "news_agency"
+    if entity is not None and entity.subtype == "news_agency":
+        return True
+    # "DEN HAAG (ANP) -": between an upper-case dateline and its dash the brackets credit the
+    # report, whatever else the letters stand for (ANP is also the Palestinian Authority).
+    head = text[text.rfind("\n", 0, mention.span.start) + 1:mention.span.start - 1].strip()
+    tail = text[mention.span.end + 1:mention.span.end + 4].lstrip()
+    return 0 < len(head) <= 40 and head.isupper() and tail[:1] in ("-", "–", "—")
 
 
 def _in_content(place: Span, hit: TriggerHit, participants: list[Participant]) -> bool:

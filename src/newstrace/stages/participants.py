@@ -312,6 +312,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
                  same_country: Callable[[str, str], bool] = lambda place, country: False,
                  sentence_end: int | None = None,
                  seat_of: Callable[[str], str | None] = lambda entity_id: None,
+                 dates: tuple[Span, ...] = (),
                  ) -> tuple[PlaceChoice | None, frozenset[Span]]:
     """Where the event happened: the located place nearest after the trigger, else before it.
 
@@ -320,7 +321,9 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     chosen place phrase ("the Egyptian port of El Arish"), which are no participants.
     An attack no place phrase locates is in the city of its sentence (up to
     `sentence_end`) nearest the trigger. An institution written as a place ("at the Kremlin",
-    "im Weißen Haus") puts the event in the city it sits in (`seat_of`).
+    "im Weißen Haus") puts the event in the city it sits in (`seat_of`). A date between a country
+    and a city (`dates`: the spans of the text's date phrases) parts them: "Rusland heeft zaterdag
+    Odessa aangevallen" names a doer.
     """
     found: list[tuple[Mention, int]] = []
     seats: dict[Span, str] = {}
@@ -360,6 +363,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     qualifying = frozenset(
         m.span for m in mentions for city in cities
         if m.kind == "country" and m.entity_id is not None and not _between(hit.span, m.span, city.span)
+        and not any(_between(date, m.span, city.span) for date in dates)
         # "Charm el-Cheikh, les médiateurs égyptiens": a demonym after a city describes the next noun.
         and not (m.rule.endswith("demonym") and m.span.start >= city.span.end)
         and _beside(m.span, city.span, text, same_country(city.entity_id or "", m.entity_id),
