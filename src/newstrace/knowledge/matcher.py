@@ -11,7 +11,7 @@ import ahocorasick
 from newstrace.text.normalize import normalize
 from newstrace.text.scripts import RULES, ScriptRule, script_of
 
-CLOSED, OPEN_RIGHT, OPEN_LEFT = 0, 1, 2
+CLOSED, OPEN_RIGHT, OPEN_LEFT, STEM = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,22 @@ def _stem(word: str, rule: ScriptRule) -> str:
     return word
 
 
-def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool) -> tuple[tuple[str, int], ...]:
-    """The padded automaton keys for one name key, with their boundary mode."""
+def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool,
+                 stem_letters: str = "") -> tuple[tuple[str, int], ...]:
+    """The padded automaton keys for one name key, with their boundary mode.
+
+    `stem_letters`: final letters some lexicon's language drops before a case ending
+    ("Moszkva" -> "Moszkv-ában"); such a stem only matches with an ending of the article's
+    language (see NameMatcher.find).
+    """
     if rule.prefixes:
         return ((key + " ", OPEN_LEFT),)
     if rule.suffixes and len(key) >= 4:
         # Latin names take at most a listed suffix (German genitive "Putins"): one open key.
-        return ((" " + key, OPEN_RIGHT),)
+        variants = [(" " + key, OPEN_RIGHT)]
+        if key[-1] in stem_letters and len(key.split()[-1]) >= 4:
+            variants.append((" " + key[:-1], STEM))
+        return tuple(variants)
     variants = [(" " + key + " ", CLOSED)]
     if rule.suffix_letters:
         words = key.split()
@@ -75,8 +84,9 @@ def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool) -> tuple[t
 class NameMatcher:
     """An Aho–Corasick automaton over normalised names, scanned once per text."""
 
-    def __init__(self, keys: Mapping[str, tuple[NameRef, ...]], inflect_ids: frozenset[str] = frozenset()) -> None:
-        """Index `keys` (normalised name -> its entries, best first)."""
+    def __init__(self, keys: Mapping[str, tuple[NameRef, ...]], inflect_ids: frozenset[str] = frozenset(),
+                 stem_letters: str = "") -> None:
+        """Index `keys` (normalised name -> its entries, best first); `stem_letters` as in key_variants."""
         self._slots: list[tuple[int, int, str, tuple[NameRef, ...], re.Pattern[str] | None, ScriptRule]] = []
         automaton = ahocorasick.Automaton()
         patterns: dict[str, re.Pattern[str]] = {}
@@ -86,7 +96,7 @@ class NameMatcher:
             rule = RULES[refs[0].script]
             inflect = any(ref.tag == "name" and ref.entity_id in inflect_ids for ref in refs)
             pattern = patterns.setdefault(rule.prefixes, re.compile(rule.prefixes)) if rule.prefixes else None
-            for padded, mode in key_variants(key, rule, inflect):
+            for padded, mode in key_variants(key, rule, inflect, stem_letters):
                 if padded in automaton:
                     continue
                 automaton.add_word(padded, len(self._slots))
@@ -98,8 +108,12 @@ class NameMatcher:
     def __len__(self) -> int:
         return len(self._slots)
 
-    def find(self, text: str) -> tuple[KeyMatch, ...]:
-        """Every boundary-valid match in `text` (overlapping ones included), in text order."""
+    def find(self, text: str, endings: frozenset[str] = frozenset()) -> tuple[KeyMatch, ...]:
+        """Every boundary-valid match in `text` (overlapping ones included), in text order.
+
+        `endings`: case endings (in matching form) the text's language glues onto names
+        ("Budapest-en", "Putyin-nal"); a name's stem matches only with one of them.
+        """
         if not self._slots or not text:
             return ()
         normal = normalize(text)
@@ -111,12 +125,14 @@ class NameMatcher:
             core_start = start + 1 if padded[start] == " " else start
             core_end = end if padded[end] == " " else end + 1
             inflected = False
-            if mode == OPEN_RIGHT:
+            if mode in (OPEN_RIGHT, STEM):
                 tail = core_end
                 while tail < len(padded) and padded[tail].isalnum():
                     tail += 1
                 suffix = padded[core_end:tail]
-                if suffix and suffix not in rule.suffixes and (
+                if mode == STEM and suffix not in endings:
+                    continue
+                if suffix and suffix not in rule.suffixes and suffix not in endings and (
                         len(suffix) > rule.suffix_letters or any(script_of(c) != rule.name for c in suffix)
                         or (rule.case_endings and suffix not in rule.case_endings)):
                     continue

@@ -199,7 +199,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
         return ()
     kb = ctx.kb
     day = article.published.start if article.published.known else None
-    matches = kb.matcher.find(text)
+    matches = kb.matcher.find(text, kb.name_endings(article.language))
     nlp = ctx.nlp(article.language)
     recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(text)
     roles = find_role_descriptors(text, kb.role_patterns(article.language), _cues(matches, kb), kb, day)

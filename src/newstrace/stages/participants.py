@@ -264,12 +264,16 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
 
     Located: a place preposition shortly before it ("in the capital Ankara": a few
     filler words allowed for a city, one for a country), a locative ending after
-    it ("İstanbul'da"), a one-letter preposition written onto it, or the object of
-    a visit ("visited Moscow").
+    it ("İstanbul'da") or written onto it ("Budapesten"), a one-letter preposition
+    written onto it, or the object of a visit ("visited Moscow").
     """
     after = text[m.span.end:m.span.end + 8].casefold()
+    # An inflected match carries its ending: "Moszkvában" is the name with a locative ending.
+    written = m.text.casefold() if m.rule == "kb-stem" else ""
     for suffix in lex.place_after:
         if after.startswith(suffix) and not after[len(suffix):len(suffix) + 1].isalnum():
+            return True, m.span.start
+        if written.endswith(suffix) and len(written) > len(suffix) + 2:
             return True, m.span.start
     if any(m.text.startswith(glued) and len(m.text) > len(glued) + 2 for glued in lex.place_glued):
         return True, m.span.start
