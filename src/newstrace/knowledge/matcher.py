@@ -90,6 +90,7 @@ class NameMatcher:
         self._slots: list[tuple[int, int, str, tuple[NameRef, ...], re.Pattern[str] | None, ScriptRule]] = []
         automaton = ahocorasick.Automaton()
         patterns: dict[str, re.Pattern[str]] = {}
+        stems = []
         for key, refs in keys.items():
             if not key or not refs:
                 continue
@@ -97,10 +98,16 @@ class NameMatcher:
             inflect = any(ref.tag == "name" and ref.entity_id in inflect_ids for ref in refs)
             pattern = patterns.setdefault(rule.prefixes, re.compile(rule.prefixes)) if rule.prefixes else None
             for padded, mode in key_variants(key, rule, inflect, stem_letters):
-                if padded in automaton:
-                    continue
+                if mode == STEM:
+                    stems.append((padded, key, refs, pattern, rule))
+                elif padded not in automaton:
+                    automaton.add_word(padded, len(self._slots))
+                    self._slots.append((len(padded), mode, key, refs, pattern, rule))
+        # A stem never hides a name written out: "Liban" stays Lebanon, not the stem of "Libano".
+        for padded, key, refs, pattern, rule in stems:
+            if padded not in automaton:
                 automaton.add_word(padded, len(self._slots))
-                self._slots.append((len(padded), mode, key, refs, pattern, rule))
+                self._slots.append((len(padded), STEM, key, refs, pattern, rule))
         if self._slots:
             automaton.make_automaton()
         self._automaton = automaton

@@ -180,8 +180,9 @@ def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Seque
         rest = text[match.end:match.end + 2]
         return not (len(rest) == 2 and rest[0] == " " and rest[1].isupper())
     entity = kb.get(ref.entity_id)
-    if entity is not None and entity.kind in ("place", "country") and match.key in calendar:
-        return False
+    if entity is not None and entity.kind in ("place", "country") and (
+            match.key in calendar or (match.inflected and match_key(text[match.start:match.end]) in calendar)):
+        return False  # a weekday or month, written whole or as an inflected place ("Khamis", not "Khami"+s)
     if entity is not None and entity.kind == "place" and (entity.population or 0) < 200_000 \
             and " " not in match.key and _sentence_start(text, match.start):
         return False  # a small town's name opening a sentence is most often a common word ("Selon")
