@@ -97,3 +97,20 @@ def test_cyrillic_and_latin_serbian_give_the_same_event() -> None:
         assert (event.type, event.mode) == ("CONSULT", "phone_call")
         assert event.date.day == date(2026, 4, 6)
         assert {p.entity_id for p in event.participants} == {"Q7747", "Q15031"}
+
+
+@pytest.mark.parametrize("text, kind, place, participants", [
+    ("Selasa, 7 April 2026 10:00 WIB\n\nJakarta (ANTARA) - Presiden Prabowo Subianto diterima oleh Presiden China "
+     "Xi Jinping di Beijing pada Senin (6/4/2026).", ("CONSULT", "meeting"), "gn:1816670", {"Q1150474", "Q15031"}),
+    ("Publicerad 7 april 2026 kl. 10.00\n\nStatsminister Ulf Kristersson togs emot av Frankrikes president "
+     "Emmanuel Macron i Paris på måndagen.", ("CONSULT", "meeting"), "gn:2988507", {"Q1340985", "Q3052772"}),
+    # The given name takes the case ending too: "Vladimira" is Putin's, not the city of Vladimir.
+    ("Objavljeno: utorak, 7. april 2026. u 10:00\n\nPredsednik Srbije Aleksandar Vučić primljen je u ponedeljak "
+     "u Moskvi od strane Vladimira Putina.", ("CONSULT", "meeting"), "gn:524901", {"Q57384", "Q7747"}),
+], ids=["id", "sv", "sr"])
+def test_passive_reports(text, kind, place, participants) -> None:
+    _, event = main_event(text)
+    assert (event.type, event.mode) == kind
+    assert event.date.day == date(2026, 4, 6)
+    assert event.place_id == place
+    assert {p.entity_id for p in event.participants} == participants

@@ -183,6 +183,9 @@ def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Seque
     if entity is not None and entity.kind in ("place", "country") and (
             match.key in calendar or (match.inflected and match_key(text[match.start:match.end]) in calendar)):
         return False  # a weekday or month, written whole or as an inflected place ("Khamis", not "Khami"+s)
+    if entity is not None and entity.kind == "place" and any(
+            other.start == match.end + 1 and text[match.end] == " " for other in person_spans):
+        return False  # a given name right before its surname ("od Vladimira Putina"), not the city
     if entity is not None and entity.kind == "place" and (entity.population or 0) < 200_000 \
             and " " not in match.key and _sentence_start(text, match.start):
         return False  # a small town's name opening a sentence is most often a common word ("Selon")
