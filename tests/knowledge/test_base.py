@@ -160,6 +160,8 @@ def test_a_name_takes_the_case_endings_of_the_article_language(lexicons):
     # Other languages glue none of them on.
     assert "gn:524901" not in found("A tárgyalás Moszkvában volt.", "en")
     assert "Q7747" not in found("Orbán Viktor Putyinnal tárgyalt.", "fr")
+    # An acronym takes its ending after a hyphen: "az ENSZ-nek" is the UN.
+    assert "Q1065" in found("Az ENSZ-nek írt levelében", "hu")
     # A stem never hides a name written out: Lebanon is "Liban" in French whatever stems exist.
     assert "iso:LB" in found("Israël a frappé le Liban.", "fr")
 

@@ -114,3 +114,14 @@ def test_passive_reports(text, kind, place, participants) -> None:
     assert event.date.day == date(2026, 4, 6)
     assert event.place_id == place
     assert {p.entity_id for p in event.participants} == participants
+
+
+def test_an_acronym_with_a_hungarian_ending_is_linked_but_a_german_compound_is_not() -> None:
+    hungarian = ("Közzétéve: 2026. április 8., szerda 10:00\n\n"
+                 "Szijjártó Péter kedden az ENSZ-nek címzett levelében elítélte a támadást.")
+    german = "Der Nato-Generalsekretär sprach am Dienstag in Brüssel."
+    linked = {m.entity_id for m in link_article(main_event(hungarian)[0], CTX)}
+    assert "Q1065" in linked
+    document = raw(german, name="b.txt")
+    article = make_article(document, parse(document), CTX.lexicons, outlet_lines=frozenset())
+    assert "Q7184" not in {m.entity_id for m in link_article(article, CTX)}

@@ -100,13 +100,15 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
     folder = directory or lexicon_dir()
     found: dict[str, Lexicon] = {}
     served: dict[str, str] = {}
+    where: dict[str, Path] = {}
     for path in sorted(folder.glob("*.yaml")):
         lexicon = load_lexicon(path)
         found[lexicon.language] = lexicon
+        where[lexicon.language] = path
         for code in lexicon.serves:
             if served.setdefault(code, lexicon.language) != lexicon.language:
                 raise KnowledgeError(str(path), f"{code!r} is already served by the {served[code]!r} lexicon")
     for code, owner in served.items():
         if code in found:
-            raise KnowledgeError(owner, f"serves {code!r}, which has a lexicon of its own")
+            raise KnowledgeError(str(where[owner]), f"serves {code!r}, which has a lexicon of its own")
     return Lexicons(found, served)
