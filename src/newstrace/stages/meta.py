@@ -36,6 +36,7 @@ class Calendar:
     weekday: re.Pattern[str]
     solar_months: Mapping[str, int] = field(default_factory=dict)
     solar: re.Pattern[str] = _NEVER
+    year_month_day: re.Pattern[str] = _NEVER
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
         ),
         month_day_year=re.compile(month + r"\.?\s+(?P<d>[0-3]?\d)" + suffix + r",?\s+" + _YEAR),
         month_year=re.compile(month + r"\.?,?\s+" + conn + _YEAR),
+        # Year first ("2026. március 4."): a month name between year and day.
+        year_month_day=re.compile(r"(?<![\d.])" + _YEAR + r"\.?\s+" + month + r"\.?\s+(?P<d>[0-3]?\d)(?!\d)" + suffix + r"\.?"),
         numeric=re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)" + _YEAR),
         iso=re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?!\d)"),
         weekday=re.compile(r"(?<!\w)(?:" + (_alternation(weekdays) or "(?!)") + r")(?!\w)") if weekdays else _NEVER,
@@ -139,7 +142,7 @@ def find_date(
             found.append((match.start(), match.end(), DateValue.of_day(value, source, evidence, "dateline")))
 
     attempted = False
-    for pattern in (calendar.day_month_year, calendar.month_day_year):
+    for pattern in (calendar.day_month_year, calendar.month_day_year, calendar.year_month_day):
         for match in pattern.finditer(folded):
             month = calendar.months.get(re.sub(r"\s+", " ", match["m"]))
             if month:

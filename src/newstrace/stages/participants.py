@@ -32,6 +32,9 @@ _FILLERS_CITY = 4
 _FILLERS_COUNTRY = 1
 # After a dateline's place: a comma, a dash or slash, or an agency in brackets.
 _DATELINE_MARK = re.compile(r"\s*(?:[,/–—-]|\([^()\n]{1,20}\)\s*[–—-])")
+# An agency in parentheses with no dash after it ("STOCKHOLM (TT) Flera tusen ..."): a dateline
+# only where the place is written in capitals, as datelines are.
+_AGENCY_MARK = re.compile(r"\s*\([^()\n]{1,20}\)\s+(?=\w)")
 # How many words may stand between "against" and the actor it names ("against the government of President X").
 _AGAINST_WORDS = 6
 _AGAINST_CONFIDENCE = 0.6
@@ -264,12 +267,16 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
 
     Located: a place preposition shortly before it ("in the capital Ankara": a few
     filler words allowed for a city, one for a country), a locative ending after
-    it ("İstanbul'da"), a one-letter preposition written onto it, or the object of
-    a visit ("visited Moscow").
+    it ("İstanbul'da") or written onto it ("Budapesten"), a one-letter preposition
+    written onto it, or the object of a visit ("visited Moscow").
     """
     after = text[m.span.end:m.span.end + 8].casefold()
+    # An inflected match carries its ending: "Moszkvában" is the name with a locative ending.
+    written = m.text.casefold() if m.rule == "kb-stem" else ""
     for suffix in lex.place_after:
         if after.startswith(suffix) and not after[len(suffix):len(suffix) + 1].isalnum():
+            return True, m.span.start
+        if written.endswith(suffix) and len(written) > len(suffix) + 2:
             return True, m.span.start
     if any(m.text.startswith(glued) and len(m.text) > len(glued) + 2 for glued in lex.place_glued):
         return True, m.span.start
@@ -379,7 +386,10 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
 def at_dateline(mention: Mention, text: str) -> bool:
     """A place opening a line and followed by a dateline mark ("ABU DHABI, Nov 18 —", "الدوحة - وكالات")."""
     line_start = text.rfind("\n", 0, mention.span.start) + 1
-    return not text[line_start:mention.span.start].strip() and bool(_DATELINE_MARK.match(text, mention.span.end))
+    if text[line_start:mention.span.start].strip():
+        return False
+    return bool(_DATELINE_MARK.match(text, mention.span.end)) or (
+        mention.text.isupper() and bool(_AGENCY_MARK.match(text, mention.span.end)))
 
 
 def _struck_city(hit: TriggerHit, mentions: tuple[Mention, ...], start: int, end: int,
