@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from newstrace.text.normalize import normalize
-from newstrace.text.scripts import RULES, ScriptRule, script_of
+from newstrace.text.scripts import RULES, ScriptRule, is_word_char, script_of
 
 CLOSED, OPEN_RIGHT, OPEN_LEFT = 0, 1, 2
 
@@ -113,7 +113,7 @@ class NameMatcher:
             inflected = False
             if mode == OPEN_RIGHT:
                 tail = core_end
-                while tail < len(padded) and padded[tail].isalnum():
+                while tail < len(padded) and is_word_char(padded[tail]):
                     tail += 1
                 suffix = padded[core_end:tail]
                 if suffix and suffix not in rule.suffixes and (
@@ -124,7 +124,7 @@ class NameMatcher:
                 core_end = tail
             elif mode == OPEN_LEFT:
                 head = core_start
-                while head > 0 and padded[head - 1].isalnum():
+                while head > 0 and is_word_char(padded[head - 1]):
                     head -= 1
                 if prefix is None or not prefix.fullmatch(padded[head:core_start]):
                     continue

@@ -134,7 +134,7 @@ def title_place(title: str, mentions: tuple[Mention, ...], lex: TriggerLexicon,
             cue = list(lex.place_before.finditer(before))
             after = folded[at + len(name):at + len(name) + 8]
             if (cue and not before[cue[-1].end():].strip()) or any(
-                    after.startswith(suffix) for suffix in lex.place_after) or any(
+                    after.startswith(suffix) for suffix in lex.place_after + lex.place_suffixes) or any(
                     before.endswith(glued) for glued in lex.place_glued + lex.place_prefixes):
                 return m
     return None

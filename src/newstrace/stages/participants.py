@@ -79,6 +79,8 @@ def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str,
     if comp:
         end, content_start = comp.start(), comp.end()
     subject = lex.subject_before.search(text, after, end)
+    while subject and lex.agent_before.match(text, subject.start()):
+        subject = lex.subject_before.search(text, subject.end(), end)  # Hebrew "על ידי" (by) is no "על" (about)
     if subject:
         end = subject.start()
     quote = re.compile(r"[«“„\"]").search(text, after, end)
@@ -264,7 +266,7 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
 
     Located: a place preposition shortly before it ("in the capital Ankara": a few
     filler words allowed for a city, one for a country), a locative ending after
-    it ("İstanbul'da"), a one-letter preposition written onto it, or the object of
+    it ("İstanbul'da") or written onto it ("ঢাকায়"), a one-letter preposition written onto it, or the object of
     a visit ("visited Moscow").
     """
     after = text[m.span.end:m.span.end + 8].casefold()
@@ -272,6 +274,8 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
         if after.startswith(suffix) and not after[len(suffix):len(suffix) + 1].isalnum():
             return True, m.span.start
     if any(m.text.startswith(glued) and len(m.text) > len(glued) + 2 for glued in lex.place_glued):
+        return True, m.span.start
+    if any(m.text.casefold().endswith(ending) and len(m.text) > len(ending) + 2 for ending in lex.place_suffixes):
         return True, m.span.start
     if m.span.start >= 1 and text[m.span.start - 1] in lex.place_prefixes and (
             m.span.start < 2 or not text[m.span.start - 2].isalnum()):
