@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from newstrace.ids import is_provisional
 from newstrace.model import Mention, Participant, Span
 from newstrace.stages.triggers import TriggerHit, TriggerLexicon
+from newstrace.text.scripts import MARKS
 
 ACTOR_KINDS = frozenset({"person", "org", "country", "role"})
 PLACE_KINDS = frozenset({"place", "country"})
 # Types whose other side may sit after "that" ("demanded that Israel lift ...").
 CONTENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "PROTEST"})
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+# A word goes on through its vowel signs (Devanagari "की" is one word, not two).
+_WORD = re.compile(r"[^\W\d_][\w'’\-" + MARKS + r"]*|\d+")
 _PUNCT = re.compile(r"[,.;:!?()«»\"“”؟،]")
 # Punctuation a place phrase does not run across; a comma it may ("Tyre, south Lebanon").
 _PHRASE_BREAK = re.compile(r"[.;:!?()«»\"“”؟]")
