@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from newstrace.text.diacritics import is_mark
 from newstrace.text.normalize import normalize
 from newstrace.text.scripts import RULES, ScriptRule, is_word_char, script_of
 
@@ -130,6 +131,8 @@ class NameMatcher:
                     continue
                 core_start = head  # the clitics belong to the written token
             orig_start, orig_end = normal.original_span(core_start - 1, core_end - 1)
+            while orig_end < len(text) and is_mark(text[orig_end]):
+                orig_end += 1  # the marks written on its last letter (Bengali "ঢাকায়") belong to the name
             surface = text[orig_start:orig_end]
             kept = tuple(ref for ref in refs if _case_ok(ref, surface))
             if kept:

@@ -362,6 +362,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
         if m.kind == "country" and m.entity_id is not None and not _between(hit.span, m.span, city.span)
         # "Charm el-Cheikh, les médiateurs égyptiens": a demonym after a city describes the next noun.
         and not (m.rule.endswith("demonym") and m.span.start >= city.span.end)
+        and not _joined(m.span, mentions, text, lex)
         and _beside(m.span, city.span, text, same_country(city.entity_id or "", m.entity_id),
                     2 if pick is not None and city is pick[0] else 1, lex.place_before))
     if pick is None:
@@ -402,6 +403,17 @@ def _city_around(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text:
             return m, pick[1]
         break
     return None
+
+
+def _joined(span: Span, mentions: tuple[Mention, ...], text: str, lex: TriggerLexicon) -> bool:
+    """"Bangladesh and Japan on Friday in Tokyo": a country joined to another actor by a
+    conjunction is a side of the event, not the qualifier of the city after it."""
+    for other in mentions:
+        if other.kind in ACTOR_KINDS and other.entity_id and other.span.end <= span.start:
+            gap = text[other.span.end:span.start].strip()
+            if gap and len(_words(gap)) == 1 and lex.conjunctions.fullmatch(gap):
+                return True
+    return False
 
 
 def _between(trigger: Span, one: Span, other: Span) -> bool:
