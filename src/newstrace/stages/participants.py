@@ -17,12 +17,16 @@ PLACE_KINDS = frozenset({"place", "country"})
 CONTENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "PROTEST"})
 # A word goes on through its vowel signs (Devanagari "की" is one word, not two).
 _WORD = re.compile(r"[^\W\d_][\w'’\-" + MARKS + r"]*|\d+")
-_PUNCT = re.compile(r"[,.;:!?()«»\"“”؟،]")
+# A straight quote between two letters is part of a Hebrew acronym ("צה"ל", "כ"ץ"), no punctuation.
+_STRAIGHT_QUOTE = r'(?<![^\W\d_])"|"(?![^\W\d_])'
+_PUNCT = re.compile(r"[,.;:!?()«»“”؟،]|" + _STRAIGHT_QUOTE)
 # Punctuation a place phrase does not run across; a comma it may ("Tyre, south Lebanon").
-_PHRASE_BREAK = re.compile(r"[.;:!?()«»\"“”؟]")
+_PHRASE_BREAK = re.compile(r"[.;:!?()«»“”؟]|" + _STRAIGHT_QUOTE)
 _APPOSITION = re.compile(r"^\s*,\s*(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][\w'’-]*\s+){1,7}$")
+# An opening quotation mark; a straight quote between two letters is a Hebrew acronym ("צה"ל").
+_QUOTE_OPEN = re.compile(r'[«“„]|(?<![^\W\d_])"|"(?![^\W\d_])')
 # A clause break between two actors, unless it only separates the items of a list ("X, Y and Z").
-_CLAUSE_CUT = re.compile(r"[,;:()«»\"“”؛،]")
+_CLAUSE_CUT = re.compile(r"[,;:()«»“”؛،]|" + _STRAIGHT_QUOTE)
 _LIST_GAP = re.compile(r"^\s*[,،]\s*(?:\w{1,4}\s+)?$")
 # How close a delegation word must be to an organisation for it to take part ("a Hamas delegation").
 _GROUP_REACH = 25
@@ -85,7 +89,7 @@ def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str,
         subject = lex.subject_before.search(text, subject.end(), end)  # Hebrew "על ידי" (by) is no "על" (about)
     if subject:
         end = subject.start()
-    quote = re.compile(r"[«“„\"]").search(text, after, end)
+    quote = _QUOTE_OPEN.search(text, after, end)
     if quote:
         end = quote.start()
     # "..., said the Elysee": a later speech verb opens a clause of its own.
@@ -246,7 +250,7 @@ def _nearest_clause(before: list[Mention], hit: TriggerHit, text: str) -> list[M
         if _CLAUSE_CUT.search(gap) and not _LIST_GAP.match(gap):
             # "İsrail ordusu, salı günü ...": a clause that is only an actor is the sentence's subject
             opening = text[max(0, m.span.start - 40):m.span.start]
-            alone = not _words(re.split(r"[,;:()«»\"“”؛،]", opening)[-1]) or m.span.start - 40 <= 0
+            alone = not _words(_CLAUSE_CUT.split(opening)[-1]) or m.span.start - 40 <= 0
             if alone and re.match(r"^\s*[,،]", gap) and not any(o.span.end <= m.span.start for o in before):
                 kept.insert(0, m)
             break
