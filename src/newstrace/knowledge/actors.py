@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
@@ -166,8 +166,12 @@ def name_files(directory: Path | None = None) -> tuple[Path, ...]:
     return tuple(sorted(((directory or data_dir()) / "names").glob("*.yaml")))
 
 
-def load_name_file(path: Path, known: Mapping[str, Entity]) -> tuple[dict[str, tuple[str, ...]], list[KnowledgeError]]:
-    """Read one names file (`language: xx`, `names: {entity id: [names]}`); unknown ids are problems."""
+def load_name_file(path: Path, known: Mapping[str, Entity],
+                   own: Callable[[str], bool] = lambda entity_id: True) -> tuple[dict[str, tuple[str, ...]], list[KnowledgeError]]:
+    """Read one names file (`language: xx`, `names: {entity id: [names]}`); unknown ids are problems.
+
+    Only the ids `own` accepts are read: countries (iso:XX) are named by the same files and
+    read where countries are loaded."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -177,6 +181,8 @@ def load_name_file(path: Path, known: Mapping[str, Entity]) -> tuple[dict[str, t
     found: dict[str, tuple[str, ...]] = {}
     problems: list[KnowledgeError] = []
     for entity_id, aliases in data["names"].items():
+        if not own(str(entity_id)):
+            continue
         if str(entity_id) not in known:
             problems.append(KnowledgeError(path.name, f"names for unknown id {entity_id}"))
             continue
@@ -208,7 +214,7 @@ def load_actors(directory: Path | None = None) -> LoadedActors:
                 continue
             entities[entity.id] = entity
     for path in name_files(directory):
-        found, found_problems = load_name_file(path, entities)
+        found, found_problems = load_name_file(path, entities, lambda entity_id: not entity_id.startswith("iso:"))
         problems.extend(found_problems)
         language = path.stem
         for entity_id, aliases in found.items():

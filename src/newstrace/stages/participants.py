@@ -9,18 +9,24 @@ from dataclasses import dataclass, replace
 from newstrace.ids import is_provisional
 from newstrace.model import Mention, Participant, Span
 from newstrace.stages.triggers import TriggerHit, TriggerLexicon
+from newstrace.text.scripts import MARKS
 
 ACTOR_KINDS = frozenset({"person", "org", "country", "role"})
 PLACE_KINDS = frozenset({"place", "country"})
 # Types whose other side may sit after "that" ("demanded that Israel lift ...").
 CONTENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "PROTEST"})
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
-_PUNCT = re.compile(r"[,.;:!?()«»\"“”؟،]")
+# A word goes on through its vowel signs (Devanagari "की" is one word, not two).
+_WORD = re.compile(r"[^\W\d_][\w'’\-" + MARKS + r"]*|\d+")
+# A straight quote between two letters is part of a Hebrew acronym ("צה"ל", "כ"ץ"), no punctuation.
+_STRAIGHT_QUOTE = r'(?<![^\W\d_])"|"(?![^\W\d_])'
+_PUNCT = re.compile(r"[,.;:!?()«»“”؟،]|" + _STRAIGHT_QUOTE)
 # Punctuation a place phrase does not run across; a comma it may ("Tyre, south Lebanon").
-_PHRASE_BREAK = re.compile(r"[.;:!?()«»\"“”؟]")
+_PHRASE_BREAK = re.compile(r"[.;:!?()«»“”؟]|" + _STRAIGHT_QUOTE)
 _APPOSITION = re.compile(r"^\s*,\s*(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][\w'’-]*\s+){1,7}$")
+# An opening quotation mark; a straight quote between two letters is a Hebrew acronym ("צה"ל").
+_QUOTE_OPEN = re.compile(r'[«“„]|(?<![^\W\d_])"|"(?![^\W\d_])')
 # A clause break between two actors, unless it only separates the items of a list ("X, Y and Z").
-_CLAUSE_CUT = re.compile(r"[,;:()«»\"“”؛،]")
+_CLAUSE_CUT = re.compile(r"[,;:()«»“”؛،]|" + _STRAIGHT_QUOTE)
 _LIST_GAP = re.compile(r"^\s*[,،]\s*(?:\w{1,4}\s+)?$")
 # How close a delegation word must be to an organisation for it to take part ("a Hamas delegation").
 _GROUP_REACH = 25
@@ -82,9 +88,11 @@ def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str,
     if comp:
         end, content_start = comp.start(), comp.end()
     subject = lex.subject_before.search(text, after, end)
+    while subject and lex.agent_before.match(text, subject.start()):
+        subject = lex.subject_before.search(text, subject.end(), end)  # Hebrew "על ידי" (by) is no "על" (about)
     if subject:
         end = subject.start()
-    quote = re.compile(r"[«“„\"]").search(text, after, end)
+    quote = _QUOTE_OPEN.search(text, after, end)
     if quote:
         end = quote.start()
     # "..., said the Elysee": a later speech verb opens a clause of its own.
@@ -245,7 +253,7 @@ def _nearest_clause(before: list[Mention], hit: TriggerHit, text: str) -> list[M
         if _CLAUSE_CUT.search(gap) and not _LIST_GAP.match(gap):
             # "İsrail ordusu, salı günü ...": a clause that is only an actor is the sentence's subject
             opening = text[max(0, m.span.start - 40):m.span.start]
-            alone = not _words(re.split(r"[,;:()«»\"“”؛،]", opening)[-1]) or m.span.start - 40 <= 0
+            alone = not _words(_CLAUSE_CUT.split(opening)[-1]) or m.span.start - 40 <= 0
             if alone and re.match(r"^\s*[,،]", gap) and not any(o.span.end <= m.span.start for o in before):
                 kept.insert(0, m)
             break
@@ -267,7 +275,7 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
 
     Located: a place preposition shortly before it ("in the capital Ankara": a few
     filler words allowed for a city, one for a country), a locative ending after
-    it ("İstanbul'da") or written onto it ("Budapesten"), a one-letter preposition
+    it ("İstanbul'da") or written onto it ("Budapesten", "ঢাকায়"), a one-letter preposition
     written onto it, or the object of a visit ("visited Moscow").
     """
     after = text[m.span.end:m.span.end + 8].casefold()
@@ -279,6 +287,8 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
         if written.endswith(suffix) and len(written) > len(suffix) + 2:
             return True, m.span.start
     if any(m.text.startswith(glued) and len(m.text) > len(glued) + 2 for glued in lex.place_glued):
+        return True, m.span.start
+    if any(m.text.casefold().endswith(ending) and len(m.text) > len(ending) + 2 for ending in lex.place_suffixes):
         return True, m.span.start
     if m.span.start >= 1 and text[m.span.start - 1] in lex.place_prefixes and (
             m.span.start < 2 or not text[m.span.start - 2].isalnum()):
@@ -373,6 +383,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
         and not any(_between(date, m.span, city.span) for date in dates)
         # "Charm el-Cheikh, les médiateurs égyptiens": a demonym after a city describes the next noun.
         and not (m.rule.endswith("demonym") and m.span.start >= city.span.end)
+        and not _joined(m.span, mentions, text, lex)
         and _beside(m.span, city.span, text, same_country(city.entity_id or "", m.entity_id),
                     2 if pick is not None and city is pick[0] else 1, lex.place_before))
     if pick is None:
@@ -416,6 +427,17 @@ def _city_around(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text:
             return m, pick[1]
         break
     return None
+
+
+def _joined(span: Span, mentions: tuple[Mention, ...], text: str, lex: TriggerLexicon) -> bool:
+    """"Bangladesh and Japan on Friday in Tokyo": a country joined to another actor by a
+    conjunction is a side of the event, not the qualifier of the city after it."""
+    for other in mentions:
+        if other.kind in ACTOR_KINDS and other.entity_id and other.span.end <= span.start:
+            gap = text[other.span.end:span.start].strip()
+            if gap and len(_words(gap)) == 1 and lex.conjunctions.fullmatch(gap):
+                return True
+    return False
 
 
 def _between(trigger: Span, one: Span, other: Span) -> bool:

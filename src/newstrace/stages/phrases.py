@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
+from newstrace.text.scripts import MARKS
+
 _NEVER = re.compile(r"(?!x)x")
+# What continues a word: letters, digits, the zero-width non-joiner that binds Persian word
+# parts ("گفت‌وگو") and combining marks (Devanagari and Bengali vowel signs).
+_WORD_CHAR = r"[\w\u200c" + MARKS + "]"
 
 
 # Arabic-script vowel marks, shadda and tatweel: a voweled "شنّ" is still "شن".
@@ -16,6 +22,10 @@ def _letter(ch: str) -> str:
     if ch in "'’":
         return "['’]"
     return re.escape(ch) + (_ARABIC_MARKS if "\u0621" <= ch <= "\u06ff" else "")
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or (bool(ch) and unicodedata.category(ch).startswith("M"))
 
 
 def phrase_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = ()) -> str:
@@ -31,14 +41,13 @@ def phrase_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = (
     for word in words:
         stem = word.endswith("*") and len(word) > 1
         core = word.rstrip("*") if stem else word
-        parts.append("".join(_letter(ch) for ch in core) + (r"[\w\u200c]*" if stem else ""))
+        parts.append("".join(_letter(ch) for ch in core) + (_WORD_CHAR + "*" if stem else ""))
     body = (r"\s+(?:[\w'’-]+\s+)?" if gap else r"\s+").join(parts)
     first, last = words[0], words[-1]
-    # The zero-width non-joiner binds Persian word parts ("گفت‌وگو"): no boundary there.
-    head = r"(?<![\w\u200c])" if first[:1].isalnum() else ""
+    head = f"(?<!{_WORD_CHAR})" if _in_word(first[:1]) else ""
     if proclitics and head:
         head += "(?:" + "|".join(re.escape(p) for p in proclitics) + ")?"
-    tail = r"(?![\w\u200c])" if (last[-1:].isalnum() or last.endswith("*")) else ""
+    tail = f"(?!{_WORD_CHAR})" if (_in_word(last[-1:]) or last.endswith("*")) else ""
     return head + body + tail
 
 

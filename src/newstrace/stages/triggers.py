@@ -92,6 +92,7 @@ class TriggerLexicon:
     place_prefixes: tuple[str, ...]
     place_glued: tuple[str, ...]
     place_after: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
     groups: re.Pattern[str]
     agent_before: re.Pattern[str]
     against: re.Pattern[str]
@@ -134,6 +135,8 @@ class TriggerLexicon:
             place_prefixes=tuple(w for w in data.get("place_before") or () if len(w) == 1),
             place_glued=tuple(data.get("place_glued") or ()),
             place_after=tuple(sorted((w.casefold() for w in data.get("place_after") or ()), key=len, reverse=True)),
+            # Locative endings written onto the name itself (Bengali "ঢাকায়", "দিল্লিতে").
+            place_suffixes=tuple(sorted((w.casefold() for w in data.get("place_suffixes") or ()), key=len, reverse=True)),
             groups=compile_phrases(data.get("groups") or ()),
             agent_before=compile_phrases(data.get("agent_before") or ()),
             against=compile_phrases(data.get("against") or ()),

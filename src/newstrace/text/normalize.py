@@ -26,7 +26,8 @@ def fold_char(char: str) -> str:
     if not kept:
         return ""
     folded = casefold_char(kept[0])
-    if not folded or not folded.isalnum():
+    # A spacing vowel sign (Devanagari "ा", Bengali "ে") is part of its word, not a separator.
+    if not folded or not (folded.isalnum() or unicodedata.category(folded) == "Mc"):
         return " "
     return folded
 
