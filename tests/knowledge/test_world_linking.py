@@ -26,9 +26,9 @@ def linked(ctx, text: str, language: str, day: str = "2025-03-18") -> dict[str, 
 
 
 @pytest.mark.parametrize(("name", "forms"), [
-    ("Congo, The Democratic Republic of the", ("Congo", "The Democratic Republic of the Congo")),
-    ("Congo, República Democrática del", ("Congo", "República Democrática del Congo")),
-    ("Korea, Republic of", ("Korea", "Republic of Korea")),
+    ("Congo, The Democratic Republic of the", ("Congo",)),
+    ("Congo, República Democrática del", ("Congo",)),
+    ("Korea, Republic of", ("Korea",)),
     ("الكونغو، جمهوريّة الكونغو الدّيموقراطيّة", ("الكونغو", "جمهوريّة الكونغو الدّيموقراطيّة")),
     ("Iran", ("Iran",)),
     ("Guinea-Bissau", ("Guinea-Bissau",)),
@@ -46,6 +46,7 @@ def test_a_name_two_countries_share_goes_first_to_the_more_populous(ctx):
 @pytest.mark.parametrize(("text", "language", "surface", "expected"), [
     ("Fighting resumed in eastern DR Congo on Monday.", "en", "DR Congo", DRC),
     ("Rwanda accused the Democratic Republic of the Congo.", "en", "Democratic Republic of the Congo", DRC),
+    ("The Democratic Republic of the Congo accused Rwanda.", "en", "Democratic Republic of the Congo", DRC),
     ("Rebels advanced in the DRC.", "en", "DRC", DRC),
     ("Rebels advanced in eastern Congo.", "en", "Congo", DRC),
     ("The Republic of Congo held elections.", "en", "Republic of Congo", CONGO),

@@ -87,17 +87,18 @@ def _curated_countries(path: Path, problems: list[KnowledgeError]) -> Mapping[st
 
 def press_forms(name: str) -> tuple[str, ...]:
     """The forms the press writes of a catalogue name: "Congo, The Democratic Republic of the" gives
-    its head "Congo" and "The Democratic Republic of the Congo"; a name without a comma is itself.
+    its head "Congo"; "الكونغو، جمهورية الكونغو الديمقراطية" its head and the full name after the comma.
 
     The comma form is never written in running text; left as it is, it hides the country's short
-    name, which then belongs only to the country whose catalogue name is short ("Congo": CG).
+    name, which then belongs only to the country whose catalogue name is short ("Congo": CG). The
+    part after the comma is a name of its own only when it holds the head: put back in front of the
+    head, it would carry the catalogue's capitalised article ("The Democratic Republic of the Congo").
     """
     head, comma, rest = name.replace("،", ",").partition(",")
     head, rest = head.strip(), rest.strip()
     if not comma or not head or not rest:
         return (name,)
-    whole = rest if match_key(head) in match_key(rest) else f"{rest} {head}"
-    return head, whole
+    return (head, rest) if match_key(head) in match_key(rest) else (head,)
 
 
 def _populations() -> Mapping[str, int]:
