@@ -221,7 +221,9 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
             if role.cue is not None and role.cue.org:
                 kept_cues.add(role.cue.span)
         elif role.entity_id is not None or role.counterpart:
-            items.append(_Item(role.span, 0, role=role))
+            # A title beats any name of its length but a curated actor's full name: "أمير" (emir)
+            # also opens the name "أمير خان متقي".
+            items.append(_Item(role.span, 1, role=role))
         else:
             silenced.append(role.title_span)
     for match in matches:
@@ -231,7 +233,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
             continue
         if not _plausible(text, match, ref, kb, person_spans, calendar):
             continue
-        items.append(_Item(span, 1 + ref.priority, match=match))
+        items.append(_Item(span, 2 * ref.priority, match=match))
 
     items.sort(key=lambda item: (item.span.start - item.span.end, item.rank, item.span.start))
     chosen: list[_Item] = []
