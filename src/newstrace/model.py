@@ -86,9 +86,15 @@ class DateValue:
         return self.weekday is None or day.weekday() == self.weekday
 
     def compatible(self, other: DateValue) -> bool:
-        """Whether both values could denote the same day."""
+        """Whether both values could denote the same day (a weekday alone constrains a known date)."""
         if not self.known or not other.known:
-            return True
+            # "On Saturday" with no date known still rules out a known Sunday.
+            dated, vague = (self, other) if self.known else (other, self)
+            if vague.weekday is None:
+                return True
+            if dated.precision == "day" and dated.start is not None:
+                return dated.start.weekday() == vague.weekday
+            return dated.weekday is None or dated.weekday == vague.weekday
         assert self.start and self.end and other.start and other.end
         lo, hi = max(self.start, other.start), min(self.end, other.end)
         if lo > hi:
@@ -248,6 +254,7 @@ class Entity:
     population: int | None = None
     subtype: str | None = None
     provisional: bool = False
+    seat: str | None = None  # the place id of where an institution sits ("the Knesset": Jerusalem)
 
     def all_names(self) -> tuple[str, ...]:
         seen: dict[str, None] = {self.canonical_name: None}
@@ -306,6 +313,8 @@ class EventMention:
     main: bool = False
     background: bool = False
     confidence: float = 0.5
+    # The last day the event can have happened: the publication of the report telling it as past.
+    reported_by: date | None = None
 
 
 @dataclass(frozen=True)

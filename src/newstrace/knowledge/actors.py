@@ -128,6 +128,7 @@ def entity_from_entry(data: Any) -> Entity:
         country=str(data["country"]).upper() if data.get("country") else None,
         wikidata=entity_id if re.fullmatch(r"Q\d+", entity_id) else None,
         subtype=str(data["type"]) if data.get("type") else None,
+        seat=str(data["seat"]) if data.get("seat") else None,
     )
 
 

@@ -23,6 +23,9 @@ _NUMERIC = (
     re.compile(_B + r"(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<year>(?:19|20)\d\d)" + _E),
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+# The rule of a date that is only the publication day of the report telling the event: a weak
+# vote for the event's day, and for merging only the recent past of that day (stages/merge.py).
+PUBLICATION_DAY = "publication-day"
 
 
 @dataclass(frozen=True)

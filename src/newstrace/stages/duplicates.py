@@ -45,7 +45,8 @@ def _original(a: Article, b: Article) -> tuple[Article, Article]:
     """(copy, original): the earlier known publication is the original, else the longer text."""
     if a.published.start and b.published.start and a.published.start != b.published.start:
         return (b, a) if a.published.start < b.published.start else (a, b)
-    key_a, key_b = (len(a.text), a.id), (len(b.text), b.id)
+    # Content, not ids, breaks the tie: ids follow where a file sits, and results must not.
+    key_a, key_b = (len(a.text), a.content_hash, a.id), (len(b.text), b.content_hash, b.id)
     return (b, a) if key_a > key_b else (a, b)
 
 

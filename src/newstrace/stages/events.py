@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -11,12 +12,13 @@ from newstrace import ids
 from newstrace.context import Context
 from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
 from newstrace.stages.attribution import find_attributions, find_quotes
-from newstrace.stages.dates import TemporalExpression, anaphoric_shift, find_dates
+from newstrace.stages.dates import PUBLICATION_DAY, TemporalExpression, anaphoric_shift, find_dates
 from newstrace.stages.eventlex import EventLexicon, event_lexicon, ontology
 from newstrace.knowledge.places import country_id
 from newstrace.stages.mainevent import Candidate, background_flags, choose_main, relocated
 from newstrace.stages.participants import (
-    ACTOR_KINDS, CONTENT_TARGET_TYPES, Scope, actors_in, choose_participants, choose_place, protest_targets, scope_of,
+    ACTOR_KINDS, CONTENT_TARGET_TYPES, PlaceChoice, Scope, actors_in, choose_participants, choose_place, protest_targets,
+    scope_of,
 )
 from newstrace.stages.syntax import parse_roles
 from newstrace.stages.topics import find_topics
@@ -34,6 +36,10 @@ _REFUSAL_GAP = 5
 _DIRECTED = frozenset({"PROTEST"})
 # How far into the text the title may be repeated (after section labels and a standfirst).
 _TITLE_REACH = 800
+# The paragraphs whose date a main event without one of its own may take, and how old that
+# date may be against the publication before it is background.
+_LEDE_DATE_PARAGRAPHS = 1
+_LEDE_RECENT = timedelta(days=10)
 
 
 @dataclass
@@ -102,7 +108,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                 others = tuple(h.span for h in hits if h is not hit)
                 stops = tuple(h.span for h in hits if h is not hit and h.type == "STATEMENT" and not h.nominal)
                 _add_hit(hit, (others, stops), sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
-                         lambda place, country: _same_country(ctx, place, country))
+                         lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e))
                 _refer_back(hit, objects, drafts)
                 _react(hit, drafts)
         previous = sentence
@@ -111,15 +117,52 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     candidates = tuple(
         Candidate(d.hit.type, d.status, d.borrowed, d.sentence.paragraph,
                   frozenset(d.entity_ids()) | ({d.place_id} if d.place_id else set()), d.date,
-                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal)
+                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal, d.sentence.start)
         for d in drafts)
-    main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id))
+    main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id),
+                       ontology().verbal_types)
     for index, (d, background) in enumerate(zip(drafts, background_flags(candidates, main))):
         d.main, d.background = index == main, background
     if main is not None:
         _locate_main(drafts[main], ordered, text, article.title, lex.triggers, ctx)
+        _date_main(drafts[main], drafts, sentences, dates, quoted, text, lex.triggers, article.published)
     quotes = find_quotes(text, 0, ordered)
     return tuple(_finish(d, article, lex, attributions, quotes) for d in drafts)
+
+
+def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], dates: tuple[TemporalExpression, ...],
+               quoted: list[Span], text: str, lex: TriggerLexicon, published: DateValue) -> None:
+    """A main event its own sentence gives no date takes the date its lede gives, else the day the
+    report was published (a weak vote: any date a text gives outweighs it).
+
+    Ledes date the news once ("In a speech on Monday 27 October ... . Al-Burhan said ..."): the
+    nearest date of the lede's paragraphs that no other event of the lede holds is the one.
+    """
+    if main.when is not None or main.status != "asserted":
+        return
+    paragraph_of = {s.start: s.paragraph for s in sentences}
+    starts = sorted(paragraph_of)
+    held = {id(d.when) for d in drafts if d is not main and d.when is not None and d.hit.type != main.hit.type}
+    best: tuple[int, TemporalExpression] | None = None
+    for expr in dates:
+        at = bisect_right(starts, expr.span.start) - 1
+        paragraph = paragraph_of[starts[at]] if at >= 0 else 0
+        if paragraph > max(main.sentence.paragraph + 1, _LEDE_DATE_PARAGRAPHS) or expr.future or not expr.value.known \
+                or id(expr) in held or _inside(expr.span, quoted):
+            continue
+        lead = text[max(0, expr.span.start - 14):expr.span.start]
+        if any(m.end() >= len(lead.rstrip()) - 4 for m in lex.not_date_after.finditer(lead)):
+            continue
+        if published.known and published.start and expr.value.end and expr.value.end < published.start - _LEDE_RECENT:
+            continue  # a background date ("in February 2022"), not the news
+        distance = abs(expr.span.start - main.hit.span.start)
+        if best is None or distance < best[0]:
+            best = (distance, expr)
+    if best is not None:
+        main.when = best[1]
+    elif published.precision == "day" and published.start is not None and published.source != "relative":
+        value = DateValue.of_day(published.start, "relative", published.evidence, PUBLICATION_DAY)
+        main.when = TemporalExpression(main.hit.span, "", value, "publication", "past")
 
 
 def _roles_from_parse(drafts: list[Draft], nlp) -> None:
@@ -139,15 +182,20 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
              previous: Sentence | None,
              mentions: tuple[Mention, ...],
              dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
-             drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool]) -> None:
+             drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool],
+             seat_of: Callable[[str], str | None] = lambda entity_id: None) -> None:
     info = ontology().types.get(hit.type)
     if info is None:
         return
     scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours)
     place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country,
-                                   scope.sentence_end or sentence.end)
+                                   scope.sentence_end or sentence.end, seat_of)
     excluded = in_place | ({place.mention.span} if place else frozenset())
     participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
+    if place is None:
+        # "addressed the Knesset": an institution taking part is where it sits.
+        place = next((PlaceChoice(seat, m) for p in participants if (seat := seat_of(p.entity_id))
+                      for m in mentions if m.span == p.evidence), None)
     if hit.type in _DIRECTED:
         targets = protest_targets(sentence.start, sentence.end, mentions, text, lex)
         targeted = {p.entity_id for p in targets}
@@ -241,6 +289,11 @@ def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:
         return ()
     country = ctx.kb.get(country_id(entity.country)) if entity.country and entity.kind != "country" else None
     return entity.all_names() + (country.all_names() if country is not None else ())
+
+
+def _seat(ctx: Context, entity_id: str) -> str | None:
+    entity = ctx.kb.get(entity_id)
+    return entity.seat if entity is not None and ctx.kb.get(entity.seat or "") is not None else None
 
 
 def _same_country(ctx: Context, place_id: str, country_id: str) -> bool:
@@ -428,4 +481,6 @@ def _finish(d: Draft, article: Article, lex: EventLexicon, attributions, quotes:
         main=d.main,
         background=d.background,
         confidence=round(max(0.05, min(0.98, confidence)), 2),
+        # What a report tells as done had happened by the time it was published.
+        reported_by=article.published.end if d.status == "asserted" and article.published.known else None,
     )

@@ -38,22 +38,29 @@ class Candidate:
     date_kind: str = ""  # the temporal expression's kind: absolute, weekday, relative, vague, anaphoric
     date_direction: str = ""
     nominal: bool = False  # a noun reporting no act of its own ("the sanctions")
+    sentence: int = -1  # where its sentence starts
 
 
 def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: TriggerLexicon,
-                names_of: Callable[[str], tuple[str, ...]]) -> int | None:
+                names_of: Callable[[str], tuple[str, ...]], verbal: frozenset[str] = frozenset()) -> int | None:
     """Index of the event the title and lede report, or None (an analysis piece, a non-event).
 
     News is written as an inverted pyramid: the first event the lede reports is
     the main one unless the title points elsewhere. Each lede event scores for
     being that first event, for a type the title's trigger names, and for each
     of its actors or its place the title names (two at most); a bare noun ("the
-    sanctions") with no verb of its own scores less than a reported act.
+    sanctions") with no verb of its own scores less than a reported act. A speech act
+    (`verbal` types) whose sentence goes on to report an act of another kind only carries
+    the news ("the army said drones struck the airport"): the act it reports leads.
     """
     asserted = [i for i, c in enumerate(candidates) if c.status == "asserted" and not c.borrowed]
     lede = [i for i in asserted if candidates[i].paragraph <= _LEDE_PARAGRAPHS]
     if not lede:
         return None
+    carriers = {i for i in lede if candidates[i].type in verbal and any(
+        j > i and candidates[j].sentence == candidates[i].sentence and candidates[j].type not in verbal
+        and not candidates[j].nominal for j in lede)}
+    opening = next((i for i in lede if i not in carriers), lede[0])
     heading = (title or "").strip()
     types = {h.type for h in find_triggers(heading, 0, lex)} if heading else set()
     folded = heading.casefold()
@@ -67,7 +74,7 @@ def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: Trigg
     def score(i: int) -> float:
         c = candidates[i]
         # Without a title, only an event opening the article is known to lead it.
-        first = i == lede[0] and (bool(heading) or c.paragraph <= _UNTITLED_LEDE)
+        first = i == opening and (bool(heading) or c.paragraph <= _UNTITLED_LEDE)
         return (_FIRST if first else 0.0) + from_title(c) - (_BARE_NOUN if c.nominal else 0.0)
 
     best = max(lede, key=lambda i: (score(i), -i))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newstrace.ids import is_provisional
 from newstrace.model import Mention, Participant, Span
@@ -311,6 +311,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
                  text: str, lex: TriggerLexicon,
                  same_country: Callable[[str, str], bool] = lambda place, country: False,
                  sentence_end: int | None = None,
+                 seat_of: Callable[[str], str | None] = lambda entity_id: None,
                  ) -> tuple[PlaceChoice | None, frozenset[Span]]:
     """Where the event happened: the located place nearest after the trigger, else before it.
 
@@ -318,15 +319,20 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     is about, not where it happened. Also returns the spans of mentions inside the
     chosen place phrase ("the Egyptian port of El Arish"), which are no participants.
     An attack no place phrase locates is in the city of its sentence (up to
-    `sentence_end`) nearest the trigger.
+    `sentence_end`) nearest the trigger. An institution written as a place ("at the Kremlin",
+    "im Weißen Haus") puts the event in the city it sits in (`seat_of`).
     """
     found: list[tuple[Mention, int]] = []
+    seats: dict[Span, str] = {}
     for m in mentions:
-        if m.kind not in PLACE_KINDS or not m.entity_id or not clause_start <= m.span.start < clause_end:
+        seat = seat_of(m.entity_id) if m.kind == "org" and m.entity_id else None
+        if (m.kind not in PLACE_KINDS and seat is None) or not m.entity_id or not clause_start <= m.span.start < clause_end:
             continue
         if m.rule.endswith("demonym"):
             continue  # "an Israeli strike": a demonym names who, never where
-        located, phrase_start = _locative(m, text, lex, hit)
+        located, phrase_start = _locative(replace(m, kind="place") if seat else m, text, lex, hit)
+        if seat is not None and located:
+            seats[m.span] = seat
         if not located:
             continue
         if m.span.start >= hit.span.end and lex.subject_before.search(text, hit.span.end, m.span.start):
@@ -363,7 +369,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     place, phrase_start = pick
     inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end)
     assert place.entity_id
-    return PlaceChoice(place.entity_id, place), inside | qualifying
+    return PlaceChoice(seats.get(place.span, place.entity_id), place), inside | qualifying
 
 
 def at_dateline(mention: Mention, text: str) -> bool:
