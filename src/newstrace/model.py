@@ -365,3 +365,46 @@ class Story:
     event_ids: tuple[str, ...]
     actor_ids: tuple[str, ...]
     topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TermCount:
+    """How often one outlet (or language) used one loaded term, with a passage or two where it did."""
+
+    facet: str
+    group: str
+    term: str
+    language: str
+    count: int
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceFraming:
+    """The loaded terms of one outlet's (or one language's) reports: `source` is the outlet or language."""
+
+    source: str
+    languages: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    terms: tuple[TermCount, ...]
+
+    def groups(self) -> frozenset[str]:
+        return frozenset(t.group for t in self.terms)
+
+
+@dataclass(frozen=True)
+class Framing:
+    """Which terms each outlet and language used for one event or story, and where they part ways.
+
+    `differs`: groups some outlets used and others did not; `divided`: facets on which
+    two outlets chose different groups (one says "militants", another "martyrs").
+    """
+
+    outlets: tuple[SourceFraming, ...]
+    languages: tuple[SourceFraming, ...]
+    differs: tuple[str, ...] = ()
+    divided: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not any(o.terms for o in self.outlets)

@@ -271,7 +271,8 @@ def _locate_main(draft: Draft, mentions: tuple[Mention, ...], text: str, title: 
         return
     spoken = draft.hit.type in ontology().verbal_types
     better = relocated(Span(draft.sentence.start, draft.sentence.end), draft.place_id, draft.place_evidence,
-                       mentions, text, None if spoken else title, lex, lambda entity_id: _own_names(ctx, entity_id))
+                       mentions, text, None if spoken else title, lex, lambda entity_id: _own_names(ctx, entity_id),
+                       draft.hit.type not in ontology().remote_types)
     if better is not None:
         draft.place_id, draft.place_evidence = better.entity_id, better.span
 

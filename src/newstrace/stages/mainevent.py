@@ -105,19 +105,19 @@ def background_flags(candidates: tuple[Candidate, ...], main: int | None) -> tup
 
 def relocated(sentence: Span, place_id: str | None, place_evidence: Span | None, mentions: tuple[Mention, ...],
               text: str, title: str | None, lex: TriggerLexicon,
-              names_of: Callable[[str], tuple[str, ...]]) -> Mention | None:
+              names_of: Callable[[str], tuple[str, ...]], by_dateline: bool = True) -> Mention | None:
     """The place mention the main event should take instead of its own, or None to keep it.
 
     The title's place ("... meet in Istanbul") wins when the event's own sentence names
     it too or names none; failing that, the dateline's ("DOHA -") wins over a place only
-    a later sentence gave it.
+    a later sentence gave it, unless the event is not placed by datelines (`by_dateline`).
     """
     own = place_evidence is not None and sentence.start <= place_evidence.start < sentence.end
     titled = title_place(title or "", mentions, lex, names_of)
     if titled is not None and titled.entity_id != place_id and (not own or any(
             m.entity_id == titled.entity_id and sentence.start <= m.span.start < sentence.end for m in mentions)):
         return titled
-    return None if own else dateline_place(mentions, text, sentence.end)
+    return None if own or not by_dateline else dateline_place(mentions, text, sentence.end)
 
 
 def title_place(title: str, mentions: tuple[Mention, ...], lex: TriggerLexicon,

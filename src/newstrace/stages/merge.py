@@ -145,8 +145,10 @@ def _jaccard(x: Iterable[str], y: Iterable[str]) -> float:
 
 
 def _same_day_and_place(a: EventMention, b: EventMention) -> bool:
+    """The same day told, and one place (or a place only one report names)."""
     same_day = told_day(a) is not None and told_day(a) == told_day(b)
-    return same_day and a.place_id is not None and a.place_id == b.place_id
+    return same_day and (a.place_id is not None or b.place_id is not None) and (
+        a.place_id is None or b.place_id is None or a.place_id == b.place_id)
 
 
 def _needs_similar_evidence(
@@ -157,7 +159,8 @@ def _needs_similar_evidence(
 
     A speech act is defined by what was said: one shared speaker is not enough, a speaker
     and an addressee on the same day are. Sharing only countries (named, or standing behind
-    their officials) is not enough either, unless the day and the place agree too.
+    their officials) is not enough either, unless the day and the place agree too (a place
+    only one report names agrees).
     """
     if all(broad(e) for e in shared):
         return not _same_day_and_place(a, b)

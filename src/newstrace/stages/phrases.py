@@ -67,6 +67,18 @@ def _bucketed(alternatives: list[tuple[str, str]], proclitics: tuple[str, ...] =
     return "|".join(parts)
 
 
+def with_auxiliaries(phrases: Iterable[str], auxiliaries: dict[str, Iterable[str]]) -> list[str]:
+    """Each phrase, and the same phrase with its opening auxiliary in the lexicon's other forms:
+    "a rencontré" also as "avait rencontré", "hat getroffen" as "hatte getroffen"."""
+    out: list[str] = []
+    for phrase in phrases:
+        out.append(phrase)
+        first, _, rest = phrase.strip().partition(" ")
+        if rest:
+            out.extend(f"{form} {rest}" for form in auxiliaries.get(first.casefold(), ()))
+    return out
+
+
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     """All phrases as one case-insensitive alternation, longest first; never matches when empty."""
     unique = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)

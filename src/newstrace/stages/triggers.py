@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 
@@ -11,7 +11,7 @@ import yaml
 
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.model import Span
-from newstrace.stages.phrases import compile_groups, compile_phrases, label_of
+from newstrace.stages.phrases import compile_groups, compile_phrases, label_of, with_auxiliaries
 
 # How far before a trigger a negation, modal or future cue still governs it.
 _CUE_WINDOW = 45
@@ -41,6 +41,7 @@ class Ontology:
     distinct_modes: frozenset[str] = frozenset()  # never one event with another mode (a phone call)
     verbal_types: frozenset[str] = frozenset()  # speech acts: merged only on similar evidence
     placeless_modes: frozenset[str] = frozenset()  # no one place (a phone call)
+    remote_types: frozenset[str] = frozenset()  # placed where they strike, never by a dateline
 
     def rank(self, event_type: str) -> int:
         return self.precedence.index(event_type) if event_type in self.precedence else len(self.precedence)
@@ -56,7 +57,7 @@ def load_ontology() -> Ontology:
     }
     return Ontology(types, tuple(data.get("precedence") or ()), tuple(data.get("topics") or ()),
                     frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()),
-                    frozenset(data.get("placeless_modes") or ()))
+                    frozenset(data.get("placeless_modes") or ()), frozenset(data.get("remote_types") or ()))
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,12 @@ class TriggerLexicon:
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
         data = lexicon.section("triggers")
-        verbs, verb_labels = compile_groups(dict(data.get("verbs") or {}), gap=True,
-                                            proclitics=tuple(data.get("proclitics") or ()))
+        # Compound tenses: a phrase opening on an auxiliary stands for its other forms too.
+        auxiliaries = {str(k).casefold(): tuple(v or ()) for k, v in (data.get("auxiliaries") or {}).items()}
+        verbs, verb_labels = compile_groups(
+            {label: with_auxiliaries(words or (), auxiliaries) for label, words in (data.get("verbs") or {}).items()},
+            gap=True, proclitics=tuple(data.get("proclitics") or ()))
+        light = with_auxiliaries(data.get("light_verbs") or (), auxiliaries)
         nouns, noun_labels = compile_groups(dict(data.get("nouns") or {}))
         return cls(
             verbs=verbs,
@@ -131,8 +136,8 @@ class TriggerLexicon:
             groups=compile_phrases(data.get("groups") or ()),
             agent_before=compile_phrases(data.get("agent_before") or ()),
             against=compile_phrases(data.get("against") or ()),
-            light_verbs=compile_phrases(data.get("light_verbs") or ()),
-            light_verbs_before=compile_phrases((data.get("light_verbs") or []) + (data.get("light_verbs_before") or [])),
+            light_verbs=compile_phrases(light),
+            light_verbs_before=compile_phrases(light + with_auxiliaries(data.get("light_verbs_before") or (), auxiliaries)),
             verb_final=bool(data.get("verb_final")),
             verb_first=bool(data.get("verb_first")),
             conjunctions=compile_phrases(data.get("conjunctions") or ()),
@@ -152,7 +157,12 @@ def _split_label(label: str) -> tuple[str, str | None]:
 
 
 def find_triggers(text: str, offset: int, lex: TriggerLexicon) -> tuple[TriggerHit, ...]:
-    """Verb and noun triggers of `text` (spans shifted by `offset`); a verb beats a noun it overlaps."""
+    """Verb and noun triggers of `text` (spans shifted by `offset`); a verb beats a noun it overlaps.
+
+    A verb that is also a light verb, with a noun trigger of another type as its subject just
+    before it, is that noun's verb and no event of its own ("ein Drohnenangriff, gestartet von
+    der RSF, traf den Flughafen": the strike hit, nobody met).
+    """
     hits: list[TriggerHit] = []
     for pattern, labels, nominal in ((lex.verbs, lex.verb_labels, False), (lex.nouns, lex.noun_labels, True)):
         if not labels:
@@ -167,7 +177,30 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon) -> tuple[TriggerH
             if any(h.span.start < span.end and span.start < h.span.end for h in hits):
                 continue
             hits.append(TriggerHit(kind, mode, span, match.group(), noun, written_noun))
-    return tuple(sorted(hits, key=lambda h: h.span.start))
+    hits.sort(key=lambda h: h.span.start)
+    kept: list[TriggerHit] = []
+    for hit in hits:
+        subject = _noun_subject(hit, kept, text, offset, lex)
+        if subject is None:
+            kept.append(hit)
+        else:
+            kept[kept.index(subject)] = replace(subject, nominal=False)
+    return tuple(kept)
+
+
+def _noun_subject(verb: TriggerHit, before: list[TriggerHit], text: str, offset: int,
+                  lex: TriggerLexicon) -> TriggerHit | None:
+    """The noun trigger of another type whose light verb `verb` is, standing just before it."""
+    if verb.noun or not lex.light_verbs.fullmatch(verb.text):
+        return None
+    for hit in reversed(before):
+        if not hit.noun:
+            return None  # another verb stands between
+        gap = text[hit.span.end - offset:verb.span.start - offset]
+        if hit.type != verb.type and len(gap) <= _LIGHT_AFTER and not re.search(r"[.;:!?؟]", gap):
+            return hit
+        return None
+    return None
 
 
 def _light_verb_near(text: str, start: int, end: int, lex: TriggerLexicon) -> bool:
@@ -178,7 +211,8 @@ def _light_verb_near(text: str, start: int, end: int, lex: TriggerLexicon) -> bo
     if lex.light_verbs_before.search(before[cut + 1:]):
         return True
     after = text[end:end + _LIGHT_AFTER]
-    return bool(lex.light_verbs.match(after.lstrip())) or bool(lex.light_verbs.search(after.split(",")[0]))
+    # "Ein Drohnenangriff, gestartet von ...": a participle set off by a comma still carries it.
+    return bool(lex.light_verbs.match(after.lstrip(" ,"))) or bool(lex.light_verbs.search(after.split(",")[0]))
 
 
 def refine_mode(hit: TriggerHit, clause: str, lex: TriggerLexicon) -> str | None:
