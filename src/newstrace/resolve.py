@@ -94,11 +94,18 @@ def place_relation(kb) -> Callable[[str, str], bool]:
     return same
 
 
+# Organisations of a state (its army, ministries, agencies, parliament) stand for it as its officials do.
+STATE_BODIES = frozenset({"military", "government_agency", "government", "legislature"})
+
+
 def state_of(kb) -> Callable[[str], str | None]:
-    """The country a person holds state office for (one country only), as an entity id."""
+    """The country a person holds state office for (one country only), or whose state body an
+    organisation is ("Russian Armed Forces": Russia), as an entity id."""
 
     def of(entity_id: str) -> str | None:
         entity = kb.get(entity_id)
+        if entity is not None and entity.kind == "org" and entity.subtype in STATE_BODIES and entity.country:
+            return country_id(entity.country)
         if entity is None or entity.kind != "person":
             return None
         countries = {role.country for role in entity.roles if role.country}

