@@ -128,6 +128,7 @@ class KnowledgeBase:
         base.lexicons = lexicons
         base._role_patterns = {}
         base._calendar_words = {}
+        base._name_endings = {}
         return base
 
     @cached_property

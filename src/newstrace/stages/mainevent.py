@@ -14,9 +14,6 @@ from newstrace.text.scripts import is_word_char
 # The lede: events this far into the article may still be the one the title reports.
 _LEDE_PARAGRAPHS = 3
 _UNTITLED_LEDE = 1
-# Where the lede reports no act with actors of its own (a nominal opening, a quote), the first
-# such act of the paragraphs up to here leads.
-_DEEP_LEDE = 5
 # Weights of the main-event score: the lede's first event, a type the title names,
 # each actor the title names (up to the cap), and the penalty of a noun with no verb.
 _FIRST = 2.0
@@ -60,7 +57,7 @@ def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: Trigg
     asserted = [i for i, c in enumerate(candidates) if c.status == "asserted" and not c.borrowed]
     lede = [i for i in asserted if candidates[i].paragraph <= _LEDE_PARAGRAPHS]
     if not lede:
-        return _deep_lede(candidates, asserted, set()) if not title else None
+        return None
     carriers = {i for i in lede if candidates[i].type in verbal and any(
         j > i and candidates[j].sentence == candidates[i].sentence and candidates[j].type not in verbal
         and not candidates[j].nominal for j in lede)}
@@ -86,17 +83,7 @@ def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: Trigg
     # ("the assassination of X disrupted the talks") is no report of its own.
     if heading and candidates[best].nominal and not from_title(candidates[best]):
         return None
-    if score(best) >= _ENOUGH:
-        return best
-    return _deep_lede(candidates, asserted, carriers) if not any(candidates[i].paragraph <= _UNTITLED_LEDE
-                                                               and not candidates[i].nominal for i in lede) else None
-
-
-def _deep_lede(candidates: tuple[Candidate, ...], asserted: list[int], carriers: set[int]) -> int | None:
-    """The first act with two actors (or an actor and a place) a little further down, for an
-    untitled article whose opening reports none."""
-    return next((i for i in asserted if candidates[i].paragraph <= _DEEP_LEDE and not candidates[i].nominal
-                 and i not in carriers and len(candidates[i].entity_ids) >= 2), None)
+    return best if score(best) >= _ENOUGH else None
 
 
 def background_flags(candidates: tuple[Candidate, ...], main: int | None) -> tuple[bool, ...]:

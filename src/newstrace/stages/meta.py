@@ -37,6 +37,13 @@ class Calendar:
     solar_months: Mapping[str, int] = field(default_factory=dict)
     solar: re.Pattern[str] = _NEVER
     year_month_day: re.Pattern[str] = _NEVER
+    # A month name two languages read differently ("listopada": Polish November, Croatian
+    # October) is read by the article's language first.
+    months_by_language: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+
+    def month(self, name: str, language: str | None = None) -> int | None:
+        own = self.months_by_language.get(language or "")
+        return (own.get(name) if own else None) or self.months.get(name)
 
 
 @dataclass(frozen=True)
@@ -73,12 +80,14 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
     ignorable: set[str] = set()
     slash_order: dict[str, str] = {}
     solar_months: dict[str, int] = {}
+    by_language: dict[str, dict[str, int]] = {}
     for language, section in lexicons.sections("calendar"):
         solar_months.update((k, v) for k, v in _name_map(section, "solar_hijri_months", 12).items() if v >= 1)
         for key in ("months", "month_abbreviations"):
             for name, number in _name_map(section, key, 12).items():
                 if number >= 1:
                     months.setdefault(name, number)
+                    by_language.setdefault(language, {})[name] = number
         for key in ("weekdays", "weekday_abbreviations"):
             for name, number in _name_map(section, key, 6).items():
                 weekdays.setdefault(name, number)
@@ -92,7 +101,14 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
     conn = r"(?:(?:" + _alternation(connectors) + r")\s+)?" if connectors else ""
     suffix = r"(?:" + _alternation(suffixes) + r")?" if suffixes else ""
     day = r"(?<![\w.])(?P<d>[0-3]?\d)" + suffix + r"\.?"
+    ambiguous = {language: names for language, names in by_language.items()
+                 if any(months[name] != number for name, number in names.items())}
+    for code in lexicons.codes():  # the codes a lexicon serves read it too ("hr" reads "sr")
+        served = lexicons.get(code)
+        if served is not None and served.language in ambiguous:
+            ambiguous.setdefault(code, ambiguous[served.language])
     return Calendar(
+        months_by_language=ambiguous,
         months=months,
         weekdays=weekdays,
         ignorable=frozenset(ignorable - {""}),
@@ -144,7 +160,7 @@ def find_date(
     attempted = False
     for pattern in (calendar.day_month_year, calendar.month_day_year, calendar.year_month_day):
         for match in pattern.finditer(folded):
-            month = calendar.months.get(re.sub(r"\s+", " ", match["m"]))
+            month = calendar.month(re.sub(r"\s+", " ", match["m"]), language)
             if month:
                 attempted = True
                 add(match, int(match["y"]), month, int(match["d"]))
@@ -161,7 +177,7 @@ def find_date(
             add(match, *solar_hijri_to_gregorian(int(match["y"]), month, int(match["d"])))
     if not found and not attempted:
         for match in calendar.month_year.finditer(folded):
-            month = calendar.months.get(re.sub(r"\s+", " ", match["m"]))
+            month = calendar.month(re.sub(r"\s+", " ", match["m"]), language)
             if month:
                 add(match, int(match["y"]), month, None)
     if not found:
