@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= newstrace.db
 
-.PHONY: demo test bench browser clean
+.PHONY: demo test bench browser postgresql clean
 
 $(STAMP): pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,10 @@ demo: $(STAMP)
 browser:
 	@scripts/ensure-chromium
 
-test: $(STAMP) browser
+postgresql:
+	@scripts/ensure-postgresql
+
+test: $(STAMP) browser postgresql
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -33,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/linking.py
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/merge.py
+	$(BIN)/python benchmarks/cli.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from newstrace.knowledge.lexicon import Lexicons, load_lexicons
@@ -16,21 +17,36 @@ class Context:
     """Knowledge base, lexicons and models for one process.
 
     Nothing here changes results between calls: each resource is loaded on
-    first use and never modified afterwards.
+    first use and never modified afterwards. The lexicons and the knowledge base
+    come from the compiled artifact in `kb_cache` (built there when missing or
+    stale); with `kb_cache=None`, or lexicons of one's own, they are built here.
     """
 
     curated: Sequence[Entity] = ()
     lexicon_loader: Callable[[], Lexicons] = load_lexicons
     use_spacy: bool = True
+    kb_cache: Path | None = field(default_factory=lambda: _default_cache())
     _pipelines: dict[str, Any] = field(default_factory=dict, repr=False)
     _segmenters: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property
+    def compiled(self):  # -> newstrace.knowledge.compiled.CompiledKnowledge | None
+        if self.kb_cache is None or self.lexicon_loader is not load_lexicons:
+            return None
+        from newstrace.knowledge.compiled import CompiledKnowledge
+
+        return CompiledKnowledge(self.curated, self.kb_cache)
+
+    @cached_property
     def lexicons(self) -> Lexicons:
+        if self.compiled is not None:
+            return self.compiled.lexicons()
         return self.lexicon_loader()
 
     @cached_property
     def kb(self):  # -> newstrace.knowledge.base.KnowledgeBase
+        if self.compiled is not None:
+            return self.compiled.kb()
         from newstrace.knowledge.base import KnowledgeBase
 
         return KnowledgeBase.load(self.lexicons, curated=self.curated)
@@ -74,6 +90,12 @@ class Context:
         """Word boundaries of `text` by the language's segmenter; None where words are spaced."""
         segmenter = self.segmenter(language)
         return segmenter.cuts(text) if segmenter is not None else None
+
+
+def _default_cache() -> Path:
+    from newstrace.knowledge.compiled import cache_dir
+
+    return cache_dir()
 
 
 def _load_spacy(package: str):

@@ -24,6 +24,11 @@ class Code(str, Enum):
     E014 = "malformed gold file ({detail})"
     E015 = "unknown id ({detail})"
     E016 = "pipeline stage failed ({detail})"
+    E017 = "database unreachable ({detail})"
+    E018 = "database refused the credentials ({detail})"
+    E019 = "database schema does not match this version ({detail})"
+    E020 = "database connection lost ({detail})"
+    E021 = "database write failed ({detail})"
 
 
 class NewstraceError(Exception):
@@ -50,3 +55,16 @@ class KnowledgeError(NewstraceError):
         self.where = where
         self.detail = detail
         super().__init__(f"{where}: {Code.E013.name} {Code.E013.value.format(detail=detail)}")
+
+
+class StoreError(NewstraceError):
+    """The database cannot be reached, read or written: names it and the reason in one line.
+
+    Raised only by `store/`; whatever the transaction had written is rolled back.
+    """
+
+    def __init__(self, where: str, code: Code, detail: str = "") -> None:
+        self.where = where
+        self.code = code
+        self.detail = detail
+        super().__init__(f"{where}: {code.name} {code.value.format(detail=detail)}")

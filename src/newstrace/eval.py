@@ -5,10 +5,15 @@
    event mention; BCubed precision/recall/F1 compare these with the gold keys
    (an article with no main event is a cluster of its own on either side).
 3. Each gold event is matched to the predicted event, among those reported by
-   its articles, that agrees best on type and participants; matched events are
-   scored on type, mode, date (exact: a gold day needs that day; a gold month
-   needs that month and no made-up day; a null date is right only if no day is
-   claimed), place and participants (F1), overall and per language.
+   its articles, that agrees best on type and participants. Where none agrees,
+   the system's answer is the event its articles' main mentions joined, as an
+   analyst would read it. Fields are scored on type, mode, date (exact: a gold
+   day needs that day; a gold month needs that month and no made-up day; a null
+   date is right only if no day is claimed), place and participants (F1), two
+   ways: over every gold event, a missed one counting as wrong (what the analyst
+   gets), and over the matched events only (how good the found events are).
+4. `misses` lists every article whose main event differs from its gold event in
+   cluster or in a field, for `newstrace eval --explain`.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from anyascii import anyascii
 
 from newstrace.errors import Code, NewstraceError
 from newstrace.model import Article, Entity, Event, EventMention
+from newstrace.stages.merge import order_key
 
 
 @dataclass(frozen=True)
@@ -52,14 +58,35 @@ class Gold:
 
 
 @dataclass(frozen=True)
-class FieldScores:
-    gold_events: int = 0
-    matched: int = 0
+class FieldAccuracy:
     type: float = 0.0
     mode: float = 0.0
     date: float = 0.0
     place: float = 0.0
     participants_f1: float = 0.0
+
+
+@dataclass(frozen=True)
+class FieldScores:
+    """Field accuracy over every gold event (`all`: a missed event is wrong) and over the matched ones."""
+
+    gold_events: int = 0
+    matched: int = 0
+    all: FieldAccuracy = FieldAccuracy()
+    found: FieldAccuracy = FieldAccuracy()
+
+
+@dataclass(frozen=True)
+class Miss:
+    """One article the system got wrong: its gold event, the event it gave, and what differs."""
+
+    article: str
+    language: str | None
+    gold_event: str | None
+    gold: str
+    system_event: str | None
+    system: str
+    differs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -71,6 +98,8 @@ class EvalReport:
     bcubed_f1: float
     overall: FieldScores
     by_language: Mapping[str, FieldScores] = field(default_factory=dict)
+    misses: tuple[Miss, ...] = ()
+    event_misses: tuple[Miss, ...] = ()  # gold events whose answer is missing or differs (article: "")
 
 
 def gold_schema() -> dict:
@@ -214,7 +243,7 @@ def evaluate(gold: Gold, articles: Sequence[Article], mentions: Sequence[EventMe
     scorer = _Scorer(kb)
     event_of_mention = {mid: e for e in events for mid in e.mention_ids}
     main_mention = {}
-    for m in sorted(mentions, key=lambda m: (-m.confidence, m.id)):
+    for m in sorted(mentions, key=lambda m: (-m.confidence, order_key(m))):
         if m.main and m.article_id not in main_mention:
             main_mention[m.article_id] = m.id
     matched: dict[str, Article] = {}
@@ -241,33 +270,125 @@ def evaluate(gold: Gold, articles: Sequence[Article], mentions: Sequence[EventMe
         for aid in e.article_ids:
             events_by_article[aid].add(e.id)
     event_by_id = {e.id: e for e in events}
-    rows: list[tuple[set[str], GoldEvent, Event | None]] = []
+    mention_by_id = {m.id: m for m in mentions}
+    # Ties go by content, never by ids (which follow where the files sit).
+    content = {e.id: min((order_key(mention_by_id[mid]) for mid in e.mention_ids if mid in mention_by_id),
+                         default=(e.id,)) for e in events}
+    main_event_of = {aid: event_of_mention[mid] for aid, mid in main_mention.items() if mid in event_of_mention}
+    rows: list[tuple[set[str], GoldEvent, Event | None, Event | None]] = []
     for gold_event in gold.events:
         reporting = [g for g in gold.articles if gold_event.key in g.events and (g.file or g.url) in matched]
         languages = {matched[g.file or g.url or ""].language for g in reporting}
         candidates = {eid for g in reporting for eid in events_by_article[matched[g.file or g.url or ""].id]}
-        ranked = sorted(candidates, key=lambda eid: (-scorer.affinity(gold_event, event_by_id[eid]), eid))
+        ranked = sorted(candidates, key=lambda eid: (-scorer.affinity(gold_event, event_by_id[eid]), content[eid]))
         best = event_by_id[ranked[0]] if ranked and scorer.affinity(gold_event, event_by_id[ranked[0]]) >= 2.0 else None
-        rows.append((languages, gold_event, best))
-    overall = _field_scores([(g, e) for _, g, e in rows], scorer)
+        answer = best or _majority_main_event(
+            [matched[g.file or g.url or ""].id for g in reporting if g.main_event == gold_event.key], main_event_of,
+            content)
+        rows.append((languages, gold_event, best, answer))
+    overall = _field_scores([(g, b, a) for _, g, b, a in rows], scorer)
     by_language = {
-        lang: _field_scores([(g, e) for langs, g, e in rows if lang in langs], scorer)
-        for lang in sorted({lang for langs, _, _ in rows for lang in langs})
+        lang: _field_scores([(g, b, a) for langs, g, b, a in rows if lang in langs], scorer)
+        for lang in sorted({lang for langs, _, _, _ in rows for lang in langs})
     }
-    return EvalReport(len(matched), tuple(missing), precision, recall, f1, overall, by_language)
+    gold_by_key = {g.key: g for g in gold.events}
+    misses = tuple(
+        miss for ref, article in sorted(matched.items())
+        if (miss := _miss(ref, article, gold_labels, predicted, gold_by_key, main_event_of.get(article.id), scorer))
+    )
+    event_misses = tuple(miss for _, g, _, answer in rows if (miss := _event_miss(g, answer, scorer)))
+    return EvalReport(len(matched), tuple(missing), precision, recall, f1, overall, by_language, misses, event_misses)
 
 
-def _field_scores(rows: Sequence[tuple[GoldEvent, Event | None]], scorer: _Scorer) -> FieldScores:
-    found = [(g, e) for g, e in rows if e is not None]
-    if not found:
-        return FieldScores(gold_events=len(rows))
-    n = len(found)
+def _event_miss(gold_event: GoldEvent, answer: Event | None, scorer: _Scorer) -> Miss | None:
+    differs = ["event"] if answer is None else [name for name, ok in _checks(gold_event, answer, scorer) if not ok]
+    if not differs:
+        return None
+    return Miss("", None, gold_event.key, _describe_gold(gold_event), answer.id if answer else None,
+                _describe(answer, scorer.kb), tuple(differs))
+
+
+def _checks(gold_event: GoldEvent, system: Event, scorer: _Scorer) -> tuple[tuple[str, bool], ...]:
+    return (("type", system.type == gold_event.type),
+            ("mode", (system.mode or None) == (gold_event.mode or None)),
+            ("date", date_correct(gold_event.date, system)),
+            ("place", scorer.place_correct(gold_event, system)),
+            ("participants", scorer.participant_f1(gold_event, system) >= 0.999))
+
+
+def _majority_main_event(article_ids: Sequence[str], main_event_of: Mapping[str, Event],
+                         content: Mapping[str, tuple]) -> Event | None:
+    votes: dict[str, int] = defaultdict(int)
+    for aid in article_ids:
+        if aid in main_event_of:
+            votes[main_event_of[aid].id] += 1
+    if not votes:
+        return None
+    best = min(votes, key=lambda eid: (-votes[eid], content[eid]))
+    return next(main_event_of[aid] for aid in article_ids if aid in main_event_of and main_event_of[aid].id == best)
+
+
+def _accuracy(pairs: Sequence[tuple[GoldEvent, Event | None]], scorer: _Scorer) -> FieldAccuracy:
+    if not pairs:
+        return FieldAccuracy()
+    n = len(pairs)
+    return FieldAccuracy(
+        type=sum(e is not None and e.type == g.type for g, e in pairs) / n,
+        mode=sum(e is not None and (e.mode or None) == (g.mode or None) for g, e in pairs) / n,
+        date=sum(e is not None and date_correct(g.date, e) for g, e in pairs) / n,
+        place=sum(e is not None and scorer.place_correct(g, e) for g, e in pairs) / n,
+        participants_f1=sum(scorer.participant_f1(g, e) for g, e in pairs if e is not None) / n,
+    )
+
+
+def _field_scores(rows: Sequence[tuple[GoldEvent, Event | None, Event | None]], scorer: _Scorer) -> FieldScores:
+    found = [(g, best) for g, best, _ in rows if best is not None]
     return FieldScores(
         gold_events=len(rows),
-        matched=n,
-        type=sum(e.type == g.type for g, e in found) / n,
-        mode=sum((e.mode or None) == (g.mode or None) for g, e in found) / n,
-        date=sum(date_correct(g.date, e) for g, e in found) / n,
-        place=sum(scorer.place_correct(g, e) for g, e in found) / n,
-        participants_f1=sum(scorer.participant_f1(g, e) for g, e in found) / n,
+        matched=len(found),
+        all=_accuracy([(g, answer) for g, _, answer in rows], scorer),
+        found=_accuracy(found, scorer),
     )
+
+
+def _describe_gold(event: GoldEvent | None) -> str:
+    if event is None:
+        return "no event"
+    return " ".join((f"{event.type}/{event.mode or '-'}", event.date or "no day", event.place or "no place",
+                     "[" + ", ".join(event.participants) + "]"))
+
+
+def _describe(event: Event | None, kb) -> str:
+    if event is None:
+        return "no event"
+    names = [_display(kb, p.entity_id) for p in event.participants]
+    day = event.date.start.isoformat() if event.date.precision == "day" and event.date.start else (
+        f"{event.date.precision} {event.date.start.isoformat()[:7]}" if event.date.start else "no day")
+    return " ".join((f"{event.type}/{event.mode or '-'}", day, _display(kb, event.place_id) if event.place_id
+                     else "no place", "[" + ", ".join(names) + "]"))
+
+
+def _display(kb, entity_id: str | None) -> str:
+    entity = kb.get(entity_id) if entity_id else None
+    return entity.canonical_name if entity else str(entity_id)
+
+
+def _miss(ref: str, article: Article, gold_labels: Mapping[str, str], predicted: Mapping[str, str],
+          gold_by_key: Mapping[str, GoldEvent], system: Event | None, scorer: _Scorer) -> Miss | None:
+    gold_event = gold_by_key.get(gold_labels.get(ref, ""))
+    differs: list[str] = []
+    if gold_event is None:
+        if system is not None:
+            differs.append("event")
+    elif system is None:
+        differs.append("event")
+    else:
+        peers = {r for r, label in gold_labels.items() if label == gold_labels[ref]}
+        together = {r for r, label in predicted.items() if label == predicted[ref]}
+        if peers != together:
+            differs.append("cluster")
+        differs.extend(name for name, ok in _checks(gold_event, system, scorer) if not ok)
+    if not differs:
+        return None
+    return Miss(ref, article.language, gold_event.key if gold_event else None, _describe_gold(gold_event),
+                system.id if system else None, _describe(system, scorer.kb), tuple(differs))

@@ -86,9 +86,15 @@ class DateValue:
         return self.weekday is None or day.weekday() == self.weekday
 
     def compatible(self, other: DateValue) -> bool:
-        """Whether both values could denote the same day."""
+        """Whether both values could denote the same day (a weekday alone constrains a known date)."""
         if not self.known or not other.known:
-            return True
+            # "On Saturday" with no date known still rules out a known Sunday.
+            dated, vague = (self, other) if self.known else (other, self)
+            if vague.weekday is None:
+                return True
+            if dated.precision == "day" and dated.start is not None:
+                return dated.start.weekday() == vague.weekday
+            return dated.weekday is None or dated.weekday == vague.weekday
         assert self.start and self.end and other.start and other.end
         lo, hi = max(self.start, other.start), min(self.end, other.end)
         if lo > hi:
@@ -248,6 +254,7 @@ class Entity:
     population: int | None = None
     subtype: str | None = None
     provisional: bool = False
+    seat: str | None = None  # the place id of where an institution sits ("the Knesset": Jerusalem)
 
     def all_names(self) -> tuple[str, ...]:
         seen: dict[str, None] = {self.canonical_name: None}
@@ -306,6 +313,8 @@ class EventMention:
     main: bool = False
     background: bool = False
     confidence: float = 0.5
+    # The last day the event can have happened: the publication of the report telling it as past.
+    reported_by: date | None = None
 
 
 @dataclass(frozen=True)
@@ -356,3 +365,46 @@ class Story:
     event_ids: tuple[str, ...]
     actor_ids: tuple[str, ...]
     topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TermCount:
+    """How often one outlet (or language) used one loaded term, with a passage or two where it did."""
+
+    facet: str
+    group: str
+    term: str
+    language: str
+    count: int
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceFraming:
+    """The loaded terms of one outlet's (or one language's) reports: `source` is the outlet or language."""
+
+    source: str
+    languages: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    terms: tuple[TermCount, ...]
+
+    def groups(self) -> frozenset[str]:
+        return frozenset(t.group for t in self.terms)
+
+
+@dataclass(frozen=True)
+class Framing:
+    """Which terms each outlet and language used for one event or story, and where they part ways.
+
+    `differs`: groups some outlets used and others did not; `divided`: facets on which
+    two outlets chose different groups (one says "militants", another "martyrs").
+    """
+
+    outlets: tuple[SourceFraming, ...]
+    languages: tuple[SourceFraming, ...]
+    differs: tuple[str, ...] = ()
+    divided: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not any(o.terms for o in self.outlets)

@@ -6,8 +6,10 @@ The steps for one input:
 3. process: parse → clean/meta/language → entities and links → event mentions,
    in a worker process when --workers > 1 (the context loaded once per worker);
 4. save: one transaction per article in the main process (single writer), so a
-   killed run leaves whole articles only and a re-run finishes the rest;
-5. resolve: event mentions are merged into events, duplicates and stories.
+   killed run leaves whole articles only and a re-run finishes the rest; the same
+   transaction marks the article pending resolution;
+5. resolve (resolve.py, called by the CLI): event mentions are merged into events,
+   duplicates and stories, and the marks it read are cleared with them.
 """
 
 from __future__ import annotations

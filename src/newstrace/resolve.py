@@ -17,6 +17,7 @@ from itertools import combinations
 import numpy as np
 
 from newstrace.context import Context
+from newstrace.errors import Code, StoreError
 from newstrace.knowledge.places import country_id
 from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention
 from newstrace.stages.canonical import build_event
@@ -24,7 +25,7 @@ from newstrace.stages.duplicates import find_copies, find_translations, source_r
 from newstrace.stages.merge import block_keys, cluster, mergeable
 from newstrace.stages.stories import build_stories
 from newstrace.stages.triggers import load_ontology
-from newstrace.store import Store
+from newstrace.store import ResolutionConflict, Store, describe
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,16 @@ class ResolutionSummary:
 
 
 def sentence_similarity(encode: Callable[[list[str]], np.ndarray], mentions: Sequence[EventMention]):
-    """Cosine similarity of two mentions' evidence sentences, embedded once each."""
+    """Cosine similarity of two mentions' evidence sentences, embedded once each.
+
+    The sentences are embedded together on the first comparison, so a resolution that
+    compares nothing never loads the encoder."""
     texts = sorted({m.sentence for m in mentions if m.sentence})
-    vectors = dict(zip(texts, encode(texts), strict=True)) if texts else {}
+    vectors: dict[str, np.ndarray] = {}
 
     def similarity(a: EventMention, b: EventMention) -> float:
+        if texts and not vectors:
+            vectors.update(zip(texts, encode(texts), strict=True))
         va, vb = vectors.get(a.sentence), vectors.get(b.sentence)
         return float(va @ vb) if va is not None and vb is not None else 0.0
 
@@ -88,11 +94,18 @@ def place_relation(kb) -> Callable[[str, str], bool]:
     return same
 
 
+# Organisations of a state (its army, ministries, agencies, parliament) stand for it as its officials do.
+STATE_BODIES = frozenset({"military", "government_agency", "government", "legislature"})
+
+
 def state_of(kb) -> Callable[[str], str | None]:
-    """The country a person holds state office for (one country only), as an entity id."""
+    """The country a person holds state office for (one country only), or whose state body an
+    organisation is ("Russian Armed Forces": Russia), as an entity id."""
 
     def of(entity_id: str) -> str | None:
         entity = kb.get(entity_id)
+        if entity is not None and entity.kind == "org" and entity.subtype in STATE_BODIES and entity.country:
+            return country_id(entity.country)
         if entity is None or entity.kind != "person":
             return None
         countries = {role.country for role in entity.roles if role.country}
@@ -155,8 +168,26 @@ def affected_closure(new: Iterable[EventMention], every: Sequence[EventMention],
     return seen
 
 
+ATTEMPTS = 5
+
+
 def resolve_store(store: Store, ctx: Context, *, full: bool = False) -> ResolutionSummary:
-    """Bring the stored events, duplicate reports and stories up to date with the mentions."""
+    """Bring the stored events, duplicate reports and stories up to date with the mentions.
+
+    Finishes whatever an earlier run left pending; when another process commits a
+    resolution meanwhile, this one reads the store again and redoes its part.
+    """
+    for _ in range(ATTEMPTS):
+        try:
+            return _resolve_once(store, ctx, full)
+        except ResolutionConflict:
+            continue
+    raise StoreError(describe(store.target), Code.E021,
+                     f"other processes committed a resolution during each of {ATTEMPTS} attempts; resolve again")
+
+
+def _resolve_once(store: Store, ctx: Context, full: bool) -> ResolutionSummary:
+    token = store.begin_resolution()  # before reading mentions: what is saved later stays pending
     mentions = [m for m in store.iter_event_mentions() if mergeable(m)]
     current = {m.id for m in mentions}
     previous = store.events()
@@ -179,7 +210,7 @@ def resolve_store(store: Store, ctx: Context, *, full: bool = False) -> Resoluti
         kind_of=lambda eid: kb.get(eid).kind if kb.get(eid) else None,
         name_of=lambda eid: kb.get(eid).canonical_name if kb.get(eid) else eid,
     )
-    store.replace_resolution(events, merged_duplicates.values(), stories)
+    store.replace_resolution(events, merged_duplicates.values(), stories, token)
     return ResolutionSummary(
         events=len(events),
         multi_source=sum(1 for e in events if len(e.article_ids) > 1),

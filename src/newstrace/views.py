@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from newstrace.model import Article, Entity, Event, EventMention, Participant, Span, Story
+from newstrace.knowledge.framing import FramingLexicon
+from newstrace.model import Article, Entity, Event, EventMention, Framing, Participant, SourceFraming, Span, Story, TermCount
 
 
 class EntityLookup(Protocol):
@@ -112,3 +113,30 @@ def event_json(kb: EntityLookup, event: Event, **extra: Any) -> dict[str, Any]:
 def story_json(story: Story) -> dict[str, Any]:
     return {"id": story.id, "title": story.title, "events": list(story.event_ids), "actors": list(story.actor_ids),
             "topics": list(story.topics)}
+
+
+def term_json(term: TermCount) -> dict[str, Any]:
+    return {"facet": term.facet, "group": term.group, "term": term.term, "language": term.language,
+            "count": term.count, "examples": list(term.examples)}
+
+
+def _source_framing_json(key: str, source: SourceFraming) -> dict[str, Any]:
+    return {key: source.source, "languages": list(source.languages), "articles": list(source.article_ids),
+            "terms": [term_json(t) for t in source.terms]}
+
+
+def framing_json(framing: Framing, lexicon: FramingLexicon) -> dict[str, Any]:
+    """Terms per outlet and per language, and every used group with its terms in all languages."""
+    used = dict.fromkeys(t.group for o in framing.outlets for t in o.terms)
+    groups = {}
+    for group_id in used:
+        group = lexicon.groups[group_id]
+        groups[group_id] = {"facet": group.facet, "label": group.label,
+                            "terms": {lang: list(terms) for lang, terms in sorted(group.terms.items())}}
+    return {
+        "outlets": [_source_framing_json("outlet", o) for o in framing.outlets],
+        "languages": [_source_framing_json("language", lang) for lang in framing.languages],
+        "groups": groups,
+        "differs": list(framing.differs),
+        "divided": list(framing.divided),
+    }

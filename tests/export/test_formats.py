@@ -114,8 +114,19 @@ def test_export_command_writes_each_format(fmt, export_corpus, kb, tmp_path, mon
     from newstrace.cli import app
     from newstrace.cli import timeline as timeline_cli
 
-    monkeypatch.setattr(timeline_cli, "display_names", lambda store: kb)
+    monkeypatch.setattr(timeline_cli, "display_names", lambda store, ctx=None: kb)
     target = tmp_path / f"out.{fmt}"
     result = CliRunner().invoke(app, ["--db", str(export_corpus.path), "export", "--format", fmt, "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert target.stat().st_size > 100
+
+
+def test_json_export_carries_each_event_and_story_framing(store, kb, export_corpus):
+    document = json.loads(formats.WRITERS["json"](store, kb, None))
+    meeting = next(e for e in document["events"] if e["id"] == export_corpus.meeting)
+    by_outlet = {o["outlet"]: {t["group"]: t["count"] for t in o["terms"]} for o in meeting["framing"]["outlets"]}
+    assert by_outlet["Gulf Wire"]["armed_group_as_terrorist"] == 1
+    assert by_outlet["doha_ar.txt"]["armed_group_as_resistance"] == 1 and by_outlet["doha_fr.txt"] == {}
+    assert "armed_group" in meeting["framing"]["divided"]
+    story = next(s for s in document["stories"] if s["id"] == export_corpus.story)
+    assert {o["outlet"] for o in story["framing"]["outlets"]} == set(by_outlet)

@@ -147,3 +147,36 @@ def test_demonyms_point_to_countries(kb):
 def test_kalin_holds_mit_on_2026(kb):
     holders = kb.holders("intelligence_chief", country="TR", on=date(2026, 1, 24))
     assert holders[0].canonical_name == "Ibrahim Kalin"
+
+
+def test_a_name_takes_the_case_endings_of_the_article_language(lexicons):
+    kb = KnowledgeBase.load(lexicons)
+    def found(text, language):
+        return {ref.entity_id for match in kb.matcher.find(text, kb.name_endings(language)) for ref in match.refs}
+    # Hungarian glues its endings on, changing a final vowel: Moszkva -> Moszkvában, Putyin -> Putyinnal.
+    assert "gn:524901" in found("A tárgyalás Moszkvában volt.", "hu")
+    assert "Q7747" in found("Orbán Viktor Putyinnal tárgyalt.", "hu")
+    assert "gn:3054643" in found("A csúcs Budapesten lesz.", "hu")
+    # Other languages glue none of them on.
+    assert "gn:524901" not in found("A tárgyalás Moszkvában volt.", "en")
+    assert "Q7747" not in found("Orbán Viktor Putyinnal tárgyalt.", "fr")
+    # An acronym takes its ending after a hyphen: "az ENSZ-nek" is the UN.
+    assert "Q1065" in found("Az ENSZ-nek írt levelében", "hu")
+    # A stem never hides a name written out: Lebanon is "Liban" in French whatever stems exist.
+    assert "iso:LB" in found("Israël a frappé le Liban.", "fr")
+
+
+def test_a_given_name_written_last_is_no_surname(lexicons):
+    kb = KnowledgeBase.load(lexicons, cities=False)
+    # "Orbán Viktor" (Hungarian order) beside "Viktor Orbán": Viktor alone is nobody's surname.
+    partial = {ref.entity_id for ref in kb.lookup("Viktor") if ref.tag == "partial"}
+    assert "Q57641" not in partial
+    assert "Q57641" in {ref.entity_id for ref in kb.lookup("Orbán") if ref.tag == "partial"}
+
+
+def test_country_names_from_cldr_in_each_script(lexicons):
+    kb = KnowledgeBase.load(lexicons, cities=False)
+    russia = kb.get("iso:RU")
+    assert "Oroszország" in russia.names["hu"] and "Rusko" in russia.names["cs"]
+    assert {"Русија", "Rusija"} <= set(russia.names["sr"])
+    assert "Ryssland" in russia.names["sv"]

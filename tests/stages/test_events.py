@@ -415,3 +415,81 @@ def test_a_verb_first_light_verb_reaches_its_noun_across_the_subject():
     found = events_of(text, "ar", [("رجب طيب أردوغان", "person", "Q39259"), ("بيدرو سانشيز", "person", "Q263725"),
                                    ("مدريد", "place", "gn:3117735")])
     assert [(e.type, e.place_id) for e in found] == [("CONSULT", "gn:3117735")]
+
+
+def test_a_bracketed_credit_after_an_upper_case_dateline_takes_no_part() -> None:
+    # "ANP" is also an acronym of the Palestinian Authority; here it is the agency of a Dutch report.
+    text = "DEN HAAG (ANP) - Rusland heeft Odessa aangevallen met drones."
+    (event,) = asserted(events_of(text, "nl", [
+        ("ANP", "org", "Q42620"), ("Rusland", "country", "iso:RU"), ("Odessa", "place", "gn:698740")]))
+    assert {p.entity_id for p in event.participants} == {"iso:RU"}
+
+
+def test_a_date_between_a_country_and_a_city_parts_them() -> None:
+    text = "Rusland heeft zaterdag Odessa aangevallen met tientallen drones."
+    (event,) = asserted(events_of(text, "nl", [("Rusland", "country", "iso:RU"), ("Odessa", "place", "gn:698740")]))
+    assert {p.entity_id for p in event.participants} == {"iso:RU"} and event.place_id == "gn:698740"
+    assert event.date.day == date(2025, 12, 20)
+
+
+def test_the_act_a_spokesman_announces_is_the_main_event_in_several_languages() -> None:
+    cases = [
+        ("en", "The Lebanese army said on Sunday that Israel struck a village in southern Lebanon.",
+         [("Lebanese army", "org", "lb-army"), ("Israel", "country", "iso:IL")]),
+        ("fr", "L'armée libanaise a annoncé dimanche qu'Israël a frappé un village du sud du Liban.",
+         [("armée libanaise", "org", "lb-army"), ("Israël", "country", "iso:IL")]),
+        ("es", "El ejército libanés anunció el domingo que Israel atacó una aldea del sur del Líbano.",
+         [("ejército libanés", "org", "lb-army"), ("Israel", "country", "iso:IL")]),
+    ]
+    for language, text, names in cases:
+        main = [e for e in events_of(text, language, names) if e.main]
+        assert [e.type for e in main] == ["ASSAULT"], (language, [(e.type, e.main) for e in events_of(text, language, names)])
+
+
+def test_a_main_event_takes_the_date_its_lede_gives_else_the_publication_day() -> None:
+    published = DateValue.of_day(date(2025, 10, 28), "header")
+    names = [("Burhan", "person", "burhan")]
+    cases = [
+        ("en", "In a speech on Monday, 27 October 2025, to the nation. Burhan said the army had withdrawn."),
+        ("fr", "Dans un discours prononcé lundi 27 octobre 2025 devant la nation. Burhan a déclaré que l'armée s'était retirée."),
+        ("es", "En un discurso pronunciado el lunes 27 de octubre de 2025 ante la nación. Burhan dijo que el ejército se había retirado."),
+    ]
+    for language, text in cases:
+        (main,) = [e for e in events_of(text, language, names, published=published) if e.main]
+        assert main.date.day == date(2025, 10, 27), (language, main.date)
+    # A background date is not the news; with no other, the report's own day is a weak guess.
+    text = "The 2022 accord of February 2022 was recalled. Burhan said the army had withdrawn."
+    (main,) = [e for e in events_of(text, "en", names, published=published) if e.main]
+    assert main.date.day == date(2025, 10, 28) and main.date.rule == "publication-day"
+    assert main.reported_by == date(2025, 10, 28)
+
+
+def test_an_institution_puts_the_event_in_the_city_it_sits_in() -> None:
+    seats = [("Kremlin", "org", "Q83188"), ("Putin", "person", "Q7747"), ("Xi", "person", "Q15031")]
+    cases = [("en", "Putin met Xi at the Kremlin on Thursday.", seats),
+             ("de", "Putin traf Xi am Donnerstag im Kreml.", [("Kreml", "org", "Q83188")] + seats[1:]),
+             ("ru", "Путин встретился с Си в четверг в Кремле.", [("Кремле", "org", "Q83188"), ("Путин", "person", "Q7747"),
+                                                               ("Си", "person", "Q15031")])]
+    for language, text, names in cases:
+        (meeting,) = [e for e in events_of(text, language, names) if e.type == "CONSULT"]
+        assert meeting.place_id == "gn:524901", (language, meeting.place_id)
+        assert "Q83188" not in {p.entity_id for p in meeting.participants}, language
+    # An institution addressed takes part, and still gives the place.
+    (speech,) = events_of("Trump said in the Knesset that the war was over.", "en",
+                          [("Trump", "person", "Q22686"), ("Knesset", "org", "Q12356")])
+    assert speech.place_id == "gn:281184"
+
+
+def test_who_claims_an_attack_carried_it_out() -> None:
+    cases = [
+        ("en", "Gunmen opened fire on tourists near Pahalgam on Tuesday. The Resistance Front claimed responsibility for the attack.",
+         [("Pahalgam", "place", "pahalgam"), ("The Resistance Front", "org", "trf")]),
+        ("fr", "Des hommes armés ont ouvert le feu sur des touristes près de Pahalgam mardi. The Resistance Front a revendiqué l'attaque.",
+         [("Pahalgam", "place", "pahalgam"), ("The Resistance Front", "org", "trf")]),
+        ("es", "Hombres armados abrieron fuego contra turistas cerca de Pahalgam el martes. The Resistance Front reivindicó el ataque.",
+         [("Pahalgam", "place", "pahalgam"), ("The Resistance Front", "org", "trf")]),
+    ]
+    for language, text, names in cases:
+        attacks = [e for e in events_of(text, language, names) if e.type == "ASSAULT"]
+        assert attacks and attacks[0].participants[0].entity_id == "trf", (language, attacks)
+        assert attacks[0].participants[0].role == "source"

@@ -53,3 +53,22 @@ def test_confidence_is_a_probability(text, declared):
     guess = detect_language(text, declared)
     assert 0.0 <= guess.confidence <= 1.0
     assert guess.code
+
+
+def test_the_cached_identifier_scores_as_the_shipped_model(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from newstrace.stages import language
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        built = language._identifier()  # decompressed from the package and written to the cache
+        language._identifier.cache_clear()
+        cached = language._identifier()  # read back from the cache
+    finally:
+        language._identifier.cache_clear()
+    assert list((tmp_path / "newstrace").glob("langid-*.bin"))
+    fresh = LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    for text in SAMPLES.values():
+        assert cached.classify(text) == built.classify(text) == fresh.classify(text)

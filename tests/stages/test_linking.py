@@ -248,3 +248,16 @@ def test_a_state_named_by_a_descriptor_is_the_state(ctx):
     mentions = link(ctx, "جنگنده‌های رژیم صهیونیستی دیشب چند نقطه را هدف قرار دادند.", "fa", "2025-06-01")
     found = [m for m in mentions if m.text == "رژیم صهیونیستی"]
     assert [(m.entity_id, m.rule) for m in found] == [("iso:IL", "kb-exact")]
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "entity_id"), [
+    ("Premier rozmawiał z Donaldem Tuskiem.", "pl", "Tuskiem", "Q946"),
+    ("Kanclerz Merz spotkał się z prezydentem Zełenskim w Berlinie.", "pl", "Zełenskim", "Q3874799"),
+    ("Сибіга подякував Трампові за підтримку.", "uk", "Трампові", "Q22686"),
+])
+def test_a_name_takes_the_case_endings_of_its_language(ctx, text, language, surface, entity_id):
+    assert linked(ctx, text, language, "2026-03-16").get(surface) == entity_id
+
+
+def test_case_endings_of_one_language_do_not_apply_to_another(ctx):
+    assert "Tuskiem" not in linked(ctx, "Il premier ha parlato con Tuskiem.", "it", "2026-03-16")

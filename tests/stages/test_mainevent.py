@@ -60,3 +60,18 @@ def test_without_a_title_only_an_event_opening_the_article_leads():
 def test_negated_and_hypothetical_events_never_lead():
     refused = candidate("CONSULT", 0, "lavrov", "araghchi", status="negated")
     assert choose_main((refused,), "Lavrov refuse de rencontrer Araghchi", lex("fr"), names_of) is None
+
+
+def sentence_candidate(type_: str, sentence: int, *ids: str) -> Candidate:
+    return Candidate(type_, "asserted", False, 0, frozenset(ids), DateValue.unknown(), sentence=sentence)
+
+
+def test_a_speech_act_carrying_an_act_of_another_kind_does_not_lead_it():
+    # "The army said on Sunday that drones of the RSF struck the airport": the strike is the news.
+    said = sentence_candidate("STATEMENT", 0, "army")
+    struck = sentence_candidate("ASSAULT", 0, "rsf", "army")
+    verbal = frozenset({"STATEMENT"})
+    assert choose_main((said, struck), None, lex("en"), names_of, verbal) == 1
+    # A statement alone in its sentence still leads an article that opens on it.
+    later = sentence_candidate("ASSAULT", 120, "rsf", "army")
+    assert choose_main((said, later), None, lex("en"), names_of, verbal) == 0

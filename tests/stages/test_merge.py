@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import given, settings
@@ -230,3 +231,66 @@ def test_a_participant_only_a_minority_of_sources_name_is_a_discrepancy_not_a_fa
     assert [(v.value, v.article_ids) for v in conflict.values] == [("agency", ("a1",))]
     # With two sources nothing is a minority: both names stand.
     assert {p.entity_id for p in build_event(group[:2]).participants} == {"x", "y", "agency"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(corpora(), st.randoms(use_true_random=False))
+def test_merging_is_independent_of_ids(mentions, rnd):
+    # Ids follow where a file sits and what it is called; the events must not.
+    told = [replace(m, sentence=f"report {i}") for i, m in enumerate(mentions)]
+    names = [m.id for m in told]
+    rnd.shuffle(names)
+    renamed = [replace(m, id="x" + name) for m, name in zip(told, names)]
+
+    def by_content(groups):
+        return sorted(sorted(m.sentence for m in g) for g in groups)
+
+    assert by_content(cluster(told)) == by_content(cluster(renamed))
+
+
+def test_a_report_published_on_d_never_joins_an_event_dated_after_d():
+    dated = mention("m1", "a1", ["x", "y"], day("2025-09-15"))
+    earlier = replace(mention("m2", "a2", ["x", "y"]), reported_by=date(2025, 9, 3))
+    assert groups_of([dated, earlier]) == [("m1",), ("m2",)]
+
+
+def test_an_undated_report_joins_only_an_event_of_the_days_before_its_publication():
+    dated = mention("m1", "a1", ["x", "y"], day("2025-09-02"))
+    same_week = replace(mention("m2", "a2", ["x", "y"]), reported_by=date(2025, 9, 3))
+    weeks_later = replace(mention("m3", "a3", ["x", "y"]), reported_by=date(2025, 9, 30))
+    assert groups_of([dated, same_week, weeks_later]) == [("m1", "m2"), ("m3",)]
+
+
+def test_a_report_with_no_date_at_all_needs_more_than_shared_actors_to_join_a_dated_event():
+    dated = mention("m1", "a1", ["x", "y"], day("2025-05-14"))
+    floating = mention("m2", "a2", ["x", "y"])
+    assert groups_of([dated, floating]) == [("m1",), ("m2",)]
+    # The same place (or similar wording) is evidence enough.
+    placed_dated, placed_floating = replace(dated, place_id="riyadh"), replace(floating, place_id="riyadh")
+    assert groups_of([placed_dated, placed_floating]) == [("m1", "m2")]
+
+
+def test_a_weekday_alone_rules_out_a_date_on_another_weekday():
+    wednesday = mention("m1", "a1", ["x", "y"], day("2025-05-14"))
+    tuesday = mention("m2", "a2", ["x", "y"], DateValue(weekday=1), place="riyadh")
+    also_wednesday = mention("m3", "a3", ["x", "y"], DateValue(weekday=2), place="riyadh")
+    placed = replace(wednesday, place_id="riyadh")
+    assert groups_of([placed, tuesday, also_wednesday]) == [("m1", "m3"), ("m2",)]
+
+
+def test_a_publication_day_is_a_window_for_merging_and_a_weak_vote_for_the_day():
+    from newstrace.stages.dates import PUBLICATION_DAY
+
+    told = mention("m1", "a1", ["x", "y"], day("2025-09-02"))
+    guessed = replace(mention("m2", "a2", ["x", "y"]), reported_by=date(2025, 9, 5),
+                      date=DateValue.of_day(date(2025, 9, 5), "relative", rule=PUBLICATION_DAY))
+    assert groups_of([told, guessed]) == [("m1", "m2")]
+    assert build_event([told, guessed]).date.day == date(2025, 9, 2)
+
+
+def test_what_a_report_recalls_may_be_older_than_its_news():
+    dated = mention("m1", "a1", ["x", "y"], day("2025-07-16"))
+    recalled = replace(mention("m2", "a2", ["x", "y"], main=False), reported_by=date(2025, 9, 23), place_id=None)
+    news = replace(mention("m3", "a3", ["x", "y"]), reported_by=date(2025, 9, 23))
+    assert ("m1", "m3") not in groups_of([dated, news])
+    assert groups_of([replace(dated, place_id="p"), replace(recalled, place_id="p")]) == [("m1", "m2")]

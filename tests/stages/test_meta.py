@@ -58,6 +58,13 @@ def rules():
         ("السبت 5 شعبان 1447 هـ - 24 يناير 2026 م", "2026-01-24"),
         ("Last modified on Sat 24 Jan 2026 10.15 GMT", "2026-01-24"),
         ("Mis à jour le 21 décembre 2025 à 08:00", "2025-12-21"),
+        ("Közzétéve: 2026. március 4., szerda 15:42", "2026-03-04"),
+        ("2026. március 4-én", "2026-03-04"),
+        ("Publikováno: úterý 17. února 2026, 16:45", "2026-02-17"),
+        ("Објављено: четвртак, 22. јануар 2026. у 17:35", "2026-01-22"),
+        ("Publicat: marți, 17 februarie 2026, 18:20", "2026-02-17"),
+        ("Publicerad 17 februari 2026 kl. 16.05", "2026-02-17"),
+        ("Selasa, 17 Februari 2026 16:20 WIB", "2026-02-17"),
     ],
 )
 def test_datelines_in_many_languages(calendar, line, expected):
@@ -185,3 +192,10 @@ def test_header_or_meta_date_wins_only_when_as_precise():
     meta = DateValue.of_day(date(2025, 6, 12), "meta")
     assert choose_published(meta, day) == meta
     assert choose_published(DateValue.unknown(), None) == DateValue.unknown()
+
+
+def test_a_month_name_two_languages_read_differently_is_read_by_the_article_language(calendar):
+    # "listopada" is October in Croatian, November in Polish.
+    line = "Objavljeno: utorak, 6. listopada 2026. u 09:40"
+    assert read_dateline(line, calendar, "hr").value.start == date(2026, 10, 6)
+    assert read_dateline("Opublikowano: 6 listopada 2026, 09:40", calendar, "pl").value.start == date(2026, 11, 6)

@@ -48,3 +48,10 @@ def test_offsets_always_match_the_text(text: str) -> None:
         assert sentence.text.strip() == sentence.text and sentence.text
         for clause in split_clauses(sentence):
             assert text[clause.start:clause.end] == clause.text
+
+
+def test_danda_and_urdu_full_stop_end_sentences() -> None:
+    hindi = split_sentences("मोदी ने कहा। बैठक खत्म हुई।")
+    assert [s.text for s in hindi] == ["मोदी ने कहा।", "बैठक खत्म हुई।"]
+    urdu = split_sentences("وزیراعظم نے کہا۔ اجلاس ختم ہوا۔")
+    assert len(urdu) == 2

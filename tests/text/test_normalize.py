@@ -89,3 +89,9 @@ def test_offsets_are_monotonic_and_in_range(text):
 @given(st.text(max_size=40))
 def test_match_key_is_idempotent(text):
     assert match_key(match_key(text)) == match_key(text)
+
+
+def test_vowel_signs_stay_inside_their_word():
+    # Devanagari and Bengali spacing vowel signs are part of the word, not separators.
+    assert normalize("मोदी").text.split() == ["मोदी"]
+    assert normalize("ভারতের প্রধানমন্ত্রী").text.count(" ") == 1

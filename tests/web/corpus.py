@@ -21,14 +21,16 @@ RLO = "\u202e"
 
 EN_TEXT = ("DOHA, Feb 9 — Ibrahim Kalin, head of the Turkish intelligence service, met the Qatari prime minister "
            "Mohammed bin Abdulrahman Al Thani in Doha on Monday.\n\n"
-           "The two men went over the Gaza truce that Hamas and Israel agreed in January, officials said.")
+           "The two men went over the Gaza truce that Hamas and Israel agreed in January, officials said.\n\n"
+           "Israel calls Hamas a terrorist organisation; the talks also covered the hostages.")
 AR_TEXT = ("التقى إبراهيم قالن رئيس جهاز الاستخبارات التركي برئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني "
-           "في الدوحة يوم الاثنين.\n\nوتناول اللقاء الهدنة في غزة.")
+           "في الدوحة يوم الاثنين.\n\nوتناول اللقاء الهدنة في غزة.\n\nوأشادت حركة المقاومة بالوساطة القطرية في ملف الأسرى.")
 FR_TEXT = ("Ibrahim Kalin, chef du renseignement turc, a rencontré mardi à Doha le Premier ministre qatari "
            "Mohammed bin Abdulrahman Al Thani.\n\nLes deux hommes ont parlé de la trêve à Gaza.")
 XSS_TITLE = f"{PAYLOADS[0]} Breaking {PAYLOADS[1]} {RLO}txt.exe"
 XSS_TEXT = (f"Ibrahim Kalin said {PAYLOADS[0]} and {PAYLOADS[1]} then {PAYLOADS[2]} {RLO}reversed\u202c end.\n\n"
-            "A second paragraph names Ibrahim Kalin again.")
+            "A second paragraph names Ibrahim Kalin again.\n\n"
+            f"The militants {PAYLOADS[0]} were {PAYLOADS[1]} killed.")
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,8 @@ def fake_kb() -> FakeKB:
                acronyms=("MIT",), country="TR", wikidata=MIT),
         Entity(HAMAS, "org", "Hamas", names={"ar": ("حماس",)}),
         Entity(ISRAEL, "country", "Israel", names={"he": ("ישראל",), "ar": ("إسرائيل",)}, country="IL"),
-        Entity(DOHA, "place", "Doha", names={"ar": ("الدوحة",)}, country="QA", geonames=290030),
+        Entity(DOHA, "place", "Doha", names={"ar": ("الدوحة",)}, country="QA", geonames=290030,
+               latitude=25.285, longitude=51.531),
     )})
 
 

@@ -6,6 +6,8 @@ import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def server(app):
-    """Uvicorn serving the test app on a free port of 127.0.0.1, in a thread."""
+@contextmanager
+def serve(app) -> Iterator[str]:
+    """Uvicorn serving `app` on a free port of 127.0.0.1, in a thread; yields its base URL."""
     uvicorn = pytest.importorskip("uvicorn")
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
@@ -34,10 +36,18 @@ def server(app):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def server(app):
+    with serve(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +68,10 @@ def page(browser):
     tab = context.new_page()
     tab.dialogs = []
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    # What the Content-Security-Policy refused, if a page ever asked for an inline style or an outside load.
+    tab.refused = []
+    tab.on("console", lambda message: tab.refused.append(message.text) if "Content Security Policy" in message.text
+           else None)
     yield tab
     context.close()
 
@@ -97,3 +111,53 @@ def test_actor_page_draws_the_network(server, page, output_dir):
     page.goto(server + f"/actors/{KALIN}")
     assert page.locator("svg.network circle").count() >= 3
     page.screenshot(path=str(output_dir / "web-actor.png"), full_page=True)
+
+
+def test_event_page_shows_framing_and_who_disagrees(server, page, corpus, output_dir):
+    page.goto(server + f"/events/{corpus.meeting}")
+    panel = page.locator("section.framing")
+    assert panel.is_visible()
+    heads = panel.locator("table[data-by=outlet] th.source-head").all_inner_texts()
+    assert any("Gulf Wire" in h for h in heads) and len(heads) == 3
+    terrorist = panel.locator("table[data-by=outlet] tr[data-group=armed_group_as_terrorist]")
+    assert "differs" in terrorist.get_attribute("class")
+    resistance = panel.locator("table[data-by=outlet] tr[data-group=armed_group_as_resistance] .term bdi")
+    assert resistance.first.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert "المقاوم" in resistance.first.inner_text()
+    term = terrorist.locator("details.term").first
+    term.locator("summary").click()
+    assert "Israel calls Hamas" in term.locator(".passage").first.inner_text()
+    assert page.locator(".discrepancies td.words").count() == 3
+    panel.screenshot(path=str(output_dir / "web-event-framing.png"))
+    page.locator(".discrepancies").screenshot(path=str(output_dir / "web-event-disputes.png"))
+    assert page.dialogs == [] and page.refused == []
+
+
+def test_story_and_timeline_pages_draw_the_chart_and_the_map(server, page, corpus, output_dir):
+    page.goto(server + f"/stories/{corpus.story}")
+    assert page.locator("svg.chart rect.bar").count() == 2
+    assert page.locator("svg.map circle").count() == 1 and page.locator("svg.map path.land").count() > 10
+    box = page.locator("svg.map").bounding_box()
+    assert box["width"] > 300 and box["height"] > 150
+    page.screenshot(path=str(output_dir / "web-story.png"), full_page=True)
+    page.locator("svg.chart rect.bar").first.click()
+    page.wait_for_url("**/?type=*")
+    assert page.locator("h1").inner_text() == "Timeline" and page.locator("svg.chart").count() == 1
+    page.goto(server + "/")
+    page.locator(".pictures").screenshot(path=str(output_dir / "web-timeline-pictures.png"))
+    page.goto(server + f"/actors/{KALIN}")
+    assert page.locator("svg.map circle").count() == 1
+    assert page.dialogs == [] and page.refused == []
+
+
+def test_discrepancies_page_and_hostile_framing_are_inert(server, page, corpus, output_dir):
+    page.goto(server + "/discrepancies")
+    assert page.locator(".disputed-event").count() == 1
+    page.screenshot(path=str(output_dir / "web-discrepancies.png"), full_page=True)
+    page.goto(server + f"/events/{corpus.hostile}")
+    panel = page.locator("section.framing")
+    assert "<b>Evil</b> Outlet" in panel.locator("th.source-head").first.inner_text()
+    panel.locator("details.term summary").first.click()
+    assert "<script>alert(1)</script>" in panel.locator(".passage").first.inner_text()
+    assert page.locator("script").count() == 0 and page.locator("main img").count() == 0
+    assert page.dialogs == [] and page.refused == []

@@ -7,9 +7,13 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newstrace import pipeline
-from newstrace.cli.app import app, err, fail, make_context, open_store, out, print_json
+from typing import TYPE_CHECKING
+
+from newstrace.cli.app import app, err, fail, finish_resolution, make_context, open_store, out, print_json
 from newstrace.views import article_json
+
+if TYPE_CHECKING:
+    from newstrace import pipeline
 
 
 def _progress_bar() -> Progress:
@@ -33,6 +37,8 @@ def ingest(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Read news from files, HTML, JSONL, feeds, WARC or URLs into the database."""
+    from newstrace import pipeline  # the stages load here, not for commands that only read the store
+
     with open_store(must_exist=False) as store:
         ctx = make_context(store)
         with _progress_bar() as bar:
@@ -47,11 +53,15 @@ def ingest(
                               highlight=False)
 
             report = pipeline.ingest(targets, store, ctx, outlet=outlet, workers=workers, on_progress=show)
+        # New or revised articles are resolved now; with only unchanged input, whatever an
+        # interrupted run left pending (its marks are in the store) is finished instead.
         if resolve and (report.new or report.revised):
             from newstrace.resolve import resolve_store
 
             summary = resolve_store(store, ctx)
             err.print(f"resolved: {summary}", highlight=False)
+        elif resolve:
+            finish_resolution(store)
     if as_json:
         print_json({"new": report.new, "revised": report.revised, "unchanged": report.unchanged,
                     "failed": report.failed, "failures": [p.message for p in report.failures]})
@@ -112,6 +122,8 @@ def show(
 @app.command()
 def reprocess() -> None:
     """Re-run the pipeline on the stored raw input of every article."""
+    from newstrace import pipeline
+
     with open_store() as store:
         ctx = make_context(store)
         with _progress_bar() as bar:

@@ -6,7 +6,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from newstrace.cli.app import app, display_names, err, fail, make_context, open_store, out, print_json
+from newstrace.cli.app import app, display_names, err, fail, make_context, note_pending, open_store, out, print_json
 from newstrace.views import event_mention_json
 
 
@@ -39,6 +39,7 @@ def events(
                 fail(f"{article}: no such article")
             article_id = row.article.id
         found = store.event_mentions(article_id=article_id, type=type_, entity_ids=actor_ids(kb, actor))
+        note_pending(store)
     if as_json:
         print_json([event_mention_json(kb, m) for m in found])
         return

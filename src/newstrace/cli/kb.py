@@ -9,9 +9,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from newstrace.cli.app import app, err, fail, make_context, open_store, out, print_json
+from newstrace.cli.app import App, app, err, fail, make_context, open_store, out, print_json
 
-kb_app = typer.Typer(help="Query and curate the knowledge base.", no_args_is_help=True)
+kb_app = App(help="Query and curate the knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from newstrace.cli.app import State, app, err, fail
+from newstrace.cli.app import State, app, err, fail, finish_resolution, open_store
 
 
 @app.command()
@@ -18,8 +18,12 @@ def serve(
     from newstrace.web.app import create_app
     from newstrace.web.deps import load_kb
 
-    if not State.db.exists():
-        fail(f"{State.db}: no database here yet; run `newstrace ingest PATH` and `newstrace resolve` first")
+    from newstrace.store import database_exists, describe
+
+    if not database_exists(State.db):
+        fail(f"{describe(State.db)}: no database here yet; run `newstrace ingest PATH` and `newstrace resolve` first")
+    with open_store() as store:  # the web app only reads: finish pending resolution now
+        finish_resolution(store)
     err.print("loading the knowledge base…")
     web = create_app(State.db, kb=load_kb(State.db))
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from newstrace.cli.app import app, display_names, err, fail, open_store, out, print_json
+from newstrace.cli.app import app, display_names, err, fail, finish_resolution, open_store, out, print_json
 from newstrace.cli.events import actor_ids
 from newstrace.views import event_json
 
@@ -23,7 +23,7 @@ def timeline(
 ) -> None:
     """A dated timeline of events, each with its sources and their languages."""
     with open_store() as store:
-        kb = display_names(store)
+        kb = display_names(store, finish_resolution(store))
         ids = None
         if story:
             found = store.story(story)
@@ -61,7 +61,7 @@ def graph(
     from newstrace.network import actor_network
 
     with open_store() as store:
-        kb = display_names(store)
+        kb = display_names(store, finish_resolution(store))
         focus = actor_ids(kb, actor)
         network = actor_network(store.events(), frozenset(focus) if focus else None)
 
@@ -85,8 +85,12 @@ def graph(
 def evaluate(
     gold_path: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold annotations (JSON)."),
     as_json: bool = typer.Option(False, "--json"),
+    explain: bool = typer.Option(False, "--explain", help="List every miss: article, gold event, system event, fields."),
 ) -> None:
-    """Score the database against gold annotations: BCubed clustering and field accuracy."""
+    """Score the database against gold annotations: BCubed clustering and field accuracy.
+
+    Fields are scored over every gold event (a missed event counts as wrong), then, in
+    brackets, over the matched events only."""
     from newstrace.errors import NewstraceError
     from newstrace.eval import evaluate as run_eval, load_gold
     from newstrace.store.codec import to_plain
@@ -96,7 +100,7 @@ def evaluate(
     except NewstraceError as exc:
         fail(str(exc))
     with open_store() as store:
-        kb = display_names(store)
+        kb = display_names(store, finish_resolution(store))
         report = run_eval(gold, store.articles(), store.event_mentions(), store.events(), kb)
     if as_json:
         print_json(to_plain(report))
@@ -104,11 +108,25 @@ def evaluate(
     out.print(f"articles matched: {report.articles}" + (f" (missing: {', '.join(report.articles_missing)})"
                                                        if report.articles_missing else ""))
     out.print(f"BCubed  P {report.bcubed_precision:.3f}  R {report.bcubed_recall:.3f}  F1 {report.bcubed_f1:.3f}")
-    table = Table("scope", "gold events", "matched", "type", "mode", "date", "place", "participants F1")
-    for scope, s in [("overall", report.overall), *report.by_language.items()]:
-        table.add_row(scope, str(s.gold_events), str(s.matched), f"{s.type:.2f}", f"{s.mode:.2f}", f"{s.date:.2f}",
-                      f"{s.place:.2f}", f"{s.participants_f1:.2f}")
-    out.print(table)
+    fields = ("type", "mode", "date", "place", "participants_f1")
+    for title, view in (("every gold event (a missed one counts as wrong)", "all"), ("matched events only", "found")):
+        table = Table("scope", "gold events", "matched", "type", "mode", "date", "place", "participants F1",
+                      title=title)
+        for scope, s in [("overall", report.overall), *report.by_language.items()]:
+            scores = getattr(s, view)
+            table.add_row(scope, str(s.gold_events), str(s.matched), *(f"{getattr(scores, f):.2f}" for f in fields))
+        out.print(table)
+    if explain:
+        out.print(f"{len(report.misses)} articles differ from their gold:")
+        for miss in report.misses:
+            out.print(f"{miss.article} [{miss.language}] differs in {', '.join(miss.differs)}", markup=False)
+            out.print(f"    gold   {miss.gold_event or '-'}: {miss.gold}", markup=False)
+            out.print(f"    system {miss.system_event or '-'}: {miss.system}", markup=False)
+        out.print(f"{len(report.event_misses)} gold events differ from the system's answer:")
+        for miss in report.event_misses:
+            out.print(f"{miss.gold_event} differs in {', '.join(miss.differs)}", markup=False)
+            out.print(f"    gold   {miss.gold}", markup=False)
+            out.print(f"    system {miss.system_event or '-'}: {miss.system}", markup=False)
 
 
 @app.command()
@@ -124,7 +142,7 @@ def export(
     if format_ not in formats.WRITERS:
         fail(f"--format must be one of {', '.join(formats.WRITERS)}")
     with open_store() as store:
-        kb = display_names(store)
+        kb = display_names(store, finish_resolution(store))
         from newstrace.export.document import select_events
 
         selected = None if story is None and actor is None else select_events(

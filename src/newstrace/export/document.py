@@ -6,9 +6,10 @@ import json
 from importlib import resources
 from typing import Any
 
-from newstrace.model import Event
+from newstrace.framing import article_terms, default_matcher, framing_of
+from newstrace.model import Article, Event
 from newstrace.store import Store
-from newstrace.views import article_json, event_json, story_json
+from newstrace.views import article_json, event_json, framing_json, story_json
 
 SCHEMA_VERSION = 1
 
@@ -38,20 +39,40 @@ def build_document(store: Store, kb, events: list[Event] | None = None) -> dict[
             if m and m.main:
                 main_event.setdefault(m.article_id, event.id)
     wanted_articles = {aid for e in chosen for aid in e.article_ids} if events is not None else None
+    stored = [a for a in store.articles() if wanted_articles is None or a.id in wanted_articles]
     articles = [
         article_json(a, main_event=main_event.get(a.id),
                      duplicate_of=duplicates[a.id].duplicate_of if a.id in duplicates else None,
                      duplicate_kind=duplicates[a.id].kind if a.id in duplicates else None)
-        for a in store.articles()
-        if wanted_articles is None or a.id in wanted_articles
+        for a in stored
     ]
     event_ids = {e.id for e in chosen}
+    stories = [s for s in store.stories() if set(s.event_ids) & event_ids or events is None]
+    framing = _Framing({a.id: a for a in stored})
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": articles,
-        "events": [event_json(kb, e, evidence=_evidence(e, mentions)) for e in chosen],
-        "stories": [story_json(s) for s in store.stories() if set(s.event_ids) & event_ids or events is None],
+        "events": [event_json(kb, e, evidence=_evidence(e, mentions), framing=framing.of(e.article_ids))
+                   for e in chosen],
+        "stories": [story_json(s) | {"framing": framing.of(a for e in chosen if e.id in s.event_ids
+                                                           for a in e.article_ids)} for s in stories],
     }
+
+
+class _Framing:
+    """Framing of article sets, each article's terms counted once however many events it reports."""
+
+    def __init__(self, articles: dict[str, Article]) -> None:
+        self.articles = articles
+        self.matcher = default_matcher()
+        self.terms: dict[str, tuple] = {}
+
+    def of(self, article_ids) -> dict[str, Any]:
+        chosen = [self.articles[a] for a in dict.fromkeys(article_ids) if a in self.articles]
+        for article in chosen:
+            if article.id not in self.terms:
+                self.terms[article.id] = article_terms(article, self.matcher)
+        return framing_json(framing_of(chosen, self.matcher, self.terms), self.matcher.lexicon)
 
 
 def _evidence(event: Event, mentions: dict) -> list[dict[str, Any]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
@@ -128,6 +128,7 @@ def entity_from_entry(data: Any) -> Entity:
         country=str(data["country"]).upper() if data.get("country") else None,
         wikidata=entity_id if re.fullmatch(r"Q\d+", entity_id) else None,
         subtype=str(data["type"]) if data.get("type") else None,
+        seat=str(data["seat"]) if data.get("seat") else None,
     )
 
 
@@ -160,19 +161,17 @@ def load_actor_file(path: Path) -> LoadedActors:
     return LoadedActors(tuple(entities), tuple(problems), lines)
 
 
-# Names files may also name countries, by their entity id (iso:<ISO 3166-1 alpha-2>).
-COUNTRY_PREFIX = "iso:"
-
-
 def name_files(directory: Path | None = None) -> tuple[Path, ...]:
     """Every names/<lang>.yaml of the data directory: one language's names for curated actors."""
     return tuple(sorted(((directory or data_dir()) / "names").glob("*.yaml")))
 
 
-def load_name_file(path: Path, known: Mapping[str, Entity]) -> tuple[dict[str, tuple[str, ...]], list[KnowledgeError]]:
+def load_name_file(path: Path, known: Mapping[str, Entity],
+                   own: Callable[[str], bool] = lambda entity_id: True) -> tuple[dict[str, tuple[str, ...]], list[KnowledgeError]]:
     """Read one names file (`language: xx`, `names: {entity id: [names]}`); unknown ids are problems.
 
-    Country ids (iso:XX) are left out: the countries loader reads them (country_names)."""
+    Only the ids `own` accepts are read: countries (iso:XX) are named by the same files and
+    read where countries are loaded."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -182,8 +181,8 @@ def load_name_file(path: Path, known: Mapping[str, Entity]) -> tuple[dict[str, t
     found: dict[str, tuple[str, ...]] = {}
     problems: list[KnowledgeError] = []
     for entity_id, aliases in data["names"].items():
-        if str(entity_id).startswith(COUNTRY_PREFIX):
-            continue  # a country's names: read with the countries (places.load_countries)
+        if not own(str(entity_id)):
+            continue
         if str(entity_id) not in known:
             problems.append(KnowledgeError(path.name, f"names for unknown id {entity_id}"))
             continue
@@ -192,22 +191,6 @@ def load_name_file(path: Path, known: Mapping[str, Entity]) -> tuple[dict[str, t
         except ValueError as exc:
             problems.append(KnowledgeError(path.name, str(exc)))
     return found, problems
-
-
-def country_names(directory: Path | None = None) -> dict[str, dict[str, tuple[str, ...]]]:
-    """Names that the names files give countries: ISO2 code -> language -> names."""
-    found: dict[str, dict[str, tuple[str, ...]]] = {}
-    for path in name_files(directory):
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue  # load_name_file reports the file
-        names = data.get("names") if isinstance(data, Mapping) else None
-        for entity_id, aliases in (names or {}).items():
-            code = str(entity_id)
-            if code.startswith(COUNTRY_PREFIX) and isinstance(aliases, list):
-                found.setdefault(code[len(COUNTRY_PREFIX):].upper(), {})[path.stem] = tuple(str(a) for a in aliases)
-    return found
 
 
 def _with_names(entity: Entity, language: str, aliases: tuple[str, ...]) -> Entity:
@@ -231,7 +214,7 @@ def load_actors(directory: Path | None = None) -> LoadedActors:
                 continue
             entities[entity.id] = entity
     for path in name_files(directory):
-        found, found_problems = load_name_file(path, entities)
+        found, found_problems = load_name_file(path, entities, lambda entity_id: not entity_id.startswith("iso:"))
         problems.extend(found_problems)
         language = path.stem
         for entity_id, aliases in found.items():

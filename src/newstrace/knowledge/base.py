@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from newstrace.errors import KnowledgeError
 from newstrace.knowledge.actors import load_actors
 from newstrace.knowledge.lexicon import Lexicons
 from newstrace.knowledge.matcher import NameMatcher, NameRef
+from newstrace.knowledge.packed import PackedValues, pack_values
 from newstrace.knowledge.particles import PARTICLES
 from newstrace.knowledge.places import (
     Demonym, country_id, load_cities, load_city_names, load_countries, load_demonyms,
@@ -53,12 +55,24 @@ def partial_forms(name: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def _ref_fields(refs: tuple[NameRef, ...]) -> tuple[tuple, ...]:
+    # Plain tuples pickle to a third of a dataclass's size (no class path, no field names).
+    return tuple((ref.entity_id, ref.form, ref.tag, ref.priority, ref.cased, ref.exact, ref.rank, ref.script)
+                 for ref in refs)
+
+
+def _refs_of(fields: tuple[tuple, ...]) -> tuple[NameRef, ...]:
+    return tuple(NameRef(*values) for values in fields)
+
+
 class KnowledgeBase:
     """Entities by id, their names in one automaton, roles by title; read-only once loaded."""
 
     def __init__(self, entities: Iterable[Entity], demonyms: Sequence[Demonym] = (),
-                 problems: Sequence[KnowledgeError] = (), honorifics: Iterable[str] = ()) -> None:
-        self._entities: dict[str, Entity] = {entity.id: entity for entity in entities}
+                 problems: Sequence[KnowledgeError] = (), honorifics: Iterable[str] = (),
+                 stem_letters: str = "") -> None:
+        self._section: Callable[[str], Any] | None = None  # set on a compiled base only
+        self._entities: Mapping[str, Entity] = {entity.id: entity for entity in entities}
         self._honorifics = frozenset(match_key(word) for word in honorifics)
         self.demonyms: tuple[Demonym, ...] = tuple(demonyms)
         found = list(problems)
@@ -66,28 +80,71 @@ class KnowledgeBase:
         for key, ref in self._name_entries(found):
             # One entry per entity and reading of a key; exact forms stay apart (MIT, MİT).
             grouped.setdefault(key, {}).setdefault((ref.entity_id, ref.tag, ref.cased, ref.form if ref.exact else ""), ref)
-        self._keys: dict[str, tuple[NameRef, ...]] = {
+        self._keys: Mapping[str, tuple[NameRef, ...]] = {
             key: tuple(refs.values()) if len(refs) == 1 else
             tuple(sorted(refs.values(), key=lambda ref: (ref.priority, ref.rank, ref.entity_id)))
             for key, refs in grouped.items()
         }
         inflect = frozenset(entity.id for entity in self._entities.values() if entity.kind in ("person", "org"))
-        self.matcher = NameMatcher(self._keys, inflect_ids=inflect)
+        self.matcher = NameMatcher(self._keys, inflect_ids=inflect, stem_letters=stem_letters)
         self.problems: tuple[str, ...] = tuple(str(problem) for problem in found)
         self.lexicons: Lexicons | None = None
         self._role_patterns: dict[str, object] = {}  # per language, compiled on first use
         self._calendar_words: dict[str, frozenset[str]] = {}
+        self._name_endings: dict[str | None, frozenset[str]] = {}
         self._roles: dict[str, list[tuple[str, Role]]] = {}
         for entity in self._entities.values():
             for role in entity.roles:
                 self._roles.setdefault(role.title, []).append((entity.id, role))
+
+    def sections(self) -> dict[str, Any]:
+        """What a compiled knowledge base stores, by section (knowledge/compiled.py writes them).
+
+        Entities and keys are stored one pickled value each, so that a reader decodes only
+        the few it needs; the matcher, the search index and the rest load as a whole when
+        first used."""
+        return {
+            "entities": pack_values(self._entities),
+            "keys": pack_values(self._keys, _ref_fields),
+            "matcher": self.matcher.state(),
+            "index": self._index.state(),
+            "core": {"honorifics": self._honorifics, "demonyms": self.demonyms, "problems": self.problems,
+                     "roles": self._roles, "given_names": self._given_names},
+            "canonical": self._canonical,
+        }
+
+    @classmethod
+    def from_sections(cls, section: Callable[[str], Any], lexicons: Lexicons | None) -> KnowledgeBase:
+        """The knowledge base `sections()` stored, each section read by `section(name)` on first use."""
+        base = cls.__new__(cls)
+        base._section = section
+        base._entities = PackedValues(section("entities"))
+        core = section("core")
+        base._honorifics = core["honorifics"]
+        base.demonyms = core["demonyms"]
+        base.problems = core["problems"]
+        base._roles = core["roles"]
+        base._given_names = core["given_names"]
+        base.lexicons = lexicons
+        base._role_patterns = {}
+        base._calendar_words = {}
+        base._name_endings = {}
+        return base
+
+    @cached_property
+    def _keys(self) -> Mapping[str, tuple[NameRef, ...]]:  # a compiled base's keys, read on first use
+        return PackedValues(self._section("keys"), _refs_of)
+
+    @cached_property
+    def matcher(self) -> NameMatcher:  # a compiled base's automaton, read on first use
+        return NameMatcher.from_state(self._section("matcher"), self._keys)
 
     @classmethod
     def load(cls, lexicons: Lexicons, curated: Sequence[Entity] = (), data_dir: Path | None = None,
              cities: bool = True) -> KnowledgeBase:
         """Load the shipped data, lexicon demonyms and curated additions (which win over shipped entries)."""
         actors = load_actors(data_dir)
-        countries, country_problems = load_countries(lexicons.languages(), data_dir)
+        countries, country_problems = load_countries(lexicons.codes(), data_dir)
         demonyms, demonym_problems = load_demonyms(lexicons.sections("demonyms"))
         city_names, city_problems = load_city_names(data_dir) if cities else ({}, ())
         entities: dict[str, Entity] = {}
@@ -95,9 +152,11 @@ class KnowledgeBase:
             entities[entity.id] = entity
         honorifics = [str(word) for _, section in lexicons.sections("roles")
                       for word in section.get("honorifics") or ()]
+        stem_letters = "".join(sorted({match_key(str(letter)) for _, section in lexicons.sections("inflection")
+                                       for letter in section.get("stem_letters") or ()} - {""}))
         base = cls(entities.values(), demonyms,
                    (*actors.problems, *country_problems, *city_problems, *demonym_problems),
-                   honorifics)
+                   honorifics, stem_letters)
         base.lexicons = lexicons
         return base
 
@@ -116,10 +175,16 @@ class KnowledgeBase:
                         continue
                     yield key, ref
                 if entity.kind == "person":
+                    # Where a name is also written family name first ("Orbán Viktor" beside
+                    # "Viktor Orbán"), the last word of that form is the given name: never a surname alone.
+                    canonical = match_key(entity.canonical_name).split()
+                    given = {canonical[0]} if len(canonical) == 2 and any(
+                        match_key(name) == f"{canonical[1]} {canonical[0]}" for name in entity.all_names()) else set()
                     for name in entity.all_names():
                         for form in partial_forms(name):
                             key, ref = name_ref(entity, form, "partial", PRIORITY["partial"])
-                            if key not in self._honorifics and key.split()[-1] not in self._honorifics:
+                            if key not in self._honorifics and key.split()[-1] not in self._honorifics \
+                                    and key not in given:
                                 yield key, ref
             else:
                 priority = PRIORITY["country" if entity.kind == "country" else "place"]
@@ -151,15 +216,17 @@ class KnowledgeBase:
 
     def entities_named(self, key: str) -> tuple[Entity, ...]:
         """Entities whose canonical name has this match key: actors and countries first, then cities by size."""
-        found = self._canonical.get(key, ())
+        found = [self._entities[entity_id] for entity_id in self._canonical.get(key, ())]
         return tuple(sorted(found, key=lambda entity: (entity.kind == "place", -(entity.population or 0))))
 
     @cached_property
-    def _canonical(self) -> dict[str, list[Entity]]:
-        index: dict[str, list[Entity]] = {}
+    def _canonical(self) -> dict[str, tuple[str, ...]]:
+        if self._section is not None:
+            return self._section("canonical")
+        index: dict[str, list[str]] = {}
         for entity in self._entities.values():
-            index.setdefault(match_key(entity.canonical_name), []).append(entity)
-        return index
+            index.setdefault(match_key(entity.canonical_name), []).append(entity.id)
+        return {key: tuple(ids) for key, ids in index.items()}
 
     def lookup(self, name: str) -> tuple[NameRef, ...]:
         """Index entries whose key equals the name's key, best priority first."""
@@ -167,7 +234,9 @@ class KnowledgeBase:
 
     @cached_property
     def _index(self) -> NameIndex:
-        # Built on first search only: linking does not need it.
+        # Built (or read) on first search only: linking does not need it.
+        if self._section is not None:
+            return NameIndex.from_state(self._section("index"), self._entities)
         return NameIndex(self._entities.values())
 
     def search(self, name: str, limit: int = 10) -> tuple[SearchHit, ...]:
@@ -227,6 +296,14 @@ class KnowledgeBase:
                     words.update(match_key(str(word)) for word in data.get(group) or ())
             self._calendar_words[language] = frozenset(words - {""})
         return self._calendar_words[language]
+
+    def name_endings(self, language: str | None) -> frozenset[str]:
+        """Match keys of the case endings the language glues onto names (its `inflection` section)."""
+        if language not in self._name_endings:
+            lexicon = self.lexicons.get(language) if self.lexicons else None
+            endings = lexicon.section("inflection").get("endings") or () if lexicon else ()
+            self._name_endings[language] = frozenset(match_key(str(ending)) for ending in endings) - {""}
+        return self._name_endings[language]
 
     def titles_for_org(self, org_id: str) -> tuple[str, ...]:
         """Role titles anyone held in an organisation."""

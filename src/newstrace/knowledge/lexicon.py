@@ -1,9 +1,11 @@
 """Per-language lexicons: knowledge/lexicon/<lang>.yaml, loaded and checked once.
 
 Each file holds one top-level section per concern (boilerplate, calendar,
-temporal, roles, demonyms, triggers, topics, attribution, figures). Stages read their own
-section and turn it into their own frozen values; code never branches on a
-language code, so adding a language is adding a file.
+temporal, roles, demonyms, triggers, topics, attribution, figures, inflection). Stages read
+their own section and turn it into their own frozen values; code never branches on a
+language code, so adding a language is adding a file. A lexicon may also serve other codes
+(`serves: [sr, bs]`): language identification tells close standard languages apart that
+one lexicon covers, and an article in a served code reads that lexicon.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import yaml
 from newstrace.errors import KnowledgeError
 from newstrace.text.segment import segmenter_spec
 
-SECTIONS = ("boilerplate", "calendar", "temporal", "roles", "demonyms", "triggers", "topics", "attribution", "figures")
+SECTIONS = ("boilerplate", "calendar", "temporal", "roles", "demonyms", "triggers", "topics", "attribution", "figures",
+            "inflection")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Lexicon:
     spacy_pipeline: str | None = None
     segmenter: Any = None  # the word segmenter of a language written without spaces (text/segment.py)
     identified_as: tuple[str, ...] = ()  # other codes the language identifier gives its text ("wuu")
+    serves: tuple[str, ...] = ()
 
     def section(self, name: str) -> Mapping[str, Any]:
         if name not in SECTIONS:
@@ -45,9 +49,12 @@ class Lexicons:
     """All languages' lexicons, by language code."""
 
     by_language: Mapping[str, Lexicon]
+    served: Mapping[str, str] = field(default_factory=dict)  # served code -> the lexicon's own code
 
     def get(self, language: str | None) -> Lexicon | None:
-        return self.by_language.get(language or "")
+        """The lexicon of a language code, its own or one it serves."""
+        code = language or ""
+        return self.by_language.get(code) or self.by_language.get(self.served.get(code, ""))
 
     def language_of(self, code: str) -> str:
         """The lexicon language a language identifier's code stands for (itself when none claims it)."""
@@ -57,6 +64,10 @@ class Lexicons:
 
     def languages(self) -> tuple[str, ...]:
         return tuple(sorted(self.by_language))
+
+    def codes(self) -> tuple[str, ...]:
+        """Every language code some lexicon reads: its own ones and the served ones."""
+        return tuple(sorted({*self.by_language, *self.served}))
 
     def sections(self, name: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
         """Yield (language, section) for every language that has the section."""
@@ -77,13 +88,17 @@ def load_lexicon(path: Path) -> Lexicon:
         raise KnowledgeError(str(path), f"invalid YAML: {exc}") from exc
     if not isinstance(data, dict) or "language" not in data:
         raise KnowledgeError(str(path), "a lexicon is a mapping with a 'language' key")
-    unknown = set(data) - set(SECTIONS) - {"language", "name", "script", "spacy_pipeline", "segmenter", "identified_as"}
+    unknown = set(data) - set(SECTIONS) - {"language", "name", "script", "spacy_pipeline", "segmenter", "identified_as",
+                                           "serves"}
     if unknown:
         raise KnowledgeError(str(path), f"unknown sections {sorted(unknown)}")
     try:
         segmenter_spec(data.get("segmenter"))
     except ValueError as exc:
         raise KnowledgeError(str(path), str(exc)) from exc
+    serves = data.get("serves") or []
+    if not isinstance(serves, list) or not all(isinstance(code, str) and code for code in serves):
+        raise KnowledgeError(str(path), "'serves' is a list of language codes")
     return Lexicon(
         language=str(data["language"]),
         name=str(data.get("name", data["language"])),
@@ -92,14 +107,24 @@ def load_lexicon(path: Path) -> Lexicon:
         spacy_pipeline=data.get("spacy_pipeline"),
         segmenter=data.get("segmenter"),
         identified_as=tuple(str(code) for code in data.get("identified_as") or ()),
+        serves=tuple(code for code in serves if code != data["language"]),
     )
 
 
 def load_lexicons(directory: Path | None = None) -> Lexicons:
-    """Load every <lang>.yaml of the lexicon directory."""
+    """Load every <lang>.yaml of the lexicon directory; a code two lexicons claim is an error."""
     folder = directory or lexicon_dir()
-    found = {}
+    found: dict[str, Lexicon] = {}
+    served: dict[str, str] = {}
+    where: dict[str, Path] = {}
     for path in sorted(folder.glob("*.yaml")):
         lexicon = load_lexicon(path)
         found[lexicon.language] = lexicon
-    return Lexicons(found)
+        where[lexicon.language] = path
+        for code in lexicon.serves:
+            if served.setdefault(code, lexicon.language) != lexicon.language:
+                raise KnowledgeError(str(path), f"{code!r} is already served by the {served[code]!r} lexicon")
+    for code, owner in served.items():
+        if code in found:
+            raise KnowledgeError(str(where[owner]), f"serves {code!r}, which has a lexicon of its own")
+    return Lexicons(found, served)

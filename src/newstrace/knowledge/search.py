@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
 
 from newstrace.model import Entity
 from newstrace.text.normalize import match_key
@@ -28,21 +26,40 @@ class NameIndex:
     """Keys of every name of every entity, for search by any spelling in any script."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self._entities: dict[str, Entity] = {}
-        self._exact: dict[str, set[str]] = {}
-        self._translit: dict[str, set[str]] = {}
-        self._skeleton: dict[str, set[str]] = {}
+        by_id: dict[str, Entity] = {}
+        exact: dict[str, set[str]] = {}
+        translit: dict[str, set[str]] = {}
+        skeletons: dict[str, set[str]] = {}
         for entity in entities:
-            self._entities[entity.id] = entity
+            by_id[entity.id] = entity
             for name in entity.all_names():
-                self._exact.setdefault(match_key(name), set()).add(entity.id)
+                exact.setdefault(match_key(name), set()).add(entity.id)
                 key = translit_key(name)
                 if key:
-                    self._translit.setdefault(key, set()).add(entity.id)
+                    translit.setdefault(key, set()).add(entity.id)
                 skeleton = consonant_skeleton(name)
                 if len(skeleton) >= 4:
-                    self._skeleton.setdefault(skeleton, set()).add(entity.id)
+                    skeletons.setdefault(skeleton, set()).add(entity.id)
+        # Sorted tuples: a compiled knowledge base stores them as they are, and they load
+        # faster than sets; every use takes the best score per id, so order is moot.
+        self._entities: Mapping[str, Entity] = by_id
+        self._exact = {key: tuple(sorted(ids)) for key, ids in exact.items()}
+        self._translit = {key: tuple(sorted(ids)) for key, ids in translit.items()}
+        self._skeleton = {key: tuple(sorted(ids)) for key, ids in skeletons.items()}
         self._choices = list(self._translit)
+
+    def state(self) -> tuple[dict[str, tuple[str, ...]], ...]:
+        """The keys a compiled knowledge base stores (the entities are stored apart)."""
+        return self._exact, self._translit, self._skeleton
+
+    @classmethod
+    def from_state(cls, state: tuple[dict[str, tuple[str, ...]], ...], entities: Mapping[str, Entity]) -> NameIndex:
+        """The index `state()` described, over the same entities."""
+        index = cls.__new__(cls)
+        index._exact, index._translit, index._skeleton = state
+        index._entities = entities
+        index._choices = list(index._translit)
+        return index
 
     def _order(self, entity_id: str) -> tuple[int, int]:
         entity = self._entities[entity_id]
@@ -50,6 +67,8 @@ class NameIndex:
 
     def search(self, query: str, limit: int = 10) -> tuple[SearchHit, ...]:
         """Entities whose names best match `query`, best first."""
+        from rapidfuzz import fuzz, process  # only a search needs it, not every user of the knowledge base
+
         scores: dict[str, float] = {}
 
         def offer(ids: Iterable[str], score: float) -> None:

@@ -12,8 +12,11 @@ from collections.abc import Callable, Mapping, Sequence
 
 from newstrace.ids import event_id
 from newstrace.model import DateValue, Discrepancy, Event, EventMention, FieldVote, Participant
+from newstrace.stages.dates import PUBLICATION_DAY
 
 PRECISION_WEIGHT = {"day": 3.0, "month": 2.0, "year": 1.0, "unknown": 0.0}
+# A day that is only a report's publication day votes weakly: any date a text gives wins.
+PUBLICATION_WEIGHT = 0.2
 
 
 def _votes(values: Sequence[tuple[str, str, float]], source_of: Callable[[str], str]) -> list[tuple[str, float, tuple[str, ...]]]:
@@ -40,8 +43,8 @@ def _best_date(mentions: Sequence[EventMention], source_of: Callable[[str], str]
     if not known:
         return DateValue.unknown(), None, None
     by_label = {m.date.label(): m.date for m in known}
-    ranked = _votes([(m.date.label(), m.article_id, PRECISION_WEIGHT[m.date.precision] * m.confidence + 1)
-                     for m in known], source_of)
+    ranked = _votes([(m.date.label(), m.article_id, (PRECISION_WEIGHT[m.date.precision] * m.confidence + 1)
+                      * (PUBLICATION_WEIGHT if m.date.rule == PUBLICATION_DAY else 1.0)) for m in known], source_of)
     chosen = by_label[ranked[0][0]]
     days = [r for r in ranked if by_label[r[0]].precision == "day"]
     return chosen, FieldVote(ranked[0][0], ranked[0][2]), _discrepancy("date", days)

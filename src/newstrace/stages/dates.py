@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import calendar as _calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newstrace.knowledge.lexicon import Lexicon, Lexicons
 from newstrace.model import DateValue, Span
 from newstrace.stages.calendars import nearest_month_day, solar_date
-from newstrace.text.scripts import SPACED_WORD
+from newstrace.text.scripts import MARKS, UNSPACED
 
-# Arabic-Indic and Persian digits read as ASCII digits (same length, offsets kept).
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# A letter of a script written without spaces is no boundary obstacle ("于2025年5月15日"):
-# only letters of spaced scripts (and digits) are.
-_B = f"(?<!{SPACED_WORD})"
-_E = f"(?!{SPACED_WORD})"
+# Every script's decimal digits (Arabic-Indic, Persian, Devanagari, Bengali ...) read as ASCII
+# digits (same length, offsets kept).
+_DIGITS = {code: str(unicodedata.decimal(chr(code))) for code in range(0x80, 0x10000)
+           if unicodedata.category(chr(code)) == "Nd"}
+# A word goes on through its vowel signs and marks; a letter of a script written without spaces
+# is no boundary obstacle ("于2025年5月15日"): only letters (and marks) of spaced scripts are.
+_WORD = rf"(?![{UNSPACED}])[\w{MARKS}]"
+_B = f"(?<!{_WORD})"
+_E = f"(?!{_WORD})"
 _DAY = r"(?P<day>[0-3]?\d)"
 # Gregorian years, and Solar Hijri ones (13xx, 14xx) for the Persian calendar.
 _YEAR = r"(?P<year>(?:19|20|13|14)\d\d)"
@@ -30,6 +34,9 @@ _NUMERIC = (
     re.compile(_B + r"(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<year>(?:19|20)\d\d)" + _E),
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+# The rule of a date that is only the publication day of the report telling the event: a weak
+# vote for the event's day, and for merging only the recent past of that day (stages/merge.py).
+PUBLICATION_DAY = "publication-day"
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
     weekdays = {_fold(k): int(v) for k, v in {**(cal.get("weekdays") or {}), **(tmp.get("weekdays") or {})}.items()}
     solar = {_fold(k): int(v) for k, v in (tmp.get("solar_months") or {}).items()}
     flags = re.IGNORECASE
-    month_re = f"(?P<month>{_alternation([*months, *solar])})(?!{SPACED_WORD}|\u200c)" if months or solar else None
+    month_re = f"(?P<month>{_alternation([*months, *solar])})(?!{_WORD}|\u200c)" if months or solar else None
     suffix = _alternation([*(tmp.get("day_suffixes") or []), *(cal.get("day_suffixes") or [])])
     day = _DAY + (f"(?:{suffix})?" if suffix else "") + r"\.?"
     past = [_fold(w) for w in tmp.get("past_words") or []]

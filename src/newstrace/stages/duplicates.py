@@ -12,10 +12,11 @@ articles on the same story from one article and its translation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from newstrace.model import Article, DuplicateReport
 from newstrace.text.sentences import split_sentences
@@ -32,8 +33,13 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 Encoder = Callable[[list[str]], np.ndarray]
 
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
 
 def _minhash(text: str, shingle: int = 3) -> MinHash:
+    from datasketch import MinHash
+
     words = [w.casefold() for w in _WORD.findall(text)]
     sketch = MinHash(num_perm=64, seed=7)
     for i in range(max(1, len(words) - shingle + 1)):
@@ -45,17 +51,21 @@ def _original(a: Article, b: Article) -> tuple[Article, Article]:
     """(copy, original): the earlier known publication is the original, else the longer text."""
     if a.published.start and b.published.start and a.published.start != b.published.start:
         return (b, a) if a.published.start < b.published.start else (a, b)
-    key_a, key_b = (len(a.text), a.id), (len(b.text), b.id)
+    # Content, not ids, breaks the tie: ids follow where a file sits, and results must not.
+    key_a, key_b = (len(a.text), a.content_hash, a.id), (len(b.text), b.content_hash, b.id)
     return (b, a) if key_a > key_b else (a, b)
 
 
 def find_copies(articles: Sequence[Article]) -> list[DuplicateReport]:
     """Same-language near-duplicates by MinHash."""
+    long_enough = [article for article in sorted(articles, key=lambda a: a.id) if len(article.text) >= 200]
+    if max(Counter(article.language for article in long_enough).values(), default=0) < 2:
+        return []  # no two articles could be copies; datasketch (and scipy under it) need not load
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=COPY_THRESHOLD, num_perm=64)
     sketches = {}
-    for article in sorted(articles, key=lambda a: a.id):
-        if len(article.text) < 200:
-            continue
+    for article in long_enough:
         sketch = _minhash(article.text)
         sketches[article.id] = sketch
         lsh.insert(article.id, sketch)

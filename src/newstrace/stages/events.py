@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -11,12 +12,13 @@ from newstrace import ids
 from newstrace.context import Context
 from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
 from newstrace.stages.attribution import find_attributions, find_quotes
-from newstrace.stages.dates import TemporalExpression, anaphoric_shift, find_dates
+from newstrace.stages.dates import PUBLICATION_DAY, TemporalExpression, anaphoric_shift, find_dates
 from newstrace.stages.eventlex import EventLexicon, event_lexicon, ontology
 from newstrace.knowledge.places import country_id
 from newstrace.stages.mainevent import Candidate, background_flags, choose_main, relocated
 from newstrace.stages.participants import (
-    ACTOR_KINDS, CONTENT_TARGET_TYPES, Scope, actors_in, choose_participants, choose_place, protest_targets, scope_of,
+    ACTOR_KINDS, CONTENT_TARGET_TYPES, PlaceChoice, Scope, actors_in, choose_participants, choose_place, protest_targets,
+    scope_of,
 )
 from newstrace.stages.syntax import parse_roles
 from newstrace.stages.topics import find_topics
@@ -30,7 +32,10 @@ _CREDIT_OPEN = re.compile(r"[(（【\[][^()（）【】\[\]]*$")
 _CREDIT_CLOSE = ")）】]"
 # Agency, place, then the date's digits at once ("新华社北京5月18日电").
 _CREDIT_DATE = re.compile(r"\w{0,8}?\d")
-_QUOTE_SPANS = re.compile(r"«[^«»]*»|「[^「」]*」|“[^“”]*”|„[^„“”]*[“”]|\"[^\"\n]*\"")
+# A straight quote between two letters is no quotation mark: Hebrew writes acronyms with it
+# ("צה"ל", "ארה"ב") when it lacks the gershayim.
+_STRAIGHT = r'(?:(?<![^\W\d_])"|"(?![^\W\d_]))'
+_QUOTE_SPANS = re.compile(r"«[^«»]*»|「[^「」]*」|“[^“”]*”|„[^„“”]*[“”]|" + _STRAIGHT + r'(?:[^"\n]|(?<=[^\W\d_])"(?=[^\W\d_]))*' + _STRAIGHT)
 # A noun trigger reports an event of its own only with an actor this close ("Israeli airstrike").
 _ATTACHED_WORDS = 2
 # Types that answer an earlier act: their other side may be its doer.
@@ -39,8 +44,16 @@ _REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 _REFUSAL_GAP = 5
 # Types whose doers often go unnamed ("tens of thousands marched") but whose target is named.
 _DIRECTED = frozenset({"PROTEST"})
+# Acts someone claims ("claimed responsibility for the attack"), and how many paragraphs back
+# the claim may reach.
+_CLAIMED = frozenset({"ASSAULT"})
+_CLAIM_REACH = 3
 # How far into the text the title may be repeated (after section labels and a standfirst).
 _TITLE_REACH = 800
+# The paragraphs whose date a main event without one of its own may take, and how old that
+# date may be against the publication before it is background.
+_LEDE_DATE_PARAGRAPHS = 1
+_LEDE_RECENT = timedelta(days=10)
 
 
 @dataclass
@@ -110,24 +123,62 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                 others = tuple(h.span for h in hits if h is not hit)
                 stops = tuple(h.span for h in hits if h is not hit and h.type == "STATEMENT" and not h.nominal)
                 _add_hit(hit, (others, stops), sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
-                         lambda place, country: _same_country(ctx, place, country))
+                         lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e))
                 _refer_back(hit, objects, drafts)
                 _react(hit, drafts)
+        _claim(sentence, actors, text, lex.triggers, drafts)
         previous = sentence
     drafts = [d for d in drafts if d.participants]
     _roles_from_parse(drafts, ctx.nlp(article.language))
     candidates = tuple(
         Candidate(d.hit.type, d.status, d.borrowed, d.sentence.paragraph,
                   frozenset(d.entity_ids()) | ({d.place_id} if d.place_id else set()), d.date,
-                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal)
+                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal, d.sentence.start)
         for d in drafts)
-    main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id))
+    main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id),
+                       ontology().verbal_types)
     for index, (d, background) in enumerate(zip(drafts, background_flags(candidates, main))):
         d.main, d.background = index == main, background
     if main is not None:
         _locate_main(drafts[main], ordered, text, article.title, lex.triggers, ctx)
+        _date_main(drafts[main], drafts, sentences, dates, quoted, text, lex.triggers, article.published)
     quotes = find_quotes(text, 0, ordered)
     return tuple(_finish(d, article, lex, attributions, quotes) for d in drafts)
+
+
+def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], dates: tuple[TemporalExpression, ...],
+               quoted: list[Span], text: str, lex: TriggerLexicon, published: DateValue) -> None:
+    """A main event its own sentence gives no date takes the date its lede gives, else the day the
+    report was published (a weak vote: any date a text gives outweighs it).
+
+    Ledes date the news once ("In a speech on Monday 27 October ... . Al-Burhan said ..."): the
+    nearest date of the lede's paragraphs that no other event of the lede holds is the one.
+    """
+    if main.when is not None or main.status != "asserted":
+        return
+    paragraph_of = {s.start: s.paragraph for s in sentences}
+    starts = sorted(paragraph_of)
+    held = {id(d.when) for d in drafts if d is not main and d.when is not None and d.hit.type != main.hit.type}
+    best: tuple[int, TemporalExpression] | None = None
+    for expr in dates:
+        at = bisect_right(starts, expr.span.start) - 1
+        paragraph = paragraph_of[starts[at]] if at >= 0 else 0
+        if paragraph > max(main.sentence.paragraph + 1, _LEDE_DATE_PARAGRAPHS) or expr.future or not expr.value.known \
+                or id(expr) in held or _inside(expr.span, quoted):
+            continue
+        lead = text[max(0, expr.span.start - 14):expr.span.start]
+        if any(m.end() >= len(lead.rstrip()) - 4 for m in lex.not_date_after.finditer(lead)):
+            continue
+        if published.known and published.start and expr.value.end and expr.value.end < published.start - _LEDE_RECENT:
+            continue  # a background date ("in February 2022"), not the news
+        distance = abs(expr.span.start - main.hit.span.start)
+        if best is None or distance < best[0]:
+            best = (distance, expr)
+    if best is not None:
+        main.when = best[1]
+    elif published.precision == "day" and published.start is not None and published.source != "relative":
+        value = DateValue.of_day(published.start, "relative", published.evidence, PUBLICATION_DAY)
+        main.when = TemporalExpression(main.hit.span, "", value, "publication", "past")
 
 
 def _roles_from_parse(drafts: list[Draft], nlp) -> None:
@@ -147,15 +198,20 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
              previous: Sentence | None,
              mentions: tuple[Mention, ...],
              dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
-             drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool]) -> None:
+             drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool],
+             seat_of: Callable[[str], str | None] = lambda entity_id: None) -> None:
     info = ontology().types.get(hit.type)
     if info is None:
         return
     scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours)
     place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country,
-                                   scope.sentence_end or sentence.end)
+                                   scope.sentence_end or sentence.end, seat_of, tuple(d.span for d in dates))
     excluded = in_place | ({place.mention.span} if place else frozenset())
     participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
+    if place is None:
+        # "addressed the Knesset": an institution taking part is where it sits.
+        place = next((PlaceChoice(seat, m) for p in participants if (seat := seat_of(p.entity_id))
+                      for m in mentions if m.span == p.evidence), None)
     if hit.type in _DIRECTED:
         targets = protest_targets(sentence.start, sentence.end, mentions, text, lex)
         targeted = {p.entity_id for p in targets}
@@ -208,19 +264,36 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     drafts.append(draft)
 
 
+# Agencies credited in brackets: one to three names joined by a dash, slash, comma or space.
+_AGENCY_BRACKET = re.compile(r"\((?:[^\W_][\w.]*)(?:\s?[-/,]\s?[^\W_][\w.]*|\s[^\W_][\w.]*){0,2}\)")
+
+
 def _agency_credit(mention: Mention, text: str, ctx: Context) -> bool:
-    """A news agency credits the report from its dateline: in brackets, perhaps after the place
-    ("Riad, 3 feb (EFE).-", "Kiew (dpa) -", "(서울=연합뉴스)", "【ワシントン共同】"), or opening the
-    paragraph right before the place and date ("新华社北京5月18日电")."""
+    """A news agency credits the report from its dateline: in brackets, alone or beside another
+    agency ("Riad, 3 feb (EFE).-", "Kiew (dpa) -", "PARIS (TT-AFP)", "(Tanjug/Reuters)"), in brackets
+    after the place ("(서울=연합뉴스)", "【ワシントン共同】"), or opening the paragraph right before the
+    place and date ("新华社北京5月18日电")."""
     entity = ctx.kb.get(mention.entity_id) if mention.entity_id else None
-    if entity is None or entity.subtype != "news_agency":
+    agency = entity is not None and entity.subtype == "news_agency"
+    if agency:
+        before = text[max(0, mention.span.start - _CREDIT_REACH):mention.span.start].rsplit("\n", 1)[-1]
+        after = text[mention.span.end:mention.span.end + 2]
+        if _CREDIT_OPEN.search(before) and after[:1] in _CREDIT_CLOSE:
+            return True
+        opens_line = mention.span.start == 0 or text[mention.span.start - 1] == "\n"
+        if opens_line and _CREDIT_DATE.match(text, mention.span.end):
+            return True
+    opening = text.rfind("(", max(0, mention.span.start - 16), mention.span.start + 1)
+    closing = text.find(")", mention.span.end, mention.span.end + 16)
+    if opening < 0 or closing < 0 or not _AGENCY_BRACKET.fullmatch(text, opening, closing + 1):
         return False
-    before = text[max(0, mention.span.start - _CREDIT_REACH):mention.span.start].rsplit("\n", 1)[-1]
-    after = text[mention.span.end:mention.span.end + 2]
-    if _CREDIT_OPEN.search(before) and after[:1] in _CREDIT_CLOSE:
+    if agency:
         return True
-    opens_line = mention.span.start == 0 or text[mention.span.start - 1] == "\n"
-    return opens_line and bool(_CREDIT_DATE.match(text, mention.span.end))
+    # "DEN HAAG (ANP) -": between an upper-case dateline and its dash the brackets credit the
+    # report, whatever else the letters stand for (ANP is also the Palestinian Authority).
+    head = text[text.rfind("\n", 0, mention.span.start) + 1:mention.span.start - 1].strip()
+    tail = text[mention.span.end + 1:mention.span.end + 4].lstrip()
+    return 0 < len(head) <= 40 and head.isupper() and tail[:1] in ("-", "–", "—")
 
 
 def _in_content(place: Span, hit: TriggerHit, participants: list[Participant]) -> bool:
@@ -238,7 +311,8 @@ def _locate_main(draft: Draft, mentions: tuple[Mention, ...], text: str, title: 
         return
     spoken = draft.hit.type in ontology().verbal_types
     better = relocated(Span(draft.sentence.start, draft.sentence.end), draft.place_id, draft.place_evidence,
-                       mentions, text, None if spoken else title, lex, lambda entity_id: _own_names(ctx, entity_id))
+                       mentions, text, None if spoken else title, lex, lambda entity_id: _own_names(ctx, entity_id),
+                       draft.hit.type not in ontology().remote_types)
     if better is not None:
         draft.place_id, draft.place_evidence = better.entity_id, better.span
 
@@ -256,6 +330,11 @@ def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:
         return ()
     country = ctx.kb.get(country_id(entity.country)) if entity.country and entity.kind != "country" else None
     return entity.all_names() + (country.all_names() if country is not None else ())
+
+
+def _seat(ctx: Context, entity_id: str) -> str | None:
+    entity = ctx.kb.get(entity_id)
+    return entity.seat if entity is not None and ctx.kb.get(entity.seat or "") is not None else None
 
 
 def _same_country(ctx: Context, place_id: str, country_id: str) -> bool:
@@ -293,6 +372,30 @@ def _refer_back(hit: TriggerHit, objects: list[TriggerHit], drafts: list[Draft])
             draft.participants += [Participant(p.entity_id, "target", round(p.confidence * 0.8, 3), obj.span)
                                    for p in doers[:1]]
             return
+
+
+def _claim(sentence: Sentence, mentions: tuple[Mention, ...], text: str, lex: TriggerLexicon,
+           drafts: list[Draft]) -> None:
+    """"TRF claimed responsibility for the attack": the claimant is the doer of the attack told
+    just before, whose doers the report may not have named ("gunmen opened fire")."""
+    claim = lex.claims.search(text, sentence.start, sentence.end)
+    if claim is None:
+        return
+    told = next((d for d in reversed(drafts) if d.hit.type in _CLAIMED and d.status == "asserted"
+                 and d.sentence.start <= sentence.start and d.sentence.paragraph >= sentence.paragraph - _CLAIM_REACH),
+                None)
+    if told is None:
+        return
+    claimants = [m for m in actors_in(mentions, Scope(sentence.start, claim.start()), text, lex)
+                 if m.kind in ("org", "person")]
+    if not claimants or claimants[0].entity_id in told.entity_ids():
+        return
+    doer = claimants[0]
+    assert doer.entity_id is not None
+    told.participants.insert(0, Participant(doer.entity_id, "source", round(doer.confidence * 0.8, 3), doer.span))
+    told.evidence.append(Span(claim.start(), claim.end()))
+    if sentence not in told.sentences:
+        told.sentences.append(sentence)
 
 
 def _react(hit: TriggerHit, drafts: list[Draft]) -> None:
@@ -443,4 +546,6 @@ def _finish(d: Draft, article: Article, lex: EventLexicon, attributions, quotes:
         main=d.main,
         background=d.background,
         confidence=round(max(0.05, min(0.98, confidence)), 2),
+        # What a report tells as done had happened by the time it was published.
+        reported_by=article.published.end if d.status == "asserted" and article.published.known else None,
     )

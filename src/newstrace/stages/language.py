@@ -22,9 +22,18 @@ class LanguageGuess:
 @cache
 def _identifier():
     # Loaded once per process; the model is read-only, so caching it changes no result.
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    # Decompressing the shipped model takes seconds; the decompressed identifier is kept in
+    # the cache folder, keyed by the model file's digest and py3langid's version.
+    import hashlib
+    from importlib.metadata import version
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from newstrace.knowledge.compiled import cached_value
+
+    model = MODEL_DIR / MODEL_FILE
+    key = f"py3langid {version('py3langid')} {hashlib.blake2b(model.read_bytes()).hexdigest()}"
+    return cached_value("langid", key, lambda: LanguageIdentifier.from_model_file(model, norm_probs=True))
 
 
 def identify(text: str) -> LanguageGuess:

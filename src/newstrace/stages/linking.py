@@ -114,7 +114,7 @@ def _kb_mention(article: Article, match: KeyMatch, kb, day, present, hint) -> Me
         kind = entity.kind
         group = "actor" if kind in ("person", "org") else kind
         confidence = CONFIDENCE[group]
-        if kind == "place" and len({r.entity_id for r in refs}) > 1:
+        if kind in ("place", "country") and len({r.entity_id for r in refs}) > 1:
             confidence -= 0.15
         rule = "kb-exact" if surface in {r.form for r in refs} else "kb-normalised"
         if match.inflected:
@@ -166,12 +166,16 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
+_HYPHEN_TAIL = re.compile(r"-([^\W\d_]+)")
+
+
 def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Sequence[Span],
-               calendar: frozenset[str] = frozenset()) -> bool:
+               calendar: frozenset[str] = frozenset(), endings: frozenset[str] = frozenset(),
+               inflected_persons: Sequence[Span] = ()) -> bool:
     """Reject matches that are most likely not this name here."""
-    after = text[match.end:match.end + 2]
-    if len(after) == 2 and after[0] == "-" and after[1].isalpha() and ref.script == "latin":
-        return False  # first part of a compound: "Nato-Generalsekretär", "US-Vizepräsident"
+    tail = _HYPHEN_TAIL.match(text, match.end)
+    if tail and ref.script == "latin" and match_key(tail.group(1)) not in endings:
+        return False  # first part of a compound ("Nato-Generalsekretär"), not a case ending ("ENSZ-nek")
     if ref.tag == "demonym":
         # "libanais Nawaf Salam": the demonym qualifies the name that follows.
         return not any(_tight(text, match.end, other.start) for other in person_spans)
@@ -180,7 +184,13 @@ def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Seque
         rest = text[match.end:match.end + 2]
         return not (len(rest) == 2 and rest[0] == " " and rest[1].isupper())
     entity = kb.get(ref.entity_id)
-    if entity is not None and entity.kind in ("place", "country") and match.key in calendar:
+    if entity is not None and entity.kind in ("place", "country") and (
+            match.key in calendar or (match.inflected and match_key(text[match.start:match.end]) in calendar)):
+        return False  # a weekday or month, written whole or as an inflected place ("Khamis", not "Khami"+s)
+    if entity is not None and entity.kind == "place" and any(
+            other.start == match.end + 1 and text[match.end] == " " for other in inflected_persons):
+        # A given name before its surname, both with a case ending ("od Vladimira Putina"), not
+        # the city; an uninflected name may well follow a place ("à Istanbul Khalil al-Hayya").
         return False
     if entity is not None and entity.kind == "place" and (entity.population or 0) < 200_000 \
             and " " not in match.key and _sentence_start(text, match.start):
@@ -199,13 +209,15 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
         return ()
     kb = ctx.kb
     day = article.published.start if article.published.known else None
-    matches = kb.matcher.find(text, ctx.cuts(article.language, text))
+    endings = kb.name_endings(article.language)
+    matches = kb.matcher.find(text, endings, ctx.cuts(article.language, text))
     nlp = ctx.nlp(article.language)
     recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(text)
     roles = find_role_descriptors(text, kb.role_patterns(article.language), _cues(matches, kb), kb, day)
 
     calendar = kb.calendar_words(article.language) if article.language else frozenset()
     person_spans = [Span(m.start, m.end) for m in matches if _is_person(m, kb)]
+    inflected_persons = [Span(m.start, m.end) for m in matches if m.inflected and _is_person(m, kb)]
     person_spans += [found.span for found in recognised if found.kind == "person" and found.rule == "ner"]
     hints: dict[Span, RoleDescriptor] = {}
     silenced: list[Span] = []  # titles next to a name: the name is the mention
@@ -221,7 +233,9 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
             if role.cue is not None and role.cue.org:
                 kept_cues.add(role.cue.span)
         elif role.entity_id is not None or role.counterpart:
-            items.append(_Item(role.span, 0, role=role))
+            # A title beats any name of its length but a curated actor's full name: "أمير" (emir)
+            # also opens the name "أمير خان متقي".
+            items.append(_Item(role.span, 1, role=role))
         else:
             silenced.append(role.title_span)
     for match in matches:
@@ -229,9 +243,9 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
         ref = _best(match)[0]
         if span not in kept_cues and any(s.start <= span.start and span.end <= s.end for s in silenced):
             continue
-        if not _plausible(text, match, ref, kb, person_spans, calendar):
+        if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons):
             continue
-        items.append(_Item(span, 1 + ref.priority, match=match))
+        items.append(_Item(span, 2 * ref.priority, match=match))
 
     items.sort(key=lambda item: (item.span.start - item.span.end, item.rank, item.span.start))
     chosen: list[_Item] = []

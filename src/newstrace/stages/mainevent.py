@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from newstrace.model import DateValue, Mention, Span
 from newstrace.stages.participants import PLACE_KINDS, at_dateline
 from newstrace.stages.triggers import TriggerLexicon, find_triggers
+from newstrace.text.scripts import is_word_char
 
 # The lede: events this far into the article may still be the one the title reports.
 _LEDE_PARAGRAPHS = 3
@@ -38,22 +39,29 @@ class Candidate:
     date_kind: str = ""  # the temporal expression's kind: absolute, weekday, relative, vague, anaphoric
     date_direction: str = ""
     nominal: bool = False  # a noun reporting no act of its own ("the sanctions")
+    sentence: int = -1  # where its sentence starts
 
 
 def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: TriggerLexicon,
-                names_of: Callable[[str], tuple[str, ...]]) -> int | None:
+                names_of: Callable[[str], tuple[str, ...]], verbal: frozenset[str] = frozenset()) -> int | None:
     """Index of the event the title and lede report, or None (an analysis piece, a non-event).
 
     News is written as an inverted pyramid: the first event the lede reports is
     the main one unless the title points elsewhere. Each lede event scores for
     being that first event, for a type the title's trigger names, and for each
     of its actors or its place the title names (two at most); a bare noun ("the
-    sanctions") with no verb of its own scores less than a reported act.
+    sanctions") with no verb of its own scores less than a reported act. A speech act
+    (`verbal` types) whose sentence goes on to report an act of another kind only carries
+    the news ("the army said drones struck the airport"): the act it reports leads.
     """
     asserted = [i for i, c in enumerate(candidates) if c.status == "asserted" and not c.borrowed]
     lede = [i for i in asserted if candidates[i].paragraph <= _LEDE_PARAGRAPHS]
     if not lede:
         return None
+    carriers = {i for i in lede if candidates[i].type in verbal and any(
+        j > i and candidates[j].sentence == candidates[i].sentence and candidates[j].type not in verbal
+        and not candidates[j].nominal for j in lede)}
+    opening = next((i for i in lede if i not in carriers), lede[0])
     heading = (title or "").strip()
     types = {h.type for h in find_triggers(heading, 0, lex)} if heading else set()
     folded = heading.casefold()
@@ -67,7 +75,7 @@ def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: Trigg
     def score(i: int) -> float:
         c = candidates[i]
         # Without a title, only an event opening the article is known to lead it.
-        first = i == lede[0] and (bool(heading) or c.paragraph <= _UNTITLED_LEDE)
+        first = i == opening and (bool(heading) or c.paragraph <= _UNTITLED_LEDE)
         return (_FIRST if first else 0.0) + from_title(c) - (_BARE_NOUN if c.nominal else 0.0)
 
     best = max(lede, key=lambda i: (score(i), -i))
@@ -98,19 +106,19 @@ def background_flags(candidates: tuple[Candidate, ...], main: int | None) -> tup
 
 def relocated(sentence: Span, place_id: str | None, place_evidence: Span | None, mentions: tuple[Mention, ...],
               text: str, title: str | None, lex: TriggerLexicon,
-              names_of: Callable[[str], tuple[str, ...]]) -> Mention | None:
+              names_of: Callable[[str], tuple[str, ...]], by_dateline: bool = True) -> Mention | None:
     """The place mention the main event should take instead of its own, or None to keep it.
 
     The title's place ("... meet in Istanbul") wins when the event's own sentence names
     it too or names none; failing that, the dateline's ("DOHA -") wins over a place only
-    a later sentence gave it.
+    a later sentence gave it, unless the event is not placed by datelines (`by_dateline`).
     """
     own = place_evidence is not None and sentence.start <= place_evidence.start < sentence.end
     titled = title_place(title or "", mentions, lex, names_of)
     if titled is not None and titled.entity_id != place_id and (not own or any(
             m.entity_id == titled.entity_id and sentence.start <= m.span.start < sentence.end for m in mentions)):
         return titled
-    return None if own else dateline_place(mentions, text, sentence.end)
+    return None if own or not by_dateline else dateline_place(mentions, text, sentence.end)
 
 
 def title_place(title: str, mentions: tuple[Mention, ...], lex: TriggerLexicon,
@@ -135,9 +143,15 @@ def title_place(title: str, mentions: tuple[Mention, ...], lex: TriggerLexicon,
             after = folded[at + len(name):at + len(name) + 8]
             if (cue and not before[cue[-1].end():].strip()) or any(
                     after.startswith(suffix) for suffix in lex.place_after) or any(
+                    _ends_word(after, ending) for ending in lex.place_suffixes) or any(
                     before.endswith(glued) for glued in lex.place_glued + lex.place_prefixes):
                 return m
     return None
+
+
+def _ends_word(after: str, ending: str) -> bool:
+    """Whether `after` (the text after a name) is `ending` closing the word ("ঢাকা|য়", not "জাপান|ের")."""
+    return after.startswith(ending) and not is_word_char(after[len(ending):len(ending) + 1] or " ")
 
 
 def dateline_place(mentions: tuple[Mention, ...], text: str, before: int) -> Mention | None:

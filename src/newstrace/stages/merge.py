@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from newstrace.model import EventMention
+from newstrace.model import DateValue, EventMention
+from newstrace.stages.dates import PUBLICATION_DAY
 
 THRESHOLD = 0.5
 # Cosine of evidence sentences above which two speech acts say the same thing.
@@ -34,6 +35,10 @@ NEIGHBOURS = 32
 DAY_TOLERANCE = timedelta(days=1)
 # The longest interval a dated mention can have (a year), for searching sorted starts.
 MAX_SPAN = timedelta(days=366)
+# How long before its publication an undated report's event may have happened: news is
+# about the last days; an older event is told with its date.
+RECENT = timedelta(days=7)
+RECALLED = timedelta(days=3660)
 
 Similarity = Callable[[EventMention, EventMention], float]
 PlaceRelation = Callable[[str, str], bool]
@@ -44,6 +49,13 @@ class Pair:
     score: float
     first: str
     second: str
+
+
+def order_key(mention: EventMention) -> tuple:
+    """What ties between mentions are broken by: their content, never their ids, which follow
+    where an input file sits or what it is called (the id comes last, for identical copies)."""
+    return (mention.sentence, mention.trigger, mention.type, tuple((s.start, s.end) for s in mention.evidence),
+            mention.language or "", mention.id)
 
 
 def mergeable(mention: EventMention) -> bool:
@@ -69,8 +81,35 @@ def related_ids(mention: EventMention, affiliation: Affiliation = _no_affiliatio
     return ids | {state for state in map(affiliation, ids) if state is not None}
 
 
+def anchored(mention: EventMention) -> DateValue:
+    """The mention's date, or, for a report that gives none, the past of its publication: the
+    recent past for the article's news, any time before for what it recalls (an internal
+    window for the constraints only: it claims no day)."""
+    if mention.reported_by is None or (mention.date.known and mention.date.rule != PUBLICATION_DAY):
+        return mention.date
+    reach = RECENT if mention.main else RECALLED
+    return DateValue(mention.reported_by - reach, mention.reported_by, "month", "relative", rule="anchor:past",
+                     weekday=mention.date.weekday)
+
+
+def told_day(mention: EventMention):
+    """The day a mention's text gives, None where it gives none or only its publication day."""
+    return mention.date.day if mention.date.rule != PUBLICATION_DAY else None
+
+
+def floating(mention: EventMention) -> bool:
+    """A mention with no date of its own in an article with none: nothing anchors it in time."""
+    return not mention.date.known and mention.reported_by is None
+
+
 def dates_compatible(a: EventMention, b: EventMention) -> bool:
-    da, db = a.date, b.date
+    """Dates that can be one day (a day of tolerance between two days), and no event dated after
+    the publication of a report that tells it as past."""
+    da, db = anchored(a), anchored(b)
+    for dated, report in ((da, b), (db, a)):
+        if report.reported_by is not None and dated.known and dated.start is not None \
+                and dated.start > report.reported_by + DAY_TOLERANCE:
+            return False
     if da.precision == "day" and db.precision == "day":
         assert da.start and db.start
         return abs(da.start - db.start) <= DAY_TOLERANCE
@@ -106,8 +145,10 @@ def _jaccard(x: Iterable[str], y: Iterable[str]) -> float:
 
 
 def _same_day_and_place(a: EventMention, b: EventMention) -> bool:
-    same_day = a.date.day is not None and a.date.day == b.date.day
-    return same_day and a.place_id is not None and a.place_id == b.place_id
+    """The same day told, and one place (or a place only one report names)."""
+    same_day = told_day(a) is not None and told_day(a) == told_day(b)
+    return same_day and (a.place_id is not None or b.place_id is not None) and (
+        a.place_id is None or b.place_id is None or a.place_id == b.place_id)
 
 
 def _needs_similar_evidence(
@@ -118,12 +159,15 @@ def _needs_similar_evidence(
 
     A speech act is defined by what was said: one shared speaker is not enough, a speaker
     and an addressee on the same day are. Sharing only countries (named, or standing behind
-    their officials) is not enough either, unless the day and the place agree too.
+    their officials) is not enough either, unless the day and the place agree too (a place
+    only one report names agrees).
     """
     if all(broad(e) for e in shared):
         return not _same_day_and_place(a, b)
+    if floating(a) != floating(b) and a.article_id != b.article_id and (a.place_id is None or a.place_id != b.place_id):
+        return True  # an undated report joins a dated event on more than shared actors
     if a.type in verbal_types:
-        return len(direct) < 2 or a.date.day is None or a.date.day != b.date.day
+        return len(direct) < 2 or told_day(a) is None or told_day(a) != told_day(b)
     return False
 
 
@@ -276,7 +320,8 @@ def cluster(
             score = pair_score(a, b, similarity, verbal_types, broad, affiliation)
             if score >= threshold:
                 scored.append(Pair(round(score, 6), first, second))
-    scored.sort(key=lambda p: (-p.score, p.first, p.second))
+    keys = {mid: order_key(m) for mid, m in usable.items()}
+    scored.sort(key=lambda p: (-p.score, *sorted((keys[p.first], keys[p.second]))))
     group_of = {mid: mid for mid in usable}
     members: dict[str, list[str]] = {mid: [mid] for mid in usable}
     for pair in scored:

@@ -38,8 +38,18 @@ class Calendar:
     weekday: re.Pattern[str]
     solar_months: Mapping[str, int] = field(default_factory=dict)
     solar: re.Pattern[str] = _NEVER
-    year_month_day: re.Pattern[str] = _NEVER  # "2025年5月17日", "2025년 5월 17일"
+    # Year first, its month name after it ("2026. március 4.").
+    year_month_day: re.Pattern[str] = _NEVER
+    # Year first with its unit word, then the month ("2025年5月17日", "2025년 5월 17일").
+    year_unit_month_day: re.Pattern[str] = _NEVER
     era_offsets: Mapping[str, int] = field(default_factory=dict)
+    # A month name two languages read differently ("listopada": Polish November, Croatian
+    # October) is read by the article's language first.
+    months_by_language: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+
+    def month(self, name: str, language: str | None = None) -> int | None:
+        own = self.months_by_language.get(language or "")
+        return (own.get(name) if own else None) or self.months.get(name)
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,7 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
     solar_months: dict[str, int] = {}
     year_suffixes: set[str] = set()
     era_offsets: dict[str, int] = {}
+    by_language: dict[str, dict[str, int]] = {}
     for language, section in lexicons.sections("calendar"):
         year_suffixes.update(fold(str(w)).strip() for w in section.get("year_suffixes") or [])
         if section.get("era_offset"):
@@ -87,6 +98,7 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
             for name, number in _name_map(section, key, 12).items():
                 if number >= 1:
                     months.setdefault(name, number)
+                    by_language.setdefault(language, {})[name] = number
         for key in ("weekdays", "weekday_abbreviations"):
             for name, number in _name_map(section, key, 6).items():
                 weekdays.setdefault(name, number)
@@ -101,7 +113,14 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
     suffix = r"(?:" + _alternation(suffixes) + r")?" if suffixes else ""
     day = r"(?<![\w.])(?P<d>[0-3]?\d)" + suffix + r"\.?"
     year = _ERA_YEAR if era_offsets else _YEAR
+    ambiguous = {language: names for language, names in by_language.items()
+                 if any(months[name] != number for name, number in names.items())}
+    for code in lexicons.codes():  # the codes a lexicon serves read it too ("hr" reads "sr")
+        served = lexicons.get(code)
+        if served is not None and served.language in ambiguous:
+            ambiguous.setdefault(code, ambiguous[served.language])
     return Calendar(
+        months_by_language=ambiguous,
         months=months,
         weekdays=weekdays,
         ignorable=frozenset(ignorable - {""}),
@@ -111,6 +130,8 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
         ),
         month_day_year=re.compile(month + r"\.?\s+(?P<d>[0-3]?\d)" + suffix + r",?\s+" + year),
         month_year=re.compile(month + r"\.?,?\s+" + conn + year),
+        # Year first ("2026. március 4."): a month name between year and day.
+        year_month_day=re.compile(r"(?<![\d.])" + _YEAR + r"\.?\s+" + month + r"\.?\s+(?P<d>[0-3]?\d)(?!\d)" + suffix + r"\.?"),
         numeric=re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)" + _YEAR),
         iso=re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?!\d)"),
         weekday=re.compile(r"(?<!\w)(?:" + (_alternation(weekdays) or "(?!)") + r")(?!\w)") if weekdays else _NEVER,
@@ -119,7 +140,7 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
             r"(?<![\w.])(?P<d>[0-3]?\d)\s+(?P<m>" + _alternation(solar_months) + r")(?!\w),?\s*(?P<y>1[34]\d\d)(?!\d)"
         ) if solar_months else _NEVER,
         # Year first, its unit word after it, then the month's name ("5月") and the day.
-        year_month_day=re.compile(
+        year_unit_month_day=re.compile(
             r"(?<!\d)" + _YEAR + r"\s*(?:" + _alternation(year_suffixes) + r")\s*(?P<m>" + (_alternation(months) or "(?!)")
             + r")\s*(?P<d>[0-3]?\d)(?!\d)" + suffix
         ) if year_suffixes else _NEVER,
@@ -161,9 +182,10 @@ def find_date(
             found.append((match.start(), match.end(), DateValue.of_day(value, source, evidence, "dateline")))
 
     attempted = False
-    for pattern in (calendar.day_month_year, calendar.month_day_year, calendar.year_month_day):
+    for pattern in (calendar.day_month_year, calendar.month_day_year, calendar.year_month_day,
+                    calendar.year_unit_month_day):
         for match in pattern.finditer(folded):
-            month = calendar.months.get(re.sub(r"\s+", " ", match["m"]))
+            month = calendar.month(re.sub(r"\s+", " ", match["m"]), language)
             if month:
                 attempted = True
                 add(match, int(match["y"]), month, int(match["d"]))
@@ -180,7 +202,7 @@ def find_date(
             add(match, *solar_hijri_to_gregorian(int(match["y"]), month, int(match["d"])))
     if not found and not attempted:
         for match in calendar.month_year.finditer(folded):
-            month = calendar.months.get(re.sub(r"\s+", " ", match["m"]))
+            month = calendar.month(re.sub(r"\s+", " ", match["m"]), language)
             if month:
                 add(match, int(match["y"]), month, None)
     if not found:

@@ -4,25 +4,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newstrace.ids import is_provisional
 from newstrace.model import Mention, Participant, Span
 from newstrace.stages.triggers import TriggerHit, TriggerLexicon
-from newstrace.text.scripts import unspaced
+from newstrace.text.scripts import MARKS, unspaced
 
 ACTOR_KINDS = frozenset({"person", "org", "country", "role"})
 PLACE_KINDS = frozenset({"place", "country"})
 # Types whose other side may sit after "that" ("demanded that Israel lift ...").
 CONTENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "PROTEST"})
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+# A word goes on through its vowel signs (Devanagari "की" is one word, not two).
+_WORD = re.compile(r"[^\W\d_][\w'’\-" + MARKS + r"]*|\d+")
+# A straight quote between two letters is part of a Hebrew acronym ("צה"ל", "כ"ץ"), no punctuation.
+_STRAIGHT_QUOTE = r'(?<![^\W\d_])"|"(?![^\W\d_])'
 # Full-width punctuation of Chinese and Japanese ("，", "、", "「") counts as its ASCII kin.
-_PUNCT = re.compile(r"[,.;:!?()«»\"“”؟،，。；：！？（）「」『』、]")
+_PUNCT = re.compile(r"[,.;:!?()«»“”؟،，。；：！？（）「」『』、]|" + _STRAIGHT_QUOTE)
 # Punctuation a place phrase does not run across; a comma it may ("Tyre, south Lebanon").
-_PHRASE_BREAK = re.compile(r"[.;:!?()«»\"“”؟。；：！？（）「」]")
+_PHRASE_BREAK = re.compile(r"[.;:!?()«»“”؟。；：！？（）「」]|" + _STRAIGHT_QUOTE)
 _APPOSITION = re.compile(r"^\s*,\s*(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][\w'’-]*\s+){1,7}$")
+# An opening quotation mark; a straight quote between two letters is a Hebrew acronym ("צה"ל").
+_QUOTE_OPEN = re.compile(r'[«“„]|(?<![^\W\d_])"|"(?![^\W\d_])')
 # A clause break between two actors, unless it only separates the items of a list ("X, Y and Z").
-_CLAUSE_CUT = re.compile(r"[,;:()«»\"“”؛،，；：（）「」]")
+_CLAUSE_CUT = re.compile(r"[,;:()«»“”؛،，；：（）「」]|" + _STRAIGHT_QUOTE)
 _LIST_GAP = re.compile(r"^\s*[,،]\s*(?:\w{1,4}\s+)?$")
 # How close a delegation word must be to an organisation for it to take part ("a Hamas delegation").
 _GROUP_REACH = 25
@@ -38,6 +43,9 @@ _FILLERS_CITY = 4
 _FILLERS_COUNTRY = 1
 # After a dateline's place: a comma, a dash or slash, or an agency in brackets.
 _DATELINE_MARK = re.compile(r"\s*(?:[,/–—-]|\([^()\n]{1,20}\)\s*[–—-])")
+# An agency in parentheses with no dash after it ("STOCKHOLM (TT) Flera tusen ..."): a dateline
+# only where the place is written in capitals, as datelines are.
+_AGENCY_MARK = re.compile(r"\s*\([^()\n]{1,20}\)\s+(?=\w)")
 # How many words may stand between "against" and the actor it names ("against the government of President X").
 _AGAINST_WORDS = 6
 _AGAINST_CONFIDENCE = 0.6
@@ -85,9 +93,11 @@ def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str,
     if comp:
         end, content_start = comp.start(), comp.end()
     subject = lex.subject_before.search(text, after, end)
+    while subject and lex.agent_before.match(text, subject.start()):
+        subject = lex.subject_before.search(text, subject.end(), end)  # Hebrew "על ידי" (by) is no "על" (about)
     if subject:
         end = subject.start()
-    quote = re.compile(r"[«“„\"]").search(text, after, end)
+    quote = _QUOTE_OPEN.search(text, after, end)
     if quote:
         end = quote.start()
     # "..., said the Elysee": a later speech verb opens a clause of its own.
@@ -258,7 +268,7 @@ def _nearest_clause(before: list[Mention], hit: TriggerHit, text: str) -> list[M
         if _CLAUSE_CUT.search(gap) and not _LIST_GAP.match(gap):
             # "İsrail ordusu, salı günü ...": a clause that is only an actor is the sentence's subject
             opening = text[max(0, m.span.start - 40):m.span.start]
-            alone = not _words(re.split(r"[,;:()«»\"“”؛،]", opening)[-1]) or m.span.start - 40 <= 0
+            alone = not _words(_CLAUSE_CUT.split(opening)[-1]) or m.span.start - 40 <= 0
             if alone and re.match(r"^\s*[,،]", gap) and not any(o.span.end <= m.span.start for o in before):
                 kept.insert(0, m)
             break
@@ -280,18 +290,24 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
 
     Located: a place preposition shortly before it ("in the capital Ankara": a few
     filler words allowed for a city, one for a country), a locative ending after
-    it ("İstanbul'da"), a one-letter preposition written onto it, or the object of
-    a visit ("visited Moscow").
+    it ("İstanbul'da") or written onto it ("Budapesten", "ঢাকায়"), a one-letter preposition
+    written onto it, or the object of a visit ("visited Moscow").
     """
     after = text[m.span.end:m.span.end + 8].casefold()
     if any(after.startswith(ending) for ending in lex.not_place_after):
         return False, m.span.start
+    # An inflected match carries its ending: "Moszkvában" is the name with a locative ending.
+    written = m.text.casefold() if m.rule == "kb-stem" else ""
     for suffix in lex.place_after:
         # In a script without spaces the next word follows at once ("東京で会談").
         following = after[len(suffix):len(suffix) + 1]
         if after.startswith(suffix) and not (following.isalnum() and not unspaced(following)):
             return True, m.span.start
+        if written.endswith(suffix) and len(written) > len(suffix) + 2:
+            return True, m.span.start
     if any(m.text.startswith(glued) and len(m.text) > len(glued) + 2 for glued in lex.place_glued):
+        return True, m.span.start
+    if any(m.text.casefold().endswith(ending) and len(m.text) > len(ending) + 2 for ending in lex.place_suffixes):
         return True, m.span.start
     if m.span.start >= 1 and text[m.span.start - 1] in lex.place_prefixes and (
             m.span.start < 2 or not text[m.span.start - 2].isalnum()):
@@ -331,6 +347,8 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
                  text: str, lex: TriggerLexicon,
                  same_country: Callable[[str, str], bool] = lambda place, country: False,
                  sentence_end: int | None = None,
+                 seat_of: Callable[[str], str | None] = lambda entity_id: None,
+                 dates: tuple[Span, ...] = (),
                  ) -> tuple[PlaceChoice | None, frozenset[Span]]:
     """Where the event happened: the located place nearest after the trigger, else before it.
 
@@ -338,15 +356,22 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     is about, not where it happened. Also returns the spans of mentions inside the
     chosen place phrase ("the Egyptian port of El Arish"), which are no participants.
     An attack no place phrase locates is in the city of its sentence (up to
-    `sentence_end`) nearest the trigger.
+    `sentence_end`) nearest the trigger. An institution written as a place ("at the Kremlin",
+    "im Weißen Haus") puts the event in the city it sits in (`seat_of`). A date between a country
+    and a city (`dates`: the spans of the text's date phrases) parts them: "Rusland heeft zaterdag
+    Odessa aangevallen" names a doer.
     """
     found: list[tuple[Mention, int]] = []
+    seats: dict[Span, str] = {}
     for m in mentions:
-        if m.kind not in PLACE_KINDS or not m.entity_id or not clause_start <= m.span.start < clause_end:
+        seat = seat_of(m.entity_id) if m.kind == "org" and m.entity_id else None
+        if (m.kind not in PLACE_KINDS and seat is None) or not m.entity_id or not clause_start <= m.span.start < clause_end:
             continue
         if m.rule.endswith("demonym"):
             continue  # "an Israeli strike": a demonym names who, never where
-        located, phrase_start = _locative(m, text, lex, hit)
+        located, phrase_start = _locative(replace(m, kind="place") if seat else m, text, lex, hit)
+        if seat is not None and located:
+            seats[m.span] = seat
         if not located:
             continue
         if m.span.start >= hit.span.end and lex.subject_before.search(text, hit.span.end, m.span.start):
@@ -378,8 +403,10 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     qualifying = frozenset(
         m.span for m in mentions for city in cities
         if m.kind == "country" and m.entity_id is not None and not _between(hit.span, m.span, city.span)
+        and not any(_between(date, m.span, city.span) for date in dates)
         # "Charm el-Cheikh, les médiateurs égyptiens": a demonym after a city describes the next noun.
         and not (m.rule.endswith("demonym") and m.span.start >= city.span.end)
+        and not _joined(m.span, mentions, text, lex)
         and _beside(m.span, city.span, text, same_country(city.entity_id or "", m.entity_id),
                     2 if pick is not None and city is pick[0] else 1, lex.place_before))
     if pick is None:
@@ -387,13 +414,16 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     place, phrase_start = pick
     inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end)
     assert place.entity_id
-    return PlaceChoice(place.entity_id, place), inside | qualifying
+    return PlaceChoice(seats.get(place.span, place.entity_id), place), inside | qualifying
 
 
 def at_dateline(mention: Mention, text: str) -> bool:
     """A place opening a line and followed by a dateline mark ("ABU DHABI, Nov 18 —", "الدوحة - وكالات")."""
     line_start = text.rfind("\n", 0, mention.span.start) + 1
-    return not text[line_start:mention.span.start].strip() and bool(_DATELINE_MARK.match(text, mention.span.end))
+    if text[line_start:mention.span.start].strip():
+        return False
+    return bool(_DATELINE_MARK.match(text, mention.span.end)) or (
+        mention.text.isupper() and bool(_AGENCY_MARK.match(text, mention.span.end)))
 
 
 def _struck_city(hit: TriggerHit, mentions: tuple[Mention, ...], start: int, end: int,
@@ -420,6 +450,17 @@ def _city_around(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text:
             return m, pick[1]
         break
     return None
+
+
+def _joined(span: Span, mentions: tuple[Mention, ...], text: str, lex: TriggerLexicon) -> bool:
+    """"Bangladesh and Japan on Friday in Tokyo": a country joined to another actor by a
+    conjunction is a side of the event, not the qualifier of the city after it."""
+    for other in mentions:
+        if other.kind in ACTOR_KINDS and other.entity_id and other.span.end <= span.start:
+            gap = text[other.span.end:span.start].strip()
+            if gap and len(_words(gap)) == 1 and lex.conjunctions.fullmatch(gap):
+                return True
+    return False
 
 
 def _between(trigger: Span, one: Span, other: Span) -> bool:

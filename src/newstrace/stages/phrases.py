@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
-from newstrace.text.scripts import unspaced
+from newstrace.text.scripts import MARKS, unspaced
 
 _NEVER = re.compile(r"(?!x)x")
+# What continues a word: letters, digits, the zero-width non-joiner that binds Persian word
+# parts ("گفت‌وگو") and combining marks (Devanagari and Bengali vowel signs).
+_WORD_CHAR = r"[\w\u200c" + MARKS + "]"
 
 
 # Arabic-script vowel marks, shadda and tatweel: a voweled "شنّ" is still "شن".
@@ -18,6 +22,10 @@ def _letter(ch: str) -> str:
     if ch in "'’":
         return "['’]"
     return re.escape(ch) + (_ARABIC_MARKS if "\u0621" <= ch <= "\u06ff" else "")
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or (bool(ch) and unicodedata.category(ch).startswith("M"))
 
 
 def phrase_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = ()) -> str:
@@ -33,16 +41,15 @@ def phrase_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = (
     for word in words:
         stem = word.endswith("*") and len(word) > 1
         core = word.rstrip("*") if stem else word
-        parts.append("".join(_letter(ch) for ch in core) + (r"[\w\u200c]*" if stem else ""))
+        parts.append("".join(_letter(ch) for ch in core) + (_WORD_CHAR + "*" if stem else ""))
     body = (r"\s+(?:[\w'’-]+\s+)?" if gap else r"\s+").join(parts)
     first, last = words[0], words[-1]
-    # The zero-width non-joiner binds Persian word parts ("گفت‌وگو"): no boundary there.
     # A phrase written in a script without spaces has no boundary to check here: the
     # segmenter's cuts filter its matches (triggers.find_triggers).
-    head = r"(?<![\w\u200c])" if first[:1].isalnum() and not unspaced(first[0]) else ""
+    head = f"(?<!{_WORD_CHAR})" if _in_word(first[:1]) and not unspaced(first[0]) else ""
     if proclitics and head:
         head += "(?:" + "|".join(re.escape(p) for p in proclitics) + ")?"
-    tail = r"(?![\w\u200c])" if (last[-1:].isalnum() or last.endswith("*")) and not unspaced(core[-1:] or " ") else ""
+    tail = f"(?!{_WORD_CHAR})" if (_in_word(last[-1:]) or last.endswith("*")) and not unspaced(core[-1:] or " ") else ""
     return head + body + tail
 
 
@@ -69,6 +76,18 @@ def _bucketed(alternatives: list[tuple[str, str]], proclitics: tuple[str, ...] =
             klass = "'’"
         parts.append(f"(?=[{klass}])(?:{'|'.join(regexes)})")
     return "|".join(parts)
+
+
+def with_auxiliaries(phrases: Iterable[str], auxiliaries: dict[str, Iterable[str]]) -> list[str]:
+    """Each phrase, and the same phrase with its opening auxiliary in the lexicon's other forms:
+    "a rencontré" also as "avait rencontré", "hat getroffen" as "hatte getroffen"."""
+    out: list[str] = []
+    for phrase in phrases:
+        out.append(phrase)
+        first, _, rest = phrase.strip().partition(" ")
+        if rest:
+            out.extend(f"{form} {rest}" for form in auxiliaries.get(first.casefold(), ()))
+    return out
 
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 
@@ -11,7 +11,7 @@ import yaml
 
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.model import Span
-from newstrace.stages.phrases import compile_groups, compile_phrases, label_of
+from newstrace.stages.phrases import compile_groups, compile_phrases, label_of, with_auxiliaries
 from newstrace.text.scripts import unspaced
 
 # How far before a trigger a negation, modal or future cue still governs it.
@@ -42,6 +42,7 @@ class Ontology:
     distinct_modes: frozenset[str] = frozenset()  # never one event with another mode (a phone call)
     verbal_types: frozenset[str] = frozenset()  # speech acts: merged only on similar evidence
     placeless_modes: frozenset[str] = frozenset()  # no one place (a phone call)
+    remote_types: frozenset[str] = frozenset()  # placed where they strike, never by a dateline
 
     def rank(self, event_type: str) -> int:
         return self.precedence.index(event_type) if event_type in self.precedence else len(self.precedence)
@@ -57,7 +58,7 @@ def load_ontology() -> Ontology:
     }
     return Ontology(types, tuple(data.get("precedence") or ()), tuple(data.get("topics") or ()),
                     frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()),
-                    frozenset(data.get("placeless_modes") or ()))
+                    frozenset(data.get("placeless_modes") or ()), frozenset(data.get("remote_types") or ()))
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class TriggerLexicon:
     place_glued: tuple[str, ...]
     place_after: tuple[str, ...]
     not_place_after: tuple[str, ...]  # endings that make a place an attribute ("ガザでの作戦")
+    place_suffixes: tuple[str, ...]
     groups: re.Pattern[str]
     agent_before: re.Pattern[str]
     against: re.Pattern[str]
@@ -106,12 +108,17 @@ class TriggerLexicon:
     conjunctions: re.Pattern[str]
     possessives: frozenset[str]  # words joining a person to their country ("ของ")
     not_date_after: re.Pattern[str]
+    claims: re.Pattern[str] = re.compile(r"(?!x)x")  # "claimed responsibility": the claimant did the attack
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
         data = lexicon.section("triggers")
-        verbs, verb_labels = compile_groups(dict(data.get("verbs") or {}), gap=True,
-                                            proclitics=tuple(data.get("proclitics") or ()))
+        # Compound tenses: a phrase opening on an auxiliary stands for its other forms too.
+        auxiliaries = {str(k).casefold(): tuple(v or ()) for k, v in (data.get("auxiliaries") or {}).items()}
+        verbs, verb_labels = compile_groups(
+            {label: with_auxiliaries(words or (), auxiliaries) for label, words in (data.get("verbs") or {}).items()},
+            gap=True, proclitics=tuple(data.get("proclitics") or ()))
+        light = with_auxiliaries(data.get("light_verbs") or (), auxiliaries)
         nouns, noun_labels = compile_groups(dict(data.get("nouns") or {}))
         return cls(
             verbs=verbs,
@@ -136,11 +143,13 @@ class TriggerLexicon:
             place_glued=tuple(data.get("place_glued") or ()),
             place_after=tuple(sorted((w.casefold() for w in data.get("place_after") or ()), key=len, reverse=True)),
             not_place_after=tuple(w.casefold() for w in data.get("not_place_after") or ()),
+            # Locative endings written onto the name itself (Bengali "ঢাকায়", "দিল্লিতে").
+            place_suffixes=tuple(sorted((w.casefold() for w in data.get("place_suffixes") or ()), key=len, reverse=True)),
             groups=compile_phrases(data.get("groups") or ()),
             agent_before=compile_phrases(data.get("agent_before") or ()),
             against=compile_phrases(data.get("against") or ()),
-            light_verbs=compile_phrases(data.get("light_verbs") or ()),
-            light_verbs_before=compile_phrases((data.get("light_verbs") or []) + (data.get("light_verbs_before") or [])),
+            light_verbs=compile_phrases(light),
+            light_verbs_before=compile_phrases(light + with_auxiliaries(data.get("light_verbs_before") or (), auxiliaries)),
             verb_final=bool(data.get("verb_final")),
             verb_first=bool(data.get("verb_first")),
             places_before_verb=bool(data.get("places_before_verb")),
@@ -149,6 +158,7 @@ class TriggerLexicon:
             # "la rencontre" is the noun even where the verb is spelt the same.
             determiners=re.compile("(?:" + compile_phrases(data.get("determiners") or ()).pattern + r")\s*$", re.IGNORECASE),
             not_date_after=compile_phrases(data.get("not_date_after") or ()),
+            claims=compile_phrases(data.get("claims") or ()),
         )
 
     @cached_property
@@ -175,6 +185,10 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon,
     `cuts` are the word boundaries of the language's segmenter, in the same offsets as the
     spans: a trigger edge in a script without spaces must fall on one ("说" is no trigger
     inside "说明").
+
+    A verb that is also a light verb, with a noun trigger of another type as its subject just
+    before it, is that noun's verb and no event of its own ("ein Drohnenangriff, gestartet von
+    der RSF, traf den Flughafen": the strike hit, nobody met).
     """
     hits: list[TriggerHit] = []
     for pattern, labels, nominal in ((lex.verbs, lex.verb_labels, False), (lex.nouns, lex.noun_labels, True)):
@@ -192,7 +206,30 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon,
             if any(h.span.start < span.end and span.start < h.span.end for h in hits):
                 continue
             hits.append(TriggerHit(kind, mode, span, match.group(), noun, written_noun))
-    return tuple(sorted(hits, key=lambda h: h.span.start))
+    hits.sort(key=lambda h: h.span.start)
+    kept: list[TriggerHit] = []
+    for hit in hits:
+        subject = _noun_subject(hit, kept, text, offset, lex)
+        if subject is None:
+            kept.append(hit)
+        else:
+            kept[kept.index(subject)] = replace(subject, nominal=False)
+    return tuple(kept)
+
+
+def _noun_subject(verb: TriggerHit, before: list[TriggerHit], text: str, offset: int,
+                  lex: TriggerLexicon) -> TriggerHit | None:
+    """The noun trigger of another type whose light verb `verb` is, standing just before it."""
+    if verb.noun or not lex.light_verbs.fullmatch(verb.text):
+        return None
+    for hit in reversed(before):
+        if not hit.noun:
+            return None  # another verb stands between
+        gap = text[hit.span.end - offset:verb.span.start - offset]
+        if hit.type != verb.type and len(gap) <= _LIGHT_AFTER and not re.search(r"[.;:!?؟]", gap):
+            return hit
+        return None
+    return None
 
 
 def _on_cuts(match: re.Match[str], span: Span, cuts: frozenset[int]) -> bool:
@@ -208,7 +245,8 @@ def _light_verb_near(text: str, start: int, end: int, lex: TriggerLexicon) -> bo
     if lex.light_verbs_before.search(before[cut + 1:]):
         return True
     after = text[end:end + _LIGHT_AFTER]
-    return bool(lex.light_verbs.match(after.lstrip())) or bool(lex.light_verbs.search(after.split(",")[0]))
+    # "Ein Drohnenangriff, gestartet von ...": a participle set off by a comma still carries it.
+    return bool(lex.light_verbs.match(after.lstrip(" ,"))) or bool(lex.light_verbs.search(after.split(",")[0]))
 
 
 def refine_mode(hit: TriggerHit, clause: str, lex: TriggerLexicon) -> str | None:

@@ -1,24 +1,34 @@
-"""The only code that speaks SQL: schema, migrations and the repository."""
+"""The only code that speaks SQL: schema, migrations and the repository, on SQLite or PostgreSQL."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from newstrace.store.articles import ArticleRow, ArticleStore, EntityCount, Revision, SaveOutcome, SearchHit
-from newstrace.store.database import connect, default_path
+from newstrace.store.articles import ArticleRow, ArticleStore, EntityCount, Revision, SaveOutcome
+from newstrace.store.database import (
+    Database, database_exists, default_path, default_target, describe, is_url, open_database,
+)
 from newstrace.store.entities import EntityStore
 from newstrace.store.events import EventStore
+from newstrace.store.pending import PendingStore, ResolutionConflict, ResolutionToken
+from newstrace.store.search import SearchHit
 
-__all__ = ["ArticleRow", "EntityCount", "Revision", "SaveOutcome", "SearchHit", "Store", "default_path"]
+__all__ = ["ArticleRow", "EntityCount", "ResolutionConflict", "ResolutionToken", "Revision", "SaveOutcome",
+           "SearchHit", "Store", "database_exists", "default_path", "default_target", "describe", "is_url"]
 
 
-class Store(ArticleStore, EventStore, EntityStore):
-    """The repository over one SQLite database."""
+class Store(ArticleStore, EventStore, EntityStore, PendingStore):
+    """The repository over one database: a SQLite file, or a PostgreSQL server by postgresql:// URL."""
 
-    def __init__(self, path: Path | str | None = None, *, readonly: bool = False) -> None:
-        self.path = Path(path) if path is not None else default_path()
-        self.conn: sqlite3.Connection = connect(self.path, readonly=readonly)
+    def __init__(self, target: Path | str | None = None, *, readonly: bool = False) -> None:
+        self.target = str(target) if target is not None else default_target()
+        self.path = None if is_url(self.target) else Path(self.target)
+        self.conn: Database = open_database(self.target, readonly=readonly)
+
+    @property
+    def backend(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self.conn.dialect.name
 
     def close(self) -> None:
         self.conn.close()

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newstrace.model import Article, Entity, EventMention, Mention, Origin, RawDocument
-from newstrace.store import codec
-from newstrace.store.database import transaction
+from newstrace.store import codec, search
+from newstrace.store.database import Database, in_list, transaction
+from newstrace.store.pending import mark_pending
+from newstrace.store.search import SearchHit
 
 OUTCOMES = ("new", "revised", "unchanged")
 
@@ -48,18 +49,10 @@ class EntityCount:
     mentions: int
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    article_id: str
-    title: str | None
-    language: str
-    snippet: str
-
-
 class ArticleStore:
     """Article persistence; every write is one transaction."""
 
-    conn: sqlite3.Connection
+    conn: Database
 
     def article_for_content(self, content_hash: str) -> str | None:
         """Id of the article whose current revision has these exact bytes."""
@@ -76,9 +69,15 @@ class ArticleStore:
         events: Iterable[EventMention] = (),
         lines: Iterable[str] = (),
     ) -> SaveOutcome:
-        """Store an article with its mentions and event mentions, or report it unchanged."""
+        """Store an article with its mentions and event mentions, or report it unchanged.
+
+        Safe with several writers at once: the article's id is locked for the transaction,
+        every row is an upsert by its deterministic key, and each new content becomes the
+        next revision (none lost, none counted twice).
+        """
         now = datetime.now(UTC).isoformat()
         with transaction(self.conn) as conn:
+            conn.lock(article.id)
             row = conn.execute(
                 "SELECT content_hash, revision FROM articles WHERE id = ?", (article.id,)
             ).fetchone()
@@ -86,39 +85,30 @@ class ArticleStore:
                 return SaveOutcome(article.id, "unchanged", row["revision"])
             revision = row["revision"] + 1 if row else 1
             conn.execute(
-                "INSERT OR IGNORE INTO raw_documents(sha256, uri, media_type, content, fetched_at, origin)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO raw_documents(sha256, uri, media_type, content, fetched_at, origin)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
                 (article.content_hash, raw.uri, raw.media_type, raw.content,
                  raw.fetched_at.isoformat(), codec.dumps(raw.origin)),
             )
-            values = _article_values(article)
-            if row:
-                conn.execute("DELETE FROM mentions WHERE article_id = ?", (article.id,))
-                conn.execute("DELETE FROM event_mentions WHERE article_id = ?", (article.id,))
-                conn.execute(
-                    "UPDATE articles SET uri=?, file=?, url=?, outlet=?, title=?, byline=?, text=?,"
-                    " language=?, published_start=?, published_end=?, published_precision=?,"
-                    " content_hash=?, revision=?, ingested_at=?, data=? WHERE id=?",
-                    (*values[1:], revision, now, codec.dumps(article), article.id),
-                )
-            else:
-                conn.execute(
-                    "INSERT INTO articles(id, uri, file, url, outlet, title, byline, text, language,"
-                    " published_start, published_end, published_precision, content_hash, revision,"
-                    " ingested_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (*values, revision, now, codec.dumps(article)),
-                )
+            conn.execute(
+                "INSERT INTO articles(id, uri, file, url, outlet, title, byline, text, language,"
+                " published_start, published_end, published_precision, content_hash, revision,"
+                " ingested_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in _UPDATED),
+                (*_article_values(article), revision, now, codec.dumps(article)),
+            )
             conn.execute(
                 "INSERT INTO article_revisions(article_id, revision, content_hash, ingested_at)"
-                " VALUES (?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?) ON CONFLICT (article_id, revision) DO NOTHING",
                 (article.id, revision, article.content_hash, now),
             )
-            self._insert_mentions(conn, article.id, mentions, events)
+            self._replace_mentions(conn, article, mentions, events)
             if article.outlet and not row:
+                # Sorted, so that two writers take the line rows in one order and never deadlock.
                 conn.executemany(
                     "INSERT INTO outlet_lines(outlet, line, articles) VALUES (?, ?, 1)"
-                    " ON CONFLICT(outlet, line) DO UPDATE SET articles = articles + 1",
-                    [(article.outlet, line) for line in set(lines)],
+                    " ON CONFLICT (outlet, line) DO UPDATE SET articles = outlet_lines.articles + 1",
+                    [(article.outlet, line) for line in sorted(set(lines))],
                 )
         return SaveOutcome(article.id, "revised" if row else "new", revision)
 
@@ -127,6 +117,7 @@ class ArticleStore:
     ) -> None:
         """Replace an article's derived data after the pipeline improved (reprocess)."""
         with transaction(self.conn) as conn:
+            conn.lock(article.id)
             values = _article_values(article)
             conn.execute(
                 "UPDATE articles SET uri=?, file=?, url=?, outlet=?, title=?, byline=?, text=?,"
@@ -134,28 +125,34 @@ class ArticleStore:
                 " content_hash=?, data=? WHERE id=?",
                 (*values[1:], codec.dumps(article), article.id),
             )
-            conn.execute("DELETE FROM mentions WHERE article_id = ?", (article.id,))
-            conn.execute("DELETE FROM event_mentions WHERE article_id = ?", (article.id,))
-            self._insert_mentions(conn, article.id, mentions, events)
+            self._replace_mentions(conn, article, mentions, events)
 
     @staticmethod
-    def _insert_mentions(conn, article_id, mentions, events) -> None:
+    def _replace_mentions(conn, article: Article, mentions, events) -> None:
+        """The article's mentions, event mentions and search body, and its pending-resolution mark."""
+        conn.execute("DELETE FROM mentions WHERE article_id = ?", (article.id,))
+        conn.execute("DELETE FROM event_mentions WHERE article_id = ?", (article.id,))
         conn.executemany(
-            "INSERT INTO mentions(article_id, start, end, kind, entity_id, data) VALUES (?,?,?,?,?,?)",
-            [(article_id, m.span.start, m.span.end, m.kind, m.entity_id, codec.dumps(m)) for m in mentions],
+            'INSERT INTO mentions(article_id, start, "end", kind, entity_id, data) VALUES (?,?,?,?,?,?)',
+            [(article.id, m.span.start, m.span.end, m.kind, m.entity_id, codec.dumps(m)) for m in mentions],
         )
         for event in events:
             conn.execute(
-                "INSERT OR REPLACE INTO event_mentions(id, article_id, type, date_start, main, data)"
-                " VALUES (?,?,?,?,?,?)",
-                (event.id, article_id, event.type,
+                "INSERT INTO event_mentions(id, article_id, type, date_start, main, data)"
+                " VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET article_id = excluded.article_id,"
+                " type = excluded.type, date_start = excluded.date_start, main = excluded.main,"
+                " data = excluded.data",
+                (event.id, article.id, event.type,
                  event.date.start.isoformat() if event.date.start else None,
                  int(event.main), codec.dumps(event)),
             )
+            conn.execute("DELETE FROM event_mention_actors WHERE mention_id = ?", (event.id,))
             conn.executemany(
                 "INSERT INTO event_mention_actors(mention_id, entity_id) VALUES (?, ?)",
                 [(event.id, p.entity_id) for p in event.participants],
             )
+        search.index_article(conn, article.id, article.title, article.text)
+        mark_pending(conn, article.id)
 
     def count_articles(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -178,7 +175,7 @@ class ArticleStore:
             params.append(outlet)
         if ids is not None:
             wanted = list(ids)
-            where.append(f"id IN ({','.join('?' * len(wanted))})")
+            where.append(in_list("id", wanted))
             params.extend(wanted)
         sql = "SELECT data FROM articles"
         if where:
@@ -241,20 +238,7 @@ class ArticleStore:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search over titles and texts, every script; the query is taken literally."""
-        # FTS5 query syntax is not exposed: every word is a quoted literal, and characters
-        # SQLite cannot take in a string (NUL, lone surrogates) are dropped.
-        cleaned = "".join(ch for ch in query if ch != "\x00" and not 0xD800 <= ord(ch) <= 0xDFFF)
-        terms = [t for t in cleaned.replace('"', " ").split() if t]
-        if not terms:
-            return []
-        match = " ".join(f'"{t}"' for t in terms)
-        rows = self.conn.execute(
-            "SELECT a.id, a.title, a.language, snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip"
-            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit),
-        )
-        return [SearchHit(r["id"], r["title"], r["language"], r["snip"]) for r in rows]
+        return search.search(self.conn, query, limit)
 
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self.conn.execute(
@@ -265,8 +249,9 @@ class ArticleStore:
     def provisional_entities(self) -> list[Entity]:
         """Entities the knowledge base lacks, named by the surface form articles used most."""
         rows = self.conn.execute(
-            "SELECT entity_id, kind, json_extract(data, '$.text') AS text, count(*) AS n FROM mentions"
-            " WHERE entity_id LIKE 'nt:%' GROUP BY entity_id, kind, text ORDER BY entity_id, n DESC, text"
+            f"SELECT entity_id, kind, {self.conn.dialect.json_text('data', 'text')} AS text, count(*) AS n"
+            " FROM mentions WHERE entity_id LIKE 'nt:%' GROUP BY entity_id, kind, text"
+            " ORDER BY entity_id, n DESC, text"
         )
         found: dict[str, Entity] = {}
         for r in rows:
@@ -283,6 +268,11 @@ class ArticleStore:
             " GROUP BY m.entity_id, m.kind, a.language ORDER BY n DESC"
         )
         return [EntityCount(r["entity_id"], r["kind"], r["language"], r["n"]) for r in rows]
+
+
+# Columns an upsert of a new revision overwrites (all but the id).
+_UPDATED = ("uri", "file", "url", "outlet", "title", "byline", "text", "language", "published_start",
+            "published_end", "published_precision", "content_hash", "revision", "ingested_at", "data")
 
 
 def _article_values(article: Article) -> tuple:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 
 from newstrace.model import Entity
 from newstrace.store import codec
-from newstrace.store.database import transaction
+from newstrace.store.database import Database, transaction
 
 
 class EntityStore:
-    conn: sqlite3.Connection
+    conn: Database
 
     def curated_entities(self) -> list[Entity]:
         rows = self.conn.execute("SELECT data FROM curated_entities ORDER BY id")

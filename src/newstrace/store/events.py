@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 
 from newstrace.model import DuplicateReport, Event, EventMention, Story
 from newstrace.store import codec
-from newstrace.store.database import transaction
+from newstrace.store.database import Database, in_list, transaction
+from newstrace.store.pending import ResolutionToken, settle
 
 
 class EventStore:
     """Event persistence; the merge result is replaced atomically."""
 
-    conn: sqlite3.Connection
+    conn: Database
 
     def event_mentions(
         self, *, article_id: str | None = None, type: str | None = None,
@@ -28,10 +28,7 @@ class EventStore:
             params.append(type.upper())
         if entity_ids is not None:
             wanted = list(entity_ids)
-            where.append(
-                f"e.id IN (SELECT mention_id FROM event_mention_actors"
-                f" WHERE entity_id IN ({','.join('?' * len(wanted))}))"
-            )
+            where.append(f"e.id IN (SELECT mention_id FROM event_mention_actors WHERE {in_list('entity_id', wanted)})")
             params.extend(wanted)
         sql = "SELECT e.data FROM event_mentions e"
         if where:
@@ -44,10 +41,15 @@ class EventStore:
             yield codec.loads(EventMention, r["data"])
 
     def replace_resolution(
-        self, events: Iterable[Event], duplicates: Iterable[DuplicateReport], stories: Iterable[Story]
+        self, events: Iterable[Event], duplicates: Iterable[DuplicateReport], stories: Iterable[Story],
+        token: ResolutionToken | None = None,
     ) -> None:
-        """Swap in a new merge result in one transaction."""
+        """Swap in a new merge result in one transaction, clearing the pending marks `token` read.
+
+        Raises pending.ResolutionConflict when another resolution committed since `token`.
+        """
         with transaction(self.conn) as conn:
+            settle(conn, token)
             conn.execute("DELETE FROM events")
             conn.execute("DELETE FROM event_members")
             conn.execute("DELETE FROM event_actors")
@@ -60,7 +62,7 @@ class EventStore:
                      codec.dumps(event)),
                 )
                 conn.executemany(
-                    "INSERT OR IGNORE INTO event_members(event_id, mention_id) VALUES (?, ?)",
+                    "INSERT INTO event_members(event_id, mention_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     [(event.id, m) for m in event.mention_ids],
                 )
                 conn.executemany(
@@ -68,7 +70,8 @@ class EventStore:
                     [(event.id, p.entity_id) for p in event.participants],
                 )
             conn.executemany(
-                "INSERT OR REPLACE INTO duplicates(article_id, data) VALUES (?, ?)",
+                "INSERT INTO duplicates(article_id, data) VALUES (?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET data = excluded.data",
                 [(d.article_id, codec.dumps(d)) for d in duplicates],
             )
             conn.executemany(
@@ -84,13 +87,11 @@ class EventStore:
         where, params = [], []
         if entity_ids is not None:
             wanted = list(entity_ids)
-            where.append(
-                f"id IN (SELECT event_id FROM event_actors WHERE entity_id IN ({','.join('?' * len(wanted))}))"
-            )
+            where.append(f"id IN (SELECT event_id FROM event_actors WHERE {in_list('entity_id', wanted)})")
             params.extend(wanted)
         if ids is not None:
             wanted = list(ids)
-            where.append(f"id IN ({','.join('?' * len(wanted))})")
+            where.append(in_list("id", wanted))
             params.extend(wanted)
         if type:
             where.append("type = ?")

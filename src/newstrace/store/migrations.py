@@ -1,4 +1,9 @@
-"""The database schema as named, ordered migrations, each applied once in a transaction."""
+"""The database schema as named, ordered migrations, each applied once in a transaction.
+
+One list serves both backends: `sql` is written once in the SQL both engines take
+({id} and {bytes} are the dialect's type words); `sqlite` and `postgresql` hold the
+few statements only one engine has (its full-text index). A new table goes in `sql`.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,20 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from newstrace.errors import Code, StoreError
+
 
 @dataclass(frozen=True)
 class Migration:
     name: str
     sql: str
+    sqlite: str = ""
+    postgresql: str = ""
+
+    def statements(self, dialect) -> list[str]:
+        """The statements of this step for one engine, in order."""
+        extra = self.sqlite if dialect.name == "sqlite" else self.postgresql
+        return _statements(dialect.ddl(self.sql)) + _statements(dialect.ddl(extra))
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -21,12 +35,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             sha256 TEXT PRIMARY KEY,
             uri TEXT NOT NULL,
             media_type TEXT NOT NULL,
-            content BLOB NOT NULL,
+            content {bytes} NOT NULL,
             fetched_at TEXT NOT NULL,
             origin TEXT NOT NULL
         );
         CREATE TABLE articles (
-            rowid INTEGER PRIMARY KEY,
+            rowid {id},
             id TEXT NOT NULL UNIQUE,
             uri TEXT NOT NULL,
             file TEXT,
@@ -53,6 +67,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             ingested_at TEXT NOT NULL,
             PRIMARY KEY (article_id, revision)
         );
+        CREATE TABLE outlet_lines (
+            outlet TEXT NOT NULL,
+            line TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            PRIMARY KEY (outlet, line)
+        );
+        """,
+        sqlite="""
         CREATE VIRTUAL TABLE articles_fts USING fts5(
             title, text, content='articles', content_rowid='rowid',
             tokenize='unicode61 remove_diacritics 2'
@@ -69,12 +91,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             VALUES ('delete', old.rowid, old.title, old.text);
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
-        CREATE TABLE outlet_lines (
-            outlet TEXT NOT NULL,
-            line TEXT NOT NULL,
-            articles INTEGER NOT NULL,
-            PRIMARY KEY (outlet, line)
+        """,
+        postgresql="""
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE TABLE article_search (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            body TEXT NOT NULL
         );
+        CREATE INDEX article_search_trigrams ON article_search USING gin (body gin_trgm_ops);
         """,
     ),
     Migration(
@@ -83,7 +107,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE TABLE mentions (
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
             kind TEXT NOT NULL,
             entity_id TEXT,
             data TEXT NOT NULL
@@ -147,27 +171,82 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        "0005_pending_resolution",
+        # Articles whose mentions are stored but not yet resolved into events: written in the
+        # article's transaction, cleared in the one that writes the events (see store/pending.py).
+        # A database from before this step is marked pending where mentions lack an event.
+        """
+        CREATE TABLE pending_resolution (
+            article_id TEXT PRIMARY KEY,
+            mark INTEGER NOT NULL
+        );
+        CREATE TABLE resolution_state (
+            id INTEGER PRIMARY KEY,
+            generation INTEGER NOT NULL
+        );
+        INSERT INTO resolution_state(id, generation) VALUES (1, 0);
+        INSERT INTO pending_resolution(article_id, mark)
+            SELECT DISTINCT article_id, 1 FROM event_mentions
+            WHERE id NOT IN (SELECT mention_id FROM event_members);
+        """,
+    ),
 )
 
 
-def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply every migration not yet recorded; return the names applied now."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-    )
-    done = {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
+LEDGER = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+
+
+def applied_migrations(db) -> list[str] | None:
+    """Names of the migrations the database records, or None when it has no schema yet."""
+    if not db.execute(db.dialect.table_exists, ("schema_migrations",)).fetchone()[0]:
+        return None
+    return [row[0] for row in db.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+
+def _unknown(done: list[str]) -> list[str]:
+    known = {m.name for m in MIGRATIONS}
+    return [name for name in done if name not in known]
+
+
+def check_schema(db) -> None:
+    """Refuse to read a database whose schema this version does not know exactly."""
+    done = applied_migrations(db)
+    if done is None:
+        raise StoreError(db.where, Code.E019, "no newstrace schema here; run `newstrace ingest` first")
+    if unknown := _unknown(done):
+        raise StoreError(db.where, Code.E019, f"written by a newer newstrace (migration {unknown[0]})")
+    missing = [m.name for m in MIGRATIONS if m.name not in done]
+    if missing:
+        raise StoreError(db.where, Code.E019, f"older schema, lacks {', '.join(missing)}; any writing command"
+                                              " (e.g. `newstrace resolve`) brings it up to date")
+
+
+def migrate(db) -> list[str]:
+    """Apply every migration not yet recorded, each in its own transaction; return the names applied now.
+
+    Several processes may open one database at once: each step takes the migration
+    lock and looks again, so a step is applied by exactly one of them.
+    """
+    done = applied_migrations(db)
+    if done is not None and _unknown(done):
+        raise StoreError(db.where, Code.E019, f"written by a newer newstrace (migration {_unknown(done)[0]})")
+    if done is not None and len(done) == len(MIGRATIONS):
+        return []
     applied = []
     for migration in MIGRATIONS:
-        if migration.name in done:
-            continue
-        with conn:
-            conn.execute("BEGIN")
-            for statement in _statements(migration.sql):
-                conn.execute(statement)
-            conn.execute(
-                "INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)",
-                (migration.name, datetime.now(UTC).isoformat()),
-            )
+        with db.transaction():
+            db.lock("newstrace:migrations")
+            db.execute(LEDGER)
+            if db.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (migration.name,)).fetchone():
+                continue
+            try:
+                for statement in migration.statements(db.dialect):
+                    db.execute(statement)
+            except StoreError as exc:
+                raise StoreError(db.where, Code.E019, f"migration {migration.name} failed: {exc.detail}") from exc
+            db.execute("INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)",
+                       (migration.name, datetime.now(UTC).isoformat()))
         applied.append(migration.name)
     return applied
 

@@ -7,12 +7,13 @@ import unicodedata
 
 from newstrace.text.scripts import UNSPACED
 
-# Arabic-Indic and Persian digits read as ASCII digits; Persian yeh/kaf as Arabic ones,
+# Non-ASCII digits read as ASCII digits; Persian yeh/kaf as Arabic ones,
 # alef maqsura as yeh, dotless i as i: spellings that differ between outlets.
 _FOLD_TABLE = str.maketrans(
     {
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        # every script's decimal digits (Arabic-Indic, Persian, Devanagari, Bengali ...)
+        **{chr(code): str(unicodedata.decimal(chr(code))) for code in range(0x80, 0x10000)
+           if unicodedata.category(chr(code)) == "Nd"},
         "\u06cc": "\u064a",
         "\u0649": "\u064a",
         "\u06a9": "\u0643",
@@ -36,7 +37,7 @@ URL_RE = re.compile(
 )
 
 # A line that ends a sentence: terminal punctuation, possibly inside closing quotes.
-_SENTENCE_END = re.compile(r"[.!?…؟。](?:[\s\"'”’»)\]]*)$")
+_SENTENCE_END = re.compile(r"[.!?…؟。।۔](?:[\s\"'”’»)\]]*)$")
 
 
 def _combining_class() -> re.Pattern[str]:

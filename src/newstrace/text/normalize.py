@@ -28,7 +28,8 @@ def fold_char(char: str) -> str:
     if len(kept) > 1:
         kept = [char]  # a Hangul syllable decomposes into letters, not a letter and marks: keep it whole
     folded = casefold_char(kept[0])
-    if not folded or not folded.isalnum():
+    # A spacing vowel sign (Devanagari "ा", Bengali "ে") is part of its word, not a separator.
+    if not folded or not (folded.isalnum() or unicodedata.category(folded) == "Mc"):
         return " "
     return folded
 

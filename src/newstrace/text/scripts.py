@@ -57,6 +57,13 @@ RULES: dict[str, ScriptRule] = {
     "thai": ScriptRule("thai", cased=False, segmented=True),
     # Korean particles (은, 에서, 과의) follow a title as case endings do: at most two syllables.
     "hangul": ScriptRule("hangul", cased=False, segmented=True, suffix_letters=2),
+    "devanagari": ScriptRule("devanagari", cased=False),
+    # Bengali writes case endings onto the name ("ভারতের", "ঢাকায়", "দিল্লিতে"): only these may
+    # follow it (matching form: nukta dropped, vowel signs kept).
+    "bengali": ScriptRule(
+        "bengali", suffix_letters=3, cased=False,
+        case_endings=frozenset(("ে", "র", "ের", "এর", "য", "যে", "তে", "কে", "েকে", "দের", "ও", "ই", "েই", "রা")),
+    ),
     "other": ScriptRule("other", cased=False),
 }
 
@@ -69,9 +76,9 @@ SPACED_WORD = f"[^\\W{UNSPACED}]"
 
 _PREFIXES = (
     ("LATIN", "latin"), ("GREEK", "greek"), ("CYRILLIC", "cyrillic"),
-    ("ARABIC", "arabic"), ("HEBREW", "hebrew"), ("CJK", "han"), ("HIRAGANA", "kana"),
-    ("KATAKANA", "kana"), ("HALFWIDTH KATAKANA", "kana"), ("IDEOGRAPHIC ITERATION", "han"), ("THAI", "thai"),
-    ("HANGUL", "hangul"),
+    ("ARABIC", "arabic"), ("HEBREW", "hebrew"), ("DEVANAGARI", "devanagari"), ("BENGALI", "bengali"),
+    ("CJK", "han"), ("HIRAGANA", "kana"), ("KATAKANA", "kana"), ("HALFWIDTH KATAKANA", "kana"),
+    ("IDEOGRAPHIC ITERATION", "han"), ("THAI", "thai"), ("HANGUL", "hangul"),
 )
 
 
@@ -85,7 +92,8 @@ _UNSPACED = re.compile(f"[{UNSPACED}]")
 
 @lru_cache(maxsize=65536)  # a pure function of one character: memoised for speed only
 def script_of(char: str) -> str:
-    """The script of one letter: latin, greek, cyrillic, arabic, hebrew, han, kana, thai, hangul or other."""
+    """The script of one letter or vowel sign: latin, greek, cyrillic, arabic, hebrew, devanagari,
+    bengali, han, kana, thai, hangul or other."""
     if char.isascii():
         return "latin" if char.isalpha() else "other"
     name = unicodedata.name(char, "")
@@ -93,6 +101,28 @@ def script_of(char: str) -> str:
         if name.startswith(prefix):
             return script
     return "other"
+
+
+def _mark_ranges() -> str:
+    """The combining marks of the Basic Multilingual Plane as a regex character-class body."""
+    codes = [code for code in range(0x0300, 0x10000) if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me")]
+    ranges, start, last = [], codes[0], codes[0]
+    for code in codes[1:] + [-1]:
+        if code != last + 1:
+            ranges.append(f"\\u{start:04x}" + (f"-\\u{last:04x}" if last > start else ""))
+            start = code
+        last = code
+    return "".join(ranges)
+
+
+# Vowel signs, accents and points written after a letter belong to its word: word boundaries
+# of lexicon phrases and dates look past them (Hindi "कहा" is no match inside "कहानी").
+MARKS = _mark_ranges()
+
+
+def is_word_char(char: str) -> bool:
+    """A letter, a digit or a spacing vowel sign (Devanagari "ा", Bengali "ে"): part of a word."""
+    return char.isalnum() or unicodedata.category(char) == "Mc"
 
 
 def script_of_text(text: str) -> str:

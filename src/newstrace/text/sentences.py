@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Sentence-final marks of the scripts newstrace reads (Latin, Greek ";", Arabic/Persian "؟", CJK).
-_FINAL = ".!?;؟。！？…"
+# Sentence-final marks of the scripts newstrace reads (Latin, Greek ";", Arabic/Persian "؟", CJK,
+# the Devanagari and Bengali danda "।", the Urdu full stop "۔").
+_FINAL = ".!?;؟。！？…।॥۔"
 _OPENING_QUOTES = "«“„‹\"'"
 _CLOSING_QUOTES = "»”‹›\"'’)」』）"
 _PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "「": "」", "『": "』"}

@@ -12,7 +12,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from newstrace.model import Role
 from newstrace.store import Store
-from newstrace.views import article_json, event_json, event_mention_json, story_json
+from newstrace.framing import default_matcher
+from newstrace.views import article_json, event_json, event_mention_json, framing_json, story_json
 from newstrace.web import queries
 from newstrace.web.deps import ID_PATTERN, get_kb, get_store
 
@@ -176,8 +177,28 @@ def get_event(event_id: Id, store: Store = Depends(get_store), kb=Depends(get_kb
             for s in detail.sources
         ],
         "stories": [s.id for s in detail.stories],
+        "framing": framing_json(detail.framing, default_matcher().lexicon),
+        "disputes": [dispute_json(d) for d in detail.disputes],
     }
     return envelope(data)
+
+
+def dispute_json(dispute: queries.Dispute) -> dict[str, Any]:
+    """A disputed field with, per value, which outlet said it, in which language and in which words."""
+    return {"field": dispute.field, "values": [
+        {"value": v.value, "said_by": [{"article": c.article_id, "outlet": c.outlet, "language": c.language,
+                                        "evidence": c.evidence} for c in v.claims]}
+        for v in dispute.values]}
+
+
+@router.get("/discrepancies", response_model=ListEnvelope,
+            summary="Events whose sources disagree on the date, place, figures or participants, with who said what")
+def list_discrepancies(limit: Limit = 100, offset: Offset = 0, store: Store = Depends(get_store),
+                       kb=Depends(get_kb)) -> JSONResponse:
+    found = queries.disputed_events(store)
+    page = found[offset:offset + limit]
+    data = [row_json(kb, row) | {"disputes": [dispute_json(d) for d in disputes]} for row, disputes in page]
+    return envelope(data, total=len(found), limit=limit, offset=offset, count=len(data))
 
 
 @router.get("/actors", response_model=ListEnvelope, summary="Actors taking part in events, most active first")
@@ -234,7 +255,8 @@ def get_story(story_id: Id, store: Store = Depends(get_store), kb=Depends(get_kb
     detail = queries.story_detail(store, story_id)
     if detail is None:
         raise not_found("story", story_id)
-    return envelope(story_json(detail.story) | {"timeline": [row_json(kb, r) for r in detail.rows]})
+    return envelope(story_json(detail.story) | {"timeline": [row_json(kb, r) for r in detail.rows],
+                                                 "framing": framing_json(detail.framing, default_matcher().lexicon)})
 
 
 @router.get("/search", response_model=ListEnvelope, summary="Full-text search over titles and texts, every script")

@@ -51,9 +51,12 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def create_app(db_path: Path | str, kb=None) -> FastAPI:
-    """The FastAPI app over the database at `db_path`; `kb` is loaded on first use when not given."""
-    path = Path(db_path)
-    if not path.exists():
+    """The FastAPI app over the database at `db_path` (a SQLite file or a postgresql:// URL);
+    `kb` is loaded on first use when not given."""
+    from newstrace.store import database_exists, is_url
+
+    path = str(db_path) if is_url(db_path) else Path(db_path)
+    if not database_exists(path):
         raise FileNotFoundError(f"{path}: no such database")
     app = FastAPI(
         title="newstrace",

@@ -17,7 +17,7 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$"
 class KnowledgeHolder:
     """Loads the knowledge base once, on first use, unless one was given (tests, `serve`)."""
 
-    def __init__(self, db_path: Path, kb=None) -> None:
+    def __init__(self, db_path: Path | str, kb=None) -> None:
         self._db_path = db_path
         self._kb = kb
         self._lock = threading.Lock()
@@ -31,7 +31,7 @@ class KnowledgeHolder:
         return self._kb
 
 
-def load_kb(db_path: Path):
+def load_kb(db_path: Path | str):
     """The knowledge base with the database's curated entities (spaCy is never needed to read)."""
     from newstrace.context import Context
 

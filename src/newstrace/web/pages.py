@@ -11,9 +11,11 @@ import jinja2
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from newstrace.framing import default_matcher
 from newstrace.model import Event
 from newstrace.store import Store
 from newstrace.web import markup, queries
+from newstrace.web.panels import chart_of, framing_table, map_of
 from newstrace.web.deps import ID_PATTERN, get_kb, get_store
 from newstrace.web.svg import network_svg
 
@@ -122,9 +124,11 @@ def timeline_page(
                                 ("from", date_from), ("to", date_to)] if v}
     more = urlencode(query | {"offset": offset + PAGE_SIZE}) if offset + PAGE_SIZE < found.total else None
     less = urlencode(query | {"offset": max(offset - PAGE_SIZE, 0)}) if offset > 0 else None
+    chart, chart_data = chart_of(found.matched, f"Events over time by type: {found.total} events")
+    drawing = map_of(found.matched, kb.get, "Map of event places")
     return render(request, "timeline.html", found=found, groups=groups, filters=filters, offset=offset,
                   more=more, less=less, stories=store.stories(), article_count=store.count_articles(),
-                  title="Timeline")
+                  chart=chart, chart_data=chart_data, map=drawing, title="Timeline")
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -134,9 +138,11 @@ def event_page(request: Request, event_id: Id, store: Store = Depends(get_store)
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no event with id {event_id!r}")
     titles = {s.article.id: s.article.title or s.article.file or s.article.id for s in detail.sources}
+    lexicon = default_matcher().lexicon
     return render(request, "event.html", detail=detail, event=detail.row.event, row=detail.row,
                   headline=headline(kb, detail.row.event), titles=titles, provenance=dict(detail.row.event.provenance),
-                  title=headline(kb, detail.row.event))
+                  by_outlet=framing_table(detail.framing, lexicon), by_language=framing_table(detail.framing, lexicon, "language"),
+                  framing=detail.framing, title=headline(kb, detail.row.event))
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -158,8 +164,9 @@ def actor_page(request: Request, entity_id: Id, store: Store = Depends(get_store
         if entity_id in (tie.first, tie.second):
             co_actors.append((tie.second if tie.first == entity_id else tie.first, tie))
     rows = [(r, headline(kb, r.event)) for r in detail.rows]
+    places = map_of((r.event for r in detail.rows), kb.get, f"Map of the places of {_name(kb, entity_id)}'s events")
     return render(request, "actor.html", detail=detail, entity=detail.entity, drawing=drawing,
-                  co_actors=co_actors, rows=rows, title=_name(kb, entity_id))
+                  co_actors=co_actors, rows=rows, map=places, title=_name(kb, entity_id))
 
 
 @router.get("/articles/{article_ref}", response_class=HTMLResponse)
@@ -199,7 +206,21 @@ def story_page(request: Request, story_id: Id, store: Store = Depends(get_store)
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no story with id {story_id!r}")
     rows = [(r, headline(kb, r.event)) for r in detail.rows]
-    return render(request, "story.html", story=detail.story, rows=rows, title=markup.strip_controls(detail.story.title))
+    events = [r.event for r in detail.rows]
+    chart, chart_data = chart_of(events, f"Events of the story over time by type: {len(events)} events")
+    lexicon = default_matcher().lexicon
+    return render(request, "story.html", story=detail.story, rows=rows, chart=chart, chart_data=chart_data,
+                  map=map_of(events, kb.get, "Map of the story's event places"), framing=detail.framing,
+                  by_outlet=framing_table(detail.framing, lexicon),
+                  by_language=framing_table(detail.framing, lexicon, "language"),
+                  title=markup.strip_controls(detail.story.title))
+
+
+@router.get("/discrepancies", response_class=HTMLResponse)
+def discrepancies_page(request: Request, store: Store = Depends(get_store), kb=Depends(get_kb)) -> HTMLResponse:
+    """Every event whose sources disagree: per field, each value and the outlets that gave it."""
+    found = [(row, headline(kb, row.event), disputes) for row, disputes in queries.disputed_events(store)]
+    return render(request, "discrepancies.html", found=found, title="Where sources disagree")
 
 
 @router.get("/search", response_class=HTMLResponse)

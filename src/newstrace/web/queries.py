@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention, Mention, Story
+from newstrace.framing import default_matcher, framing_of, outlet_of
+from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention, Framing, Mention, Story
 from newstrace.network import Network, actor_network
 from newstrace.store import ArticleRow, SearchHit, Store
 
@@ -46,6 +47,7 @@ class Timeline:
     place_ids: tuple[str, ...] | None
     types: tuple[str, ...]
     languages: tuple[str, ...]
+    matched: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,36 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """One source's word on a disputed field: the outlet, its language, and its own words when kept."""
+
+    article_id: str
+    outlet: str
+    language: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class DisputedValue:
+    value: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A field (date, place, figures.killed ...) the sources disagree on, value by value."""
+
+    field: str
+    values: tuple[DisputedValue, ...]
+
+
+@dataclass(frozen=True)
 class EventDetail:
     row: EventRow
     sources: tuple[Source, ...]
     stories: tuple[Story, ...]
+    framing: Framing
+    disputes: tuple[Dispute, ...]
 
 
 @dataclass(frozen=True)
@@ -87,6 +115,7 @@ class ArticleDetail:
 class StoryDetail:
     story: Story
     rows: tuple[EventRow, ...]
+    framing: Framing
 
 
 def resolve_names(kb, text: str | None) -> tuple[str, ...] | None:
@@ -128,16 +157,13 @@ def timeline(store: Store, kb, filters: EventFilter, *, limit: int, offset: int)
     all_events = store.events()
     types = tuple(sorted({e.type for e in all_events}))
     languages = tuple(sorted(set(store.article_languages().values())))
-    return Timeline(tuple(rows[offset:offset + limit]), len(rows), actor_ids, place_ids, types, languages)
+    return Timeline(tuple(rows[offset:offset + limit]), len(rows), actor_ids, place_ids, types, languages,
+                    tuple(r.event for r in rows))
 
 
-def event_detail(store: Store, event_id: str) -> EventDetail | None:
-    """An event with every source article, its mentions of the event and duplicate marks."""
-    event = store.event(event_id)
-    if event is None:
-        return None
+def _sources(store: Store, event: Event, repeats: dict[str, DuplicateReport]) -> tuple[Source, ...]:
+    """Every source article of an event with its mentions of it; independent reports first, then by date."""
     wanted = set(event.mention_ids)
-    repeats = {d.article_id: d for d in store.duplicates()}
     articles = {a.id: a for a in store.articles(ids=event.article_ids)}
     sources = []
     for article_id in event.article_ids:
@@ -146,10 +172,59 @@ def event_detail(store: Store, event_id: str) -> EventDetail | None:
             continue
         mentions = tuple(m for m in store.event_mentions(article_id=article_id) if m.id in wanted)
         sources.append(Source(article, mentions, repeats.get(article_id)))
-    # Independent reports first, then repeats; within each, by publication date.
     sources.sort(key=lambda s: (s.duplicate is not None, s.article.published.start or date.max, s.article.id))
+    return tuple(sources)
+
+
+def event_detail(store: Store, event_id: str) -> EventDetail | None:
+    """An event with every source article, its mentions of the event, duplicate marks, framing and disputes."""
+    event = store.event(event_id)
+    if event is None:
+        return None
+    sources = _sources(store, event, {d.article_id: d for d in store.duplicates()})
     stories = tuple(s for s in store.stories() if event.id in s.event_ids)
-    return EventDetail(_rows(store, [event])[0], tuple(sources), stories)
+    framing = framing_of([s.article for s in sources], default_matcher())
+    return EventDetail(_rows(store, [event])[0], sources, stories, framing, disputes(event, sources))
+
+
+def _evidence(field: str, value: str, source: Source) -> str:
+    """The source's own words for the value it gave: date phrase, place phrase, figure."""
+    for m in source.mentions:
+        if field == "date" and m.date.label() == value:
+            return m.date.evidence or m.sentence
+        if field == "place" and m.place_id == value:
+            span = m.place_evidence
+            return source.article.text[span.start:span.end] if span else m.sentence
+        if field.startswith("figures."):
+            kind = field.removeprefix("figures.")
+            found = next((f.text for f in m.figures if f.kind == kind and str(f.value) == value), None)
+            if found:
+                return found
+        if field == "participants" and any(p.entity_id == value for p in m.participants):
+            return m.sentence
+    return ""
+
+
+def disputes(event: Event, sources: Sequence[Source]) -> tuple[Dispute, ...]:
+    """Each discrepancy of the event with, per value, the outlets that gave it and their words."""
+    by_article = {s.article.id: s for s in sources}
+    found = []
+    for d in event.discrepancies:
+        values = []
+        for vote in d.values:
+            claims = tuple(Claim(aid, outlet_of(by_article[aid].article), by_article[aid].article.language,
+                                 _evidence(d.field, vote.value, by_article[aid]))
+                           for aid in vote.article_ids if aid in by_article)
+            values.append(DisputedValue(vote.value, claims))
+        found.append(Dispute(d.field, tuple(values)))
+    return tuple(found)
+
+
+def disputed_events(store: Store) -> list[tuple[EventRow, tuple[Dispute, ...]]]:
+    """Every event whose sources disagree on a field, with who said what."""
+    events = [e for e in store.events() if e.discrepancies]
+    repeats = {d.article_id: d for d in store.duplicates()}
+    return [(row, disputes(row.event, _sources(store, row.event, repeats))) for row in _rows(store, events)]
 
 
 def actor_detail(store: Store, kb, entity_id: str) -> ActorDetail | None:
@@ -187,7 +262,9 @@ def story_detail(store: Store, story_id: str) -> StoryDetail | None:
     story = store.story(story_id)
     if story is None:
         return None
-    return StoryDetail(story, tuple(_rows(store, store.events(ids=story.event_ids))))
+    events = store.events(ids=story.event_ids)
+    articles = store.articles(ids=sorted({a for e in events for a in e.article_ids}))
+    return StoryDetail(story, tuple(_rows(store, events)), framing_of(articles, default_matcher()))
 
 
 def search(store: Store, query: str, *, limit: int, offset: int) -> list[SearchHit]:
