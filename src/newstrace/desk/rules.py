@@ -73,7 +73,9 @@ def load_rules(text: str, source: str, created_at: str) -> list[AlertRule]:
         data = data.get("rules")
     if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
         raise RuleError(f"{source}: expected a list of rules (mappings with a name)")
-    return [make_rule(entry, created_at) for entry in data]
+    # YAML 1.1 reads a bare `on:` key as the boolean true.
+    return [make_rule({("on" if key is True else key): value for key, value in entry.items()}, created_at)
+            for entry in data]
 
 
 class Matcher:
