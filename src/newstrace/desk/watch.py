@@ -94,7 +94,8 @@ class Watcher:
                                            next_attempt=(now + timedelta(seconds=delay)).isoformat()))
             return PollLine(source, "failed", message=f"{exc}; retry in {delay} s")
         self.store.record_poll(replace(state, kind=kind, last_poll=now.isoformat(), outcome=line.outcome,
-                                       message=line.message if line.outcome != "new" else f"new {line.new}",
+                                       message=f"{line.new} new" + (f"; {line.message}" if line.message else "")
+                                       if line.outcome == "new" else line.message,
                                        failures=0, next_attempt=None))
         return line
 
