@@ -109,3 +109,33 @@ def test_a_url_list_fetches_each_url_once(store, desk_ctx, server, tmp_path):
     assert server.hits["/a"] == 1  # stored: never fetched again
     assert server.hits["/missing"] == 2  # not stored: asked again on the next poll
     watcher.close()
+
+
+def test_a_run_killed_mid_poll_loses_nothing_and_fetches_nothing_twice(store, desk_ctx, server, tmp_path):
+    from newstrace.desk.cycle import run_cycle
+
+    for n in range(3):
+        page = (f"<html><head><title>Talks {n}</title></head><body><article><p>{MOSCOW[n]}</p></article>"
+                "</body></html>").encode()
+        server.routes[f"/p{n}"] = answer(200, page, "text/html")
+    listing = tmp_path / "urls.txt"
+    listing.write_text("".join(f"{server.base}/p{n}\n" for n in range(3)), encoding="utf-8")
+
+    def killed(progress):
+        raise KeyboardInterrupt  # the process dies right after the first article is committed
+
+    crashed = Watcher(store, desk_ctx, [str(listing)], timeout=1, on_item=killed)
+    try:
+        crashed.poll()
+    except KeyboardInterrupt:
+        pass
+    crashed.close()
+    assert store.count_articles() == 1 and store.pending_resolution() == 1
+    logs: list[str] = []
+    restarted = Watcher(store, desk_ctx, [str(listing)], timeout=1)
+    report = run_cycle(restarted, logs.append)
+    restarted.close()
+    assert report.lines[0].new == 2
+    assert [server.hits[f"/p{n}"] for n in range(3)] == [1, 1, 1]
+    assert store.pending_resolution() == 0 and len(store.events()) == 1
+    assert any(line.startswith("resolved:") for line in logs)

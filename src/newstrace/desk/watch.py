@@ -169,6 +169,10 @@ class Watcher:
         for url in dict.fromkeys(urls):
             if seen.get(url, (None, None, ""))[2] == "done":
                 continue  # stored already: never fetched again
+            if self.store.article(url) is not None:
+                # Stored by a run killed before it could note the URL (or by `ingest`): note it now.
+                self.store.mark_item(listing, url, "done")
+                continue
             if not url.lower().startswith(("http://", "https://")):
                 reports = reports.add(pipeline.Progress(url, "failed", message=f"{listing}: {url}: not a URL"))
                 self.store.mark_item(listing, url, "done")
