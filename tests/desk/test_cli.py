@@ -54,3 +54,22 @@ def test_watch_once_ingests_fires_and_then_sees_304(tmp_path, server, desk_ctx, 
     assert len(recent) == 1 and recent[0]["delivered_at"]
     down = runner.invoke(app, ["--db", db, "watch", "http://127.0.0.1:9/feed", "--once", "--timeout", "0.5"])
     assert down.exit_code == 1 and "E008" in down.stderr
+
+
+def test_watch_without_once_polls_every_period_until_stopped(tmp_path, server, desk_ctx, monkeypatch):
+    monkeypatch.setattr(desk_cli, "make_context", lambda store: desk_ctx)
+    pauses: list[float] = []
+
+    def sleep(seconds: float) -> None:  # stands for the wait between polls; Ctrl-C after the second
+        pauses.append(seconds)
+        if len(pauses) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(desk_cli.time, "sleep", sleep)
+    server.routes["/wire.xml"] = conditional(rss([item(0, MOSCOW[0], 50)]), '"v1"', "Mon, 30 Nov 2026 00:00:00 GMT")
+    url = f"{server.base}/wire.xml"
+    result = runner.invoke(app, ["--db", str(tmp_path / "t.db"), "watch", url, "--every", "2m"])
+    assert result.exit_code == 0, result.output
+    assert pauses == [120, 120]
+    assert result.stderr.count(f"{url}: ") == 2 and "stopped" in result.stderr
+    assert server.hits["/wire.xml"] == 2
