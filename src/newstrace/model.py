@@ -408,3 +408,66 @@ class Framing:
     @property
     def empty(self) -> bool:
         return not any(o.terms for o in self.outlets)
+
+
+@dataclass(frozen=True)
+class AlertRule:
+    """A standing question of the desk: what to watch for, when to fire, where to deliver.
+
+    Every field set must match (an empty rule matches everything). `on` is "event" (a new
+    event), "sources" (an event reaching `sources` independent sources) or "breaking" (a
+    story whose reports jump against its own baseline). `deliver` is "stdout", a path
+    ending in .jsonl, or an http(s) URL to POST to.
+    """
+
+    name: str
+    on: str = "event"
+    actor: str | None = None
+    actor2: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    place: str | None = None
+    language: str | None = None
+    story: str | None = None
+    sources: int = 3
+    # The breaking-story test (desk/fire.py): reports in the last `window_s` against the
+    # story's own rate over the `baseline_s` before it.
+    window_s: int = 3600
+    baseline_s: int = 86400
+    min_reports: int = 3
+    ratio: float = 3.0
+    deliver: str = "stdout"
+    created_at: str = ""
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One firing of one rule on one event or story, delivered exactly once."""
+
+    id: str
+    rule: str
+    kind: str
+    subject: str
+    title: str
+    created_at: str
+    deliver: str
+    detail: tuple[tuple[str, str], ...] = ()
+    delivered_at: str | None = None
+    attempts: int = 0
+    next_attempt: str | None = None
+    last_error: str | None = None
+
+
+@dataclass(frozen=True)
+class WatchSource:
+    """What the store remembers of one watched source between polls."""
+
+    source: str
+    kind: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_poll: str | None = None
+    outcome: str | None = None
+    message: str = ""
+    failures: int = 0
+    next_attempt: str | None = None

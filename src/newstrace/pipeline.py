@@ -153,15 +153,28 @@ def ingest(
     """Read, process and store every input of every target; the batch never stops on one input."""
     from newstrace.ingest.sources import iter_raw
 
-    repeated = store.repeated_lines()
-    report = IngestReport()
-
     def items() -> Iterator[RawDocument | InputError]:
         for target in targets:
             yield from iter_raw(target, outlet=outlet)
 
+    return ingest_raw(items(), store, ctx, workers=workers, analyse=analyse, on_progress=on_progress)
+
+
+def ingest_raw(
+    items: Iterable[RawDocument | InputError],
+    store: Store,
+    ctx: Context,
+    *,
+    workers: int = 1,
+    analyse: bool = True,
+    on_progress: Callable[[Progress], None] = lambda p: None,
+) -> IngestReport:
+    """Process and store documents already read (as `watch` reads them); bytes already stored are unchanged."""
+    repeated = store.repeated_lines()
+    report = IngestReport()
+
     def pending() -> Iterator[RawDocument | Progress]:
-        for item in items():
+        for item in items:
             if isinstance(item, InputError):
                 yield Progress(item.source, "failed", message=str(item))
             elif (known := store.article_for_content(content_hash(item.content))) is not None:

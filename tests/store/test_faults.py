@@ -53,10 +53,14 @@ def test_a_wrong_password_is_refused_in_one_line(pg_server, pg_url):
 
 
 def _as_older_version(store: Store) -> None:
-    """Take the last migration back out, as a database written before it existed."""
-    store.conn.execute("DROP TABLE pending_resolution")
-    store.conn.execute("DROP TABLE resolution_state")
-    store.conn.execute("DELETE FROM schema_migrations WHERE name = ?", (MIGRATIONS[-1].name,))
+    """Take the pending marks' migration and every later one back out, as a database written before them."""
+    later = {"0005_pending_resolution": ("pending_resolution", "resolution_state"),
+             "0006_watch_and_alerts": ("watch_sources", "watch_items", "alert_rules", "alerts", "alert_marks")}
+    assert set(later) == {m.name for m in MIGRATIONS[-len(later):]}
+    for name, tables in later.items():
+        for table in tables:
+            store.conn.execute(f"DROP TABLE {table}")
+        store.conn.execute("DELETE FROM schema_migrations WHERE name = ?", (name,))
 
 
 def test_a_database_at_an_older_schema_is_refused_read_only_and_migrated_by_a_writer(db_target):

@@ -167,4 +167,23 @@ def build_corpus(path: Path) -> Corpus:
             _mention(xss, "Ibrahim Kalin", "person", KALIN, 1)], [xss_said])
         store.replace_resolution([meeting, truce, hostile], [DuplicateReport(fr.id, en.id, "translation", 0.82)],
                                  [story, hostile_story])
+        _desk(store, meeting, hostile)
     return Corpus(path, meeting.id, truce.id, hostile.id, story.id, en.id, ar.id, fr.id, xss.id)
+
+
+def _desk(store: Store, meeting: Event, hostile: Event) -> None:
+    """Alerts and watch state as `watch` leaves them, hostile text in a feed title and an alert included."""
+    from newstrace.desk.rules import make_rule
+    from newstrace.model import Alert, WatchSource
+
+    at = "2026-02-09T10:00:00+00:00"
+    store.add_rule(make_rule({"name": "kalin", "actor": KALIN}, at))
+    store.record_alert(Alert("al0000000000001", "kalin", "event", meeting.id, "consult: Ibrahim Kalin, Al Thani",
+                             at, "stdout", delivered_at=None), meeting.mention_ids)
+    store.mark_delivered("al0000000000001", at)
+    store.record_alert(Alert("al0000000000002", "kalin", "sources", hostile.id, f"{PAYLOADS[0]} alert text",
+                             "2026-02-09T11:00:00+00:00", "http://127.0.0.1:9/hook"), hostile.mention_ids)
+    store.mark_attempt_failed("al0000000000002", f"E008 unreachable URL ({PAYLOADS[1]})", "2026-02-09T11:01:00+00:00")
+    store.record_poll(WatchSource("http://127.0.0.1:9/wire.xml", "feed", '"v1"', None, at, "new", "new 3", 0, None))
+    store.record_poll(WatchSource(f"http://127.0.0.1:9/{PAYLOADS[1]}", "feed", None, None, at, "failed",
+                                  f"E007 not a feed ({PAYLOADS[0]})", 2, "2026-02-09T10:02:00+00:00"))

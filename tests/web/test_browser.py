@@ -161,3 +161,19 @@ def test_discrepancies_page_and_hostile_framing_are_inert(server, page, corpus, 
     assert "<script>alert(1)</script>" in panel.locator(".passage").first.inner_text()
     assert page.locator("script").count() == 0 and page.locator("main img").count() == 0
     assert page.dialogs == [] and page.refused == []
+
+
+def test_desk_page_lists_alerts_and_sources_and_hostile_text_is_inert(server, page, corpus, output_dir):
+    page.goto(server + "/desk")
+    assert page.locator("h1").inner_text() == "Desk"
+    assert page.locator("nav a.here").inner_text() == "Desk"
+    rows = page.locator("table.alerts tr.alert")
+    assert rows.count() == 2
+    assert "<script>alert(1)</script> alert text" in rows.first.locator(".alert-title").inner_text()
+    assert rows.nth(1).locator("a").get_attribute("href") == f"/events/{corpus.meeting}"
+    assert page.locator("table.watch tr.source").count() == 2
+    assert "<img src=x onerror=alert(1)>" in page.locator("table.watch").inner_text()
+    assert page.locator("script").count() == 0 and page.locator("main img").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    page.screenshot(path=str(output_dir / "web-desk.png"), full_page=True)
+    assert page.dialogs == [] and page.refused == []

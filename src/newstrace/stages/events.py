@@ -136,7 +136,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                   d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal, d.sentence.start)
         for d in drafts)
     main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id),
-                       ontology().verbal_types)
+                       ontology().reporting_types)
     for index, (d, background) in enumerate(zip(drafts, background_flags(candidates, main))):
         d.main, d.background = index == main, background
     if main is not None:

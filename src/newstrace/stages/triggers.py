@@ -43,6 +43,7 @@ class Ontology:
     verbal_types: frozenset[str] = frozenset()  # speech acts: merged only on similar evidence
     placeless_modes: frozenset[str] = frozenset()  # no one place (a phone call)
     remote_types: frozenset[str] = frozenset()  # placed where they strike, never by a dateline
+    reporting_types: frozenset[str] = frozenset()  # speech acts that carry another act's news
 
     def rank(self, event_type: str) -> int:
         return self.precedence.index(event_type) if event_type in self.precedence else len(self.precedence)
@@ -58,7 +59,8 @@ def load_ontology() -> Ontology:
     }
     return Ontology(types, tuple(data.get("precedence") or ()), tuple(data.get("topics") or ()),
                     frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()),
-                    frozenset(data.get("placeless_modes") or ()), frozenset(data.get("remote_types") or ()))
+                    frozenset(data.get("placeless_modes") or ()), frozenset(data.get("remote_types") or ()),
+                    frozenset(data.get("reporting_types") or ()))
 
 
 @dataclass(frozen=True)

@@ -191,6 +191,58 @@ MIGRATIONS: tuple[Migration, ...] = (
             WHERE id NOT IN (SELECT mention_id FROM event_members);
         """,
     ),
+    Migration(
+        "0006_watch_and_alerts",
+        # Watched sources and the items seen in them (store/watch.py); alert rules, alerts with
+        # their delivery state, and the members (mention or article ids) each alert covered, so
+        # an event that grows or a story that is rebuilt under a new id fires no second time
+        # (store/alerts.py).
+        """
+        CREATE TABLE watch_sources (
+            source TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_poll TEXT,
+            outcome TEXT,
+            message TEXT NOT NULL,
+            failures INTEGER NOT NULL,
+            next_attempt TEXT
+        );
+        CREATE TABLE watch_items (
+            source TEXT NOT NULL,
+            item TEXT NOT NULL,
+            size INTEGER,
+            mtime TEXT,
+            state TEXT NOT NULL,
+            PRIMARY KEY (source, item)
+        );
+        CREATE TABLE alert_rules (
+            name TEXT PRIMARY KEY,
+            data TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE alerts (
+            id TEXT PRIMARY KEY,
+            rule TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            data TEXT NOT NULL,
+            delivered_at TEXT,
+            attempts INTEGER NOT NULL,
+            next_attempt TEXT,
+            last_error TEXT
+        );
+        CREATE INDEX alerts_created ON alerts(created_at);
+        CREATE TABLE alert_marks (
+            rule TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            member TEXT NOT NULL,
+            alert_id TEXT NOT NULL,
+            PRIMARY KEY (rule, kind, member)
+        );
+        """,
+    ),
 )
 
 

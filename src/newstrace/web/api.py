@@ -265,3 +265,23 @@ def search(q: Annotated[str, Query(min_length=1, max_length=200, description="Wo
     hits = queries.search(store, q, limit=limit, offset=offset)
     data = [{"article": h.article_id, "title": h.title, "language": h.language, "snippet": h.snippet} for h in hits]
     return envelope(data, limit=limit, offset=offset, count=len(data), query=q)
+
+
+def watch_json(state) -> dict[str, Any]:
+    return {"source": state.source, "kind": state.kind, "last_poll": state.last_poll, "outcome": state.outcome,
+            "message": state.message, "failures": state.failures, "next_attempt": state.next_attempt,
+            "etag": state.etag, "last_modified": state.last_modified}
+
+
+@router.get("/alerts", response_model=ListEnvelope, summary="Alerts fired by the desk's rules, most recent first")
+def list_alerts(limit: Limit = 100, store: Store = Depends(get_store)) -> JSONResponse:
+    from newstrace.desk.deliver import alert_json
+
+    data = [alert_json(a) for a in store.alerts(limit)]
+    return envelope(data, limit=limit, count=len(data))
+
+
+@router.get("/watch", response_model=ListEnvelope, summary="Watched sources: last poll, outcome, failures, next try")
+def list_watch(store: Store = Depends(get_store)) -> JSONResponse:
+    data = [watch_json(s) for s in store.watch_sources()]
+    return envelope(data, count=len(data), rules=[r.name for r in store.rules()])

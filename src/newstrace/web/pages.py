@@ -223,6 +223,13 @@ def discrepancies_page(request: Request, store: Store = Depends(get_store), kb=D
     return render(request, "discrepancies.html", found=found, title="Where sources disagree")
 
 
+@router.get("/desk", response_class=HTMLResponse)
+def desk_page(request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
+    """The monitoring desk: recent alerts with their delivery state, and each watched source's last poll."""
+    return render(request, "desk.html", alerts=store.alerts(200), sources=store.watch_sources(),
+                  rules=store.rules(), title="Desk")
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: Text = None, offset: Offset = 0,
                 store: Store = Depends(get_store)) -> HTMLResponse:

@@ -1,0 +1,1 @@
+"""The monitoring desk: watching sources, alert rules, firing and delivering alerts."""

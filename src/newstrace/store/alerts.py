@@ -1,0 +1,95 @@
+"""Alert rules, the alerts they fired with their delivery state, and the members each alert covered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newstrace.model import Alert, AlertRule
+from newstrace.store import codec
+from newstrace.store.database import Database, in_list
+
+_ALERT_COLUMNS = "id, data, delivered_at, attempts, next_attempt, last_error"
+
+
+def _alert(row) -> Alert:
+    base = codec.loads(Alert, row[1])
+    return Alert(base.id, base.rule, base.kind, base.subject, base.title, base.created_at, base.deliver,
+                 base.detail, row[2], row[3], row[4], row[5])
+
+
+class AlertStore:
+    conn: Database
+
+    def add_rule(self, rule: AlertRule) -> None:
+        """Add or replace the rule of that name."""
+        self.conn.execute(
+            "INSERT INTO alert_rules(name, data, created_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET data = excluded.data",
+            (rule.name, codec.dumps(rule), rule.created_at),
+        )
+
+    def remove_rule(self, name: str) -> bool:
+        return self.conn.execute("DELETE FROM alert_rules WHERE name = ?", (name,)).rowcount > 0
+
+    def rules(self) -> list[AlertRule]:
+        rows = self.conn.execute("SELECT data FROM alert_rules ORDER BY name").fetchall()
+        return [codec.loads(AlertRule, r[0]) for r in rows]
+
+    def record_alert(self, alert: Alert, members: Iterable[str]) -> bool:
+        """Store an alert unless one of its members already fired this rule and kind; True if stored.
+
+        Either way the members are marked, in one transaction with the alert, so an event that
+        gained a report (and with it a new id) or a rebuilt story is recognised next time.
+        """
+        members = sorted(set(members))
+        with self.conn.transaction() as db:
+            db.lock(f"newstrace:alert:{alert.rule}:{alert.kind}")
+            found = db.execute(
+                f"SELECT alert_id FROM alert_marks WHERE rule = ? AND kind = ? AND {in_list('member', members)}",
+                (alert.rule, alert.kind, *members),
+            ).fetchone()
+            owner = found[0] if found else alert.id
+            if not found:
+                db.execute(
+                    "INSERT INTO alerts(id, rule, kind, created_at, data, delivered_at, attempts, next_attempt,"
+                    " last_error) VALUES (?, ?, ?, ?, ?, NULL, 0, NULL, NULL) ON CONFLICT (id) DO NOTHING",
+                    (alert.id, alert.rule, alert.kind, alert.created_at, codec.dumps(alert)),
+                )
+            db.executemany(
+                "INSERT INTO alert_marks(rule, kind, member, alert_id) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (rule, kind, member) DO NOTHING",
+                [(alert.rule, alert.kind, m, owner) for m in members],
+            )
+        return not found
+
+    def undelivered(self, now: str) -> list[Alert]:
+        """Alerts not yet delivered whose next attempt is due, oldest first."""
+        rows = self.conn.execute(
+            f"SELECT {_ALERT_COLUMNS} FROM alerts WHERE delivered_at IS NULL"
+            " AND (next_attempt IS NULL OR next_attempt <= ?) ORDER BY created_at, id",
+            (now,),
+        ).fetchall()
+        return [_alert(r) for r in rows]
+
+    def mark_delivered(self, alert_id: str, when: str) -> None:
+        self.conn.execute("UPDATE alerts SET delivered_at = ?, last_error = NULL WHERE id = ? AND delivered_at IS NULL",
+                          (when, alert_id))
+
+    def mark_attempt_failed(self, alert_id: str, error: str, next_attempt: str) -> None:
+        self.conn.execute("UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt = ? WHERE id = ?",
+                          (error, next_attempt, alert_id))
+
+    def alerts(self, limit: int = 100) -> list[Alert]:
+        """The most recent alerts first."""
+        rows = self.conn.execute(
+            f"SELECT {_ALERT_COLUMNS} FROM alerts ORDER BY created_at DESC, id DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [_alert(r) for r in rows]
+
+    def report_times(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        """Article id → (end of its publication interval, ingested at), for telling when each report came."""
+        ids = sorted(set(article_ids))
+        rows = self.conn.execute(
+            f"SELECT id, published_end, ingested_at FROM articles WHERE {in_list('id', ids)}", ids
+        ).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
