@@ -82,11 +82,17 @@ def with_auxiliaries(phrases: Iterable[str], auxiliaries: dict[str, Iterable[str
     """Each phrase, and the same phrase with its opening auxiliary in the lexicon's other forms:
     "a rencontré" also as "avait rencontré", "hat getroffen" as "hatte getroffen"."""
     out: list[str] = []
+    # Longest auxiliary first: "se sont rencontrés" opens on "se sont", not on "se".
+    keys = sorted(auxiliaries, key=lambda key: -len(key.split()))
     for phrase in phrases:
         out.append(phrase)
-        first, _, rest = phrase.strip().partition(" ")
-        if rest:
-            out.extend(f"{form} {rest}" for form in auxiliaries.get(first.casefold(), ()))
+        words = phrase.split()
+        for key in keys:
+            size = len(key.split())
+            if len(words) > size and " ".join(words[:size]).casefold() == key:
+                rest = " ".join(words[size:])
+                out.extend(f"{form} {rest}" for form in auxiliaries[key])
+                break
     return out
 
 
