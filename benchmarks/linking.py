@@ -19,7 +19,7 @@ import yaml
 from newstrace.context import Context
 from newstrace.ids import article_id, content_hash
 from newstrace.model import Article, DateValue
-from newstrace.stages.linking import link_article
+from newstrace.stages.entities.linking import link_article
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "gold" / "linking"
 

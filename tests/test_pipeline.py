@@ -47,7 +47,7 @@ def test_a_batch_with_bad_inputs_names_each_and_keeps_the_rest(tmp_path):
 
 
 def test_a_stage_that_crashes_is_recorded_on_the_article_and_the_batch_goes_on(tmp_path, monkeypatch):
-    from newstrace.stages import linking
+    from newstrace.stages.entities import linking
 
     def explode(article, ctx):
         raise RuntimeError("boom")

@@ -53,7 +53,7 @@ class Context:
 
     @cached_property
     def figure_words(self):
-        from newstrace.stages.figures import compile_figures
+        from newstrace.stages.events.figures import compile_figures
 
         return compile_figures(self.lexicons)
 

@@ -29,7 +29,7 @@ from anyascii import anyascii
 
 from newstrace.errors import Code, NewstraceError
 from newstrace.model import Article, Entity, Event, EventMention
-from newstrace.stages.merge import order_key
+from newstrace.stages.resolution.merge import order_key
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def process(
     later stage is recorded on the article, which is still stored.
     """
     from newstrace.ingest.parse import parse
-    from newstrace.stages.article import make_article
+    from newstrace.stages.article.record import make_article
 
     try:
         doc = parse(raw)
@@ -102,10 +102,10 @@ def process(
     if not analyse:
         return Processed(raw, article, mentions, events, short_lines(doc.text))
     try:
-        from newstrace.stages.events import extract_events
-        from newstrace.stages.linking import link_article
+        from newstrace.stages.events.extract import extract_events
+        from newstrace.stages.entities.linking import link_article
 
-        from newstrace.stages.figures import attach_figures
+        from newstrace.stages.events.figures import attach_figures
 
         mentions = tuple(link_article(article, ctx))
         events = attach_figures(article, extract_events(article, mentions, ctx), ctx.figure_words)

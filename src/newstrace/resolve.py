@@ -20,11 +20,11 @@ from newstrace.context import Context
 from newstrace.errors import Code, StoreError
 from newstrace.knowledge.places import country_id
 from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention
-from newstrace.stages.canonical import build_event
-from newstrace.stages.duplicates import find_copies, find_translations, source_roots
-from newstrace.stages.merge import block_keys, cluster, mergeable
-from newstrace.stages.stories import build_stories
-from newstrace.stages.triggers import load_ontology
+from newstrace.stages.resolution.canonical import build_event
+from newstrace.stages.resolution.duplicates import find_copies, find_translations, source_roots
+from newstrace.stages.resolution.merge import block_keys, cluster, mergeable
+from newstrace.stages.resolution.stories import build_stories
+from newstrace.stages.events.triggers import load_ontology
 from newstrace.store import ResolutionConflict, Store, describe
 
 

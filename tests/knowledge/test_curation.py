@@ -9,7 +9,7 @@ import pytest
 from newstrace.context import Context
 from newstrace.knowledge.curation import entity_from_json, entity_to_json, new_entity, with_alias
 from newstrace.model import Role
-from newstrace.stages.linking import link_article
+from newstrace.stages.entities.linking import link_article
 from tests.factories import article
 
 

@@ -9,11 +9,11 @@ import pytest
 
 from newstrace.knowledge.lexicon import load_lexicons
 from newstrace.model import DateValue
-from newstrace.stages.clean import clean_text, compile_rules
-from newstrace.stages.dates import find_dates
-from newstrace.stages.eventlex import event_lexicon
-from newstrace.stages.meta import compile_calendar, read_dateline
-from newstrace.stages.triggers import find_triggers, refine_mode, status_of
+from newstrace.stages.article.clean import clean_text, compile_rules
+from newstrace.stages.events.dates import find_dates
+from newstrace.stages.events.eventlex import event_lexicon
+from newstrace.stages.article.meta import compile_calendar, read_dateline
+from newstrace.stages.events.triggers import find_triggers, refine_mode, status_of
 
 LEXICONS = load_lexicons()
 LANGUAGES = ("it", "pt", "nl", "pl", "uk")

@@ -10,9 +10,9 @@ import pytest
 from newstrace.context import Context
 from newstrace.knowledge.lexicon import load_lexicons
 from newstrace.model import DateValue
-from newstrace.stages.clean import clean_text, compile_rules
-from newstrace.stages.dates import find_dates
-from newstrace.stages.triggers import TriggerLexicon, find_triggers, refine_mode, status_of
+from newstrace.stages.article.clean import clean_text, compile_rules
+from newstrace.stages.events.dates import find_dates
+from newstrace.stages.events.triggers import TriggerLexicon, find_triggers, refine_mode, status_of
 
 LEXICONS = load_lexicons()
 # A Wednesday.

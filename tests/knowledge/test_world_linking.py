@@ -9,7 +9,7 @@ import pytest
 from newstrace.context import Context
 from newstrace.knowledge.places import press_forms
 from newstrace.model import DateValue
-from newstrace.stages.linking import link_article
+from newstrace.stages.entities.linking import link_article
 from tests.factories import article
 
 KAGAME, TSHISEKEDI, DRC, CONGO = "Q57483", "Q15917049", "iso:CD", "iso:CG"

@@ -2,7 +2,7 @@
 
 The breaking-story test follows EMM's idea of judging a story against its own history
 rather than against a global threshold: a story is breaking when, counting each
-independent report once (copies and translations found by stages/duplicates.py fold
+independent report once (copies and translations found by stages/resolution/duplicates.py fold
 into the report they repeat),
 
     recent   = its reports in the last `window_s` (default one hour),
@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 from newstrace.desk.rules import Matcher
 from newstrace.ids import digest
 from newstrace.model import Alert, AlertRule, Event, Story
-from newstrace.stages.duplicates import source_roots
+from newstrace.stages.resolution.duplicates import source_roots
 from newstrace.store import Store
 
 

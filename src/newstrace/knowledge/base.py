@@ -259,8 +259,8 @@ class KnowledgeBase:
         return tuple(self._entities[entity_id] for entity_id, _ in ordered)
 
     def role_patterns(self, language: str):
-        """The compiled role descriptors of a language (newstrace.stages.roles.RolePatterns)."""
-        from newstrace.stages.roles import compile_role_patterns
+        """The compiled role descriptors of a language (newstrace.stages.entities.roles.RolePatterns)."""
+        from newstrace.stages.entities.roles import compile_role_patterns
 
         if language not in self._role_patterns:
             lexicon = self.lexicons.get(language) if self.lexicons else None

@@ -135,8 +135,8 @@ def score_article(gold: list[GoldMention], predicted: tuple[Mention, ...]) -> tu
 
 
 def score_linking(gold_dir: Path, ctx) -> LinkingScores:
-    """Link every gold sentence with newstrace.stages.linking and score it, per language."""
-    from newstrace.stages.linking import link_article
+    """Link every gold sentence with newstrace.stages.entities.linking and score it, per language."""
+    from newstrace.stages.entities.linking import link_article
 
     scores = {}
     for path in sorted(Path(gold_dir).glob("*.yaml")):

@@ -1,0 +1,1 @@
+"""The entity stages: where the text names something, and which knowledge-base entity it is."""

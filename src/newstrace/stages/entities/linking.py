@@ -1,0 +1,291 @@
+"""Linking: turn recognised names and role descriptors into Mentions of knowledge-base entities."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from newstrace.ids import provisional_entity_id
+from newstrace.knowledge.matcher import KeyMatch, NameRef
+from newstrace.model import Article, Mention, Span
+from newstrace.stages.entities.recognise import Recognised, capitalised_mentions, ner_mentions
+from newstrace.stages.entities.roles import Cue, RoleDescriptor, find_role_descriptors
+from newstrace.text.normalize import match_key
+from newstrace.text.translit import phonetic_key
+
+# A title and the name it qualifies: only spaces, punctuation or quotes between them.
+_TIGHT = re.compile(r"^[\s,،'’\"«»“”()-]{0,3}$")
+CONFIDENCE = {"actor": 0.95, "country": 0.95, "place": 0.85, "demonym": 0.7}
+# A surname that opens the names of this many other known persons is a common given name
+# ("إبراهيم", "Hassan"): written alone, it need not mean the person who bears it as a surname.
+COMMON_GIVEN_NAME = 2
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A candidate mention before overlaps are resolved."""
+
+    span: Span
+    rank: int  # lower wins between candidates of equal length
+    match: KeyMatch | None = None
+    role: RoleDescriptor | None = None
+
+
+def _best(match: KeyMatch) -> tuple[NameRef, ...]:
+    top = match.refs[0].priority
+    return tuple(ref for ref in match.refs if ref.priority == top)
+
+
+def _cues(matches: Sequence[KeyMatch], kb) -> tuple[Cue, ...]:
+    cues = []
+    for match in matches:
+        ref = _best(match)[0]
+        if ref.tag == "partial":
+            continue
+        entity = kb.get(ref.entity_id)
+        if entity is None or entity.kind not in ("country", "org"):
+            continue
+        cues.append(Cue(Span(match.start, match.end), entity.id, entity.country, entity.kind == "org"))
+    return tuple(cues)
+
+
+def _tight(text: str, left: int, right: int) -> bool:
+    return left <= right and bool(_TIGHT.match(text[left:right]))
+
+
+def _adjacent(text: str, first: Span, second: Span) -> bool:
+    return _tight(text, first.end, second.start) or _tight(text, second.end, first.start)
+
+
+def _is_person(match: KeyMatch, kb) -> bool:
+    entity = kb.get(_best(match)[0].entity_id)
+    return entity is not None and entity.kind == "person"
+
+
+def _resolve_partial(match: KeyMatch, kb, day: date | None, present: set[str],
+                     hint: RoleDescriptor | None, surface: str = "") -> tuple[str | None, float, str]:
+    """Which of the persons sharing a surname is meant: co-reference, adjacent title, uniqueness."""
+    candidates = [ref.entity_id for ref in _best(match)]
+    candidates = list(dict.fromkeys(candidates))
+    in_text = [entity_id for entity_id in candidates if entity_id in present]
+    if len(in_text) == 1:
+        return in_text[0], 0.9, "kb-partial-coref"
+    if hint is not None and hint.title:
+        country = hint.cue.country if hint.cue else None
+        fitting = [entity_id for entity_id in candidates
+                   if any(role.title == hint.title and (country is None or role.country == country)
+                          for role in kb.roles_of(entity_id, day))]
+        if len(fitting) == 1:
+            return fitting[0], 0.85, f"kb-partial-title:{hint.title}"
+    if len(kb.given_name_holders(match.key) - set(candidates)) >= COMMON_GIVEN_NAME:
+        return None, 0.0, "kb-partial-given-name"
+    written = match_key(surface) if surface else match.key
+    if " " not in match.key and (written.startswith("ال") or len(written) > len(match.key)):
+        return None, 0.0, "kb-partial-article"  # "السلام": as often a common noun as a surname
+    if not any(ch.lower() != ch.upper() for ch in surface):
+        # A script without capitals cannot show a lone surname is a name ("کامل": complete):
+        # only the full name earlier or a title beside it (both above) tell.
+        return None, 0.0, "kb-partial-uncased"
+    if len(candidates) == 1:
+        return candidates[0], 0.7, "kb-partial"
+    active = [entity_id for entity_id in candidates if day is not None and kb.roles_of(entity_id, day)]
+    if len(active) == 1:
+        return active[0], 0.5, "kb-partial-active"
+    return candidates[0], 0.3, "kb-partial-ambiguous"
+
+
+def _kb_mention(article: Article, match: KeyMatch, kb, day, present, hint) -> Mention | None:
+    refs = _best(match)
+    ref = refs[0]
+    entity = kb.get(ref.entity_id)
+    if entity is None:
+        return None
+    surface = article.text[match.start:match.end]
+    if ref.tag == "partial":
+        entity_id, confidence, rule = _resolve_partial(match, kb, day, present, hint, surface)
+        if entity_id is None:
+            return None
+        kind = "person"
+    elif ref.tag == "demonym":
+        entity_id, confidence, rule, kind = entity.id, CONFIDENCE["demonym"], "kb-demonym", "country"
+    else:
+        kind = entity.kind
+        group = "actor" if kind in ("person", "org") else kind
+        confidence = CONFIDENCE[group]
+        if kind in ("place", "country") and len({r.entity_id for r in refs}) > 1:
+            confidence -= 0.15
+        rule = "kb-exact" if surface in {r.form for r in refs} else "kb-normalised"
+        if match.inflected:
+            rule = "kb-stem"
+        elif surface and not any(surface.endswith(r.form) for r in refs) and entity.kind != "place" \
+                and len(surface) > len(match.key):
+            rule = "kb-clitic"
+        entity_id = entity.id
+    return Mention(article.id, Span(match.start, match.end), surface, kind, entity_id, round(confidence, 3), rule)
+
+
+def _partial_target(text: str, item: _Item, kb, day, present, hints) -> str | None:
+    if item.match is None or _best(item.match)[0].tag != "partial":
+        return None
+    surface = text[item.match.start:item.match.end]
+    return _resolve_partial(item.match, kb, day, present, hints.get(item.span), surface)[0]
+
+
+def _provisional(article: Article, found: Recognised) -> Mention:
+    key = phonetic_key(found.text) or found.text
+    return Mention(article.id, found.span, found.text, found.kind,
+                   provisional_entity_id(found.kind, key), 0.5 if found.rule == "ner" else 0.35,
+                   found.rule)
+
+
+def _counterpart(article: Article, role: RoleDescriptor, mentions: Sequence[Mention],
+                 titles: dict[Span, str], kb, day: date | None) -> Mention | None:
+    """ "seinen iranischen Amtskollegen": the holder, in the cue's country, of the title of the person met."""
+    text = article.text
+    earlier = [m for m in mentions if m.span.end <= role.span.start and m.entity_id
+               and m.kind in ("person", "role") and not re.search(r"[.!?\n]", text[m.span.end:role.span.start])]
+    if not earlier or role.cue is None or day is None:
+        return None
+    reference = max(earlier, key=lambda m: m.span.start)
+    if reference.kind == "role":
+        wanted = [titles.get(reference.span)] if titles.get(reference.span) else []
+    else:
+        wanted = [r.title for r in kb.roles_of(reference.entity_id, day) if r.country != role.cue.country]
+    for title in wanted:
+        holders = kb.holders(title, country=role.cue.country, on=day)
+        if holders:
+            return Mention(article.id, role.span, text[role.span.start:role.span.end], "role", holders[0].id, 0.7,
+                           f"role:counterpart:{title}@{role.cue.country}")
+    return None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'«“")
+    return not before or before[-1] in ".!?\n:;"
+
+
+_HYPHEN_TAIL = re.compile(r"-([^\W\d_]+)")
+
+
+def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Sequence[Span],
+               calendar: frozenset[str] = frozenset(), endings: frozenset[str] = frozenset(),
+               inflected_persons: Sequence[Span] = ()) -> bool:
+    """Reject matches that are most likely not this name here."""
+    tail = _HYPHEN_TAIL.match(text, match.end)
+    if tail and ref.script == "latin" and match_key(tail.group(1)) not in endings:
+        return False  # first part of a compound ("Nato-Generalsekretär"), not a case ending ("ENSZ-nek")
+    if ref.tag == "demonym":
+        # "libanais Nawaf Salam": the demonym qualifies the name that follows.
+        return not any(_tight(text, match.end, other.start) for other in person_spans)
+    if ref.tag == "partial":
+        # A surname-like word followed by another capitalised word is part of a longer name.
+        rest = text[match.end:match.end + 2]
+        return not (len(rest) == 2 and rest[0] == " " and rest[1].isupper())
+    entity = kb.get(ref.entity_id)
+    if entity is not None and entity.kind in ("place", "country") and (
+            match.key in calendar or (match.inflected and match_key(text[match.start:match.end]) in calendar)):
+        return False  # a weekday or month, written whole or as an inflected place ("Khamis", not "Khami"+s)
+    if entity is not None and entity.kind == "place" and any(
+            other.start == match.end + 1 and text[match.end] == " " for other in inflected_persons):
+        # A given name before its surname, both with a case ending ("od Vladimira Putina"), not
+        # the city; an uninflected name may well follow a place ("à Istanbul Khalil al-Hayya").
+        return False
+    if entity is not None and entity.kind == "place" and (entity.population or 0) < 200_000 \
+            and " " not in match.key and _sentence_start(text, match.start):
+        return False  # a small town's name opening a sentence is most often a common word ("Selon")
+    return True
+
+
+def _overlaps(span: Span, taken: Sequence[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in taken)
+
+
+def link_article(article: Article, ctx) -> tuple[Mention, ...]:
+    """Every mention of a person, organisation, place, country or role in the article, linked."""
+    text = article.text
+    if not text:
+        return ()
+    kb = ctx.kb
+    day = article.published.start if article.published.known else None
+    endings = kb.name_endings(article.language)
+    matches = kb.matcher.find(text, endings, ctx.cuts(article.language, text))
+    nlp = ctx.nlp(article.language)
+    recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(text)
+    roles = find_role_descriptors(text, kb.role_patterns(article.language), _cues(matches, kb), kb, day)
+
+    calendar = kb.calendar_words(article.language) if article.language else frozenset()
+    person_spans = [Span(m.start, m.end) for m in matches if _is_person(m, kb)]
+    inflected_persons = [Span(m.start, m.end) for m in matches if m.inflected and _is_person(m, kb)]
+    person_spans += [found.span for found in recognised if found.kind == "person" and found.rule == "ner"]
+    hints: dict[Span, RoleDescriptor] = {}
+    silenced: list[Span] = []  # titles next to a name: the name is the mention
+    kept_cues: set[Span] = set()  # an organisation named in such a title still is a mention
+    items: list[_Item] = []
+    for role in roles:
+        neighbours = [span for span in person_spans
+                      if not _overlaps(span, [role.span]) and _adjacent(text, role.span, span)]
+        if neighbours:
+            for span in neighbours:
+                hints[span] = role
+            silenced.append(role.span)
+            if role.cue is not None and role.cue.org:
+                kept_cues.add(role.cue.span)
+        elif role.entity_id is not None or role.counterpart:
+            # A title beats any name of its length but a curated actor's full name: "أمير" (emir)
+            # also opens the name "أمير خان متقي".
+            items.append(_Item(role.span, 1, role=role))
+        else:
+            silenced.append(role.title_span)
+    for match in matches:
+        span = Span(match.start, match.end)
+        ref = _best(match)[0]
+        if span not in kept_cues and any(s.start <= span.start and span.end <= s.end for s in silenced):
+            continue
+        if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons):
+            continue
+        items.append(_Item(span, 2 * ref.priority, match=match))
+
+    items.sort(key=lambda item: (item.span.start - item.span.end, item.rank, item.span.start))
+    chosen: list[_Item] = []
+    taken: list[Span] = []
+    for item in items:
+        if not _overlaps(item.span, taken):
+            chosen.append(item)
+            taken.append(item.span)
+    present = {ref.entity_id for item in chosen if item.match for ref in _best(item.match)[:1]
+               if ref.tag in ("name", "acronym")}
+
+    named = present | {entity_id for entity_id in (_partial_target(text, item, kb, day, present, hints)
+                                                   for item in chosen) if entity_id}
+    mentions: list[Mention] = []
+    counterparts = []
+    for item in chosen:
+        if item.role is not None and item.role.counterpart:
+            counterparts.append(item.role)
+        elif item.role is not None:
+            role = item.role
+            entity_id, confidence, rule = role.entity_id, role.confidence, role.rule
+            in_text = [candidate for candidate in role.candidates if candidate in named]
+            if len(in_text) == 1:
+                # Date unknown, several holders over time: the one the article names is meant.
+                entity_id, confidence, rule = in_text[0], 0.7, rule.replace(":unresolved", ":named")
+            mentions.append(Mention(article.id, role.span, text[role.span.start:role.span.end], "role",
+                                    entity_id, confidence, rule))
+        elif item.match is not None:
+            mention = _kb_mention(article, item.match, kb, day, present, hints.get(item.span))
+            if mention is not None:
+                mentions.append(mention)
+    titles = {Span(role.span.start, role.span.end): role.title for role in roles if role.title}
+    for role in counterparts:
+        mention = _counterpart(article, role, mentions, titles, kb, day)
+        if mention is not None:
+            mentions.append(mention)
+    blocked = taken + silenced
+    for found in recognised:
+        if not _overlaps(found.span, blocked):
+            mentions.append(_provisional(article, found))
+            blocked.append(found.span)
+    mentions.sort(key=lambda mention: (mention.span.start, mention.span.end))
+    return tuple(mentions)

@@ -1,0 +1,1 @@
+"""The event stages: triggers, participants, dates and the main event of one article."""

@@ -1,0 +1,551 @@
+"""Event extraction: PLOVER event mentions of one article, from triggers, linked mentions and dates."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+from newstrace import ids
+from newstrace.context import Context
+from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
+from newstrace.stages.events.attribution import find_attributions, find_quotes
+from newstrace.stages.events.dates import PUBLICATION_DAY, TemporalExpression, anaphoric_shift, find_dates
+from newstrace.stages.events.eventlex import EventLexicon, event_lexicon, ontology
+from newstrace.knowledge.places import country_id
+from newstrace.stages.events.mainevent import Candidate, background_flags, choose_main, relocated
+from newstrace.stages.events.participants import (
+    ACTOR_KINDS, CONTENT_TARGET_TYPES, PlaceChoice, Scope, actors_in, choose_participants, choose_place, protest_targets,
+    scope_of,
+)
+from newstrace.stages.events.syntax import parse_roles
+from newstrace.stages.events.topics import find_topics
+from newstrace.stages.events.triggers import TriggerHit, TriggerLexicon, find_triggers, refine_mode, status_of
+from newstrace.text.sentences import Sentence, split_sentences
+
+# A dateline credit: an opening bracket at most this far before the agency, with only the
+# place between ("(서울=연합뉴스)"), and its closing bracket right after it.
+_CREDIT_REACH = 20
+_CREDIT_OPEN = re.compile(r"[(（【\[][^()（）【】\[\]]*$")
+_CREDIT_CLOSE = ")）】]"
+# Agency, place, then the date's digits at once ("新华社北京5月18日电").
+_CREDIT_DATE = re.compile(r"\w{0,8}?\d")
+# A straight quote between two letters is no quotation mark: Hebrew writes acronyms with it
+# ("צה"ל", "ארה"ב") when it lacks the gershayim.
+_STRAIGHT = r'(?:(?<![^\W\d_])"|"(?![^\W\d_]))'
+_QUOTE_SPANS = re.compile(r"«[^«»]*»|「[^「」]*」|“[^“”]*”|„[^„“”]*[“”]|" + _STRAIGHT + r'(?:[^"\n]|(?<=[^\W\d_])"(?=[^\W\d_]))*' + _STRAIGHT)
+# A noun trigger reports an event of its own only with an actor this close ("Israeli airstrike").
+_ATTACHED_WORDS = 2
+# Types that answer an earlier act: their other side may be its doer.
+_REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
+# "refused to meet", "a refusé de rencontrer": at most this many characters between the two triggers.
+_REFUSAL_GAP = 5
+# Types whose doers often go unnamed ("tens of thousands marched") but whose target is named.
+_DIRECTED = frozenset({"PROTEST"})
+# Acts someone claims ("claimed responsibility for the attack"), and how many paragraphs back
+# the claim may reach.
+_CLAIMED = frozenset({"ASSAULT"})
+_CLAIM_REACH = 3
+# How far into the text the title may be repeated (after section labels and a standfirst).
+_TITLE_REACH = 800
+# The paragraphs whose date a main event without one of its own may take, and how old that
+# date may be against the publication before it is background.
+_LEDE_DATE_PARAGRAPHS = 1
+_LEDE_RECENT = timedelta(days=10)
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one trigger and the mentions that refer back to it."""
+
+    hit: TriggerHit
+    mode: str | None
+    sentence: Sentence
+    participants: list[Participant]
+    place_id: str | None
+    place_evidence: Span | None
+    when: TemporalExpression | None
+    status: str
+    evidence: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    borrowed: bool = False
+    main: bool = False
+    background: bool = False
+
+    @property
+    def date(self) -> DateValue:
+        return self.when.value if self.when else DateValue.unknown()
+
+    def entity_ids(self) -> set[str]:
+        return {p.entity_id for p in self.participants}
+
+
+def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context) -> tuple[EventMention, ...]:
+    """Every event the article reports, with participants, place, date, topics, attribution and evidence.
+
+    Triggers in negated, hypothetical or future clauses give events with that
+    status, never asserted past events; a trigger with no participant of its own
+    refers back to the latest event of its type or gives nothing.
+    """
+    lexicon = ctx.lexicons.get(article.language)
+    if lexicon is None or not article.text:
+        return ()
+    lex = event_lexicon(lexicon)
+    if lex.triggers.empty:
+        return ()
+    text = article.text
+    ordered = tuple(sorted(mentions, key=lambda m: (m.span.start, -m.span.end)))
+    sentences = split_sentences(text)
+    cuts = ctx.cuts(article.language, text)
+    dates = find_dates(text, article.language, article.published, ctx.lexicons)
+    quoted = [Span(m.start(), m.end()) for m in _QUOTE_SPANS.finditer(text)]
+    attributions = find_attributions(text, 0, lex.attribution)
+    credited = [a.span for a in attributions]
+    # Actors named as a report's source ("told Reuters", "according to Anadolu") take no part,
+    # nor do those only named inside a quotation.
+    actors = tuple(m for m in ordered if not _inside(m.span, credited) and not _inside(m.span, quoted)
+                   and not _agency_credit(m, text, ctx))
+    title_end = _title_end(article)
+    drafts: list[Draft] = []
+    previous: Sentence | None = None
+    for sentence in sentences:
+        hits = [h for h in find_triggers(sentence.text, sentence.start, lex.triggers, cuts)
+                if not _inside(h.span, quoted) and not (h.type == "STATEMENT" and _inside(h.span, credited))]
+        # A noun beside a verb of another type is what that verb acts on ("condemned the strike").
+        objects = [h for h in hits if h.nominal and any(not v.nominal and v.type != h.type for v in hits)]
+        # "refused to meet" negates the meeting; it is no rejection event of its own.
+        objects += [h for h in hits if h.type == "REJECT" and any(
+            0 <= o.span.start - h.span.end <= _REFUSAL_GAP for o in hits if o is not h)]
+        for hit in hits:
+            if hit not in objects:
+                others = tuple(h.span for h in hits if h is not hit)
+                stops = tuple(h.span for h in hits if h is not hit and h.type == "STATEMENT" and not h.nominal)
+                _add_hit(hit, (others, stops), sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
+                         lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e))
+                _refer_back(hit, objects, drafts)
+                _react(hit, drafts)
+        _claim(sentence, actors, text, lex.triggers, drafts)
+        previous = sentence
+    drafts = [d for d in drafts if d.participants]
+    _roles_from_parse(drafts, ctx.nlp(article.language))
+    candidates = tuple(
+        Candidate(d.hit.type, d.status, d.borrowed, d.sentence.paragraph,
+                  frozenset(d.entity_ids()) | ({d.place_id} if d.place_id else set()), d.date,
+                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal, d.sentence.start)
+        for d in drafts)
+    main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id),
+                       ontology().reporting_types)
+    for index, (d, background) in enumerate(zip(drafts, background_flags(candidates, main))):
+        d.main, d.background = index == main, background
+    if main is not None:
+        _locate_main(drafts[main], ordered, text, article.title, lex.triggers, ctx)
+        _date_main(drafts[main], drafts, sentences, dates, quoted, text, lex.triggers, article.published)
+    quotes = find_quotes(text, 0, ordered)
+    return tuple(_finish(d, article, lex, attributions, quotes) for d in drafts)
+
+
+def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], dates: tuple[TemporalExpression, ...],
+               quoted: list[Span], text: str, lex: TriggerLexicon, published: DateValue) -> None:
+    """A main event its own sentence gives no date takes the date its lede gives, else the day the
+    report was published (a weak vote: any date a text gives outweighs it).
+
+    Ledes date the news once ("In a speech on Monday 27 October ... . Al-Burhan said ..."): the
+    nearest date of the lede's paragraphs that no other event of the lede holds is the one.
+    """
+    if main.when is not None or main.status != "asserted":
+        return
+    paragraph_of = {s.start: s.paragraph for s in sentences}
+    starts = sorted(paragraph_of)
+    held = {id(d.when) for d in drafts if d is not main and d.when is not None and d.hit.type != main.hit.type}
+    best: tuple[int, TemporalExpression] | None = None
+    for expr in dates:
+        at = bisect_right(starts, expr.span.start) - 1
+        paragraph = paragraph_of[starts[at]] if at >= 0 else 0
+        if paragraph > max(main.sentence.paragraph + 1, _LEDE_DATE_PARAGRAPHS) or expr.future or not expr.value.known \
+                or id(expr) in held or _inside(expr.span, quoted):
+            continue
+        lead = text[max(0, expr.span.start - 14):expr.span.start]
+        if any(m.end() >= len(lead.rstrip()) - 4 for m in lex.not_date_after.finditer(lead)):
+            continue
+        if published.known and published.start and expr.value.end and expr.value.end < published.start - _LEDE_RECENT:
+            continue  # a background date ("in February 2022"), not the news
+        distance = abs(expr.span.start - main.hit.span.start)
+        if best is None or distance < best[0]:
+            best = (distance, expr)
+    if best is not None:
+        main.when = best[1]
+    elif published.precision == "day" and published.start is not None and published.source != "relative":
+        value = DateValue.of_day(published.start, "relative", published.evidence, PUBLICATION_DAY)
+        main.when = TemporalExpression(main.hit.span, "", value, "publication", "past")
+
+
+def _roles_from_parse(drafts: list[Draft], nlp) -> None:
+    """Where a dependency parser exists, it says who is the doer of a verb and who the other side."""
+    if nlp is None:
+        return
+    for d in drafts:
+        if not d.hit.nominal and len(d.participants) > 1 and not d.borrowed:
+            d.participants = list(parse_roles(nlp, d.sentence.text, d.sentence.start, d.hit.span, tuple(d.participants)))
+
+
+def _inside(span: Span, areas: list[Span]) -> bool:
+    return any(a.start <= span.start and span.end <= a.end for a in areas)
+
+
+def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ...]], sentence: Sentence,
+             previous: Sentence | None,
+             mentions: tuple[Mention, ...],
+             dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
+             drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool],
+             seat_of: Callable[[str], str | None] = lambda entity_id: None) -> None:
+    info = ontology().types.get(hit.type)
+    if info is None:
+        return
+    scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours)
+    place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country,
+                                   scope.sentence_end or sentence.end, seat_of, tuple(d.span for d in dates))
+    excluded = in_place | ({place.mention.span} if place else frozenset())
+    participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
+    if place is None:
+        # "addressed the Knesset": an institution taking part is where it sits.
+        place = next((PlaceChoice(seat, m) for p in participants if (seat := seat_of(p.entity_id))
+                      for m in mentions if m.span == p.evidence), None)
+    if hit.type in _DIRECTED:
+        targets = protest_targets(sentence.start, sentence.end, mentions, text, lex)
+        targeted = {p.entity_id for p in targets}
+        participants = [p for p in participants if p.entity_id not in targeted] + targets
+    if place is not None and hit.type in ontology().verbal_types and _in_content(place.mention.span, hit, participants):
+        place = None  # "called on Israel to let aid into Gaza": what was asked for, not where
+    when = _resolve_anaphoric(_date_for(hit, sentence, dates, quoted, text, lex), drafts)
+    before = _blank(text, scope.start, hit.span.start, dates)
+    after = _blank(text, hit.span.end, scope.sentence_end or sentence.end, dates) if hit.nominal else ""
+    status = status_of(before, lex, after)
+    if status == "asserted" and when is not None and when.future:
+        status = "future"
+    mode = refine_mode(hit, sentence.text, lex) or info.default_mode
+    if mode in ontology().placeless_modes:
+        place = None
+    draft = Draft(hit, mode, sentence, participants, place.place_id if place else None,
+                  place.mention.span if place else None, when, status, [hit.span], [sentence])
+    same_sentence = [d for d in drafts if d.sentence == sentence and d.hit.type == hit.type]
+    if same_sentence:
+        _merge(same_sentence[-1], draft)
+        return
+    earlier = [d for d in drafts if d.hit.type == hit.type and d.participants]
+    recent = bool(earlier) and earlier[-1].sentence.paragraph >= sentence.paragraph - 1
+    if hit.nominal and participants and (recent or not _attached(hit, participants, text)):
+        participants = draft.participants = []  # "the meeting ..., X said": X is no participant of it
+    if not participants:
+        if earlier and _fits(earlier[-1], draft):
+            _merge(earlier[-1], draft)
+            return
+        # Only a symmetric event can be told without its parties ("the truce took effect").
+        borrowed = _borrow(hit, previous, mentions, text, lex, info.symmetric) if info.symmetric and not hit.nominal else []
+        if borrowed and (when is not None or place is not None):
+            draft.participants, draft.borrowed = borrowed, True
+    elif earlier and earlier[-1].sentence.paragraph >= sentence.paragraph - 1 and not any(
+            p.role == "source" for p in participants) and when is None and not hit.nominal:
+        _merge(earlier[-1], draft)  # "He also met X": the same visit, told on
+        return
+    else:
+        for index in range(len(drafts) - 1, -1, -1):
+            other = drafts[index]
+            if other.sentence.end <= title_end and _retold(other, draft):
+                # The lede retells the title in full: it leads, the title adds its evidence.
+                drafts[index] = draft
+                draft.evidence += other.evidence
+                draft.sentences.insert(0, other.sentence)
+                return
+            if _same_event(other, draft):
+                _merge(other, draft)
+                return
+    drafts.append(draft)
+
+
+# Agencies credited in brackets: one to three names joined by a dash, slash, comma or space.
+_AGENCY_BRACKET = re.compile(r"\((?:[^\W_][\w.]*)(?:\s?[-/,]\s?[^\W_][\w.]*|\s[^\W_][\w.]*){0,2}\)")
+
+
+def _agency_credit(mention: Mention, text: str, ctx: Context) -> bool:
+    """A news agency credits the report from its dateline: in brackets, alone or beside another
+    agency ("Riad, 3 feb (EFE).-", "Kiew (dpa) -", "PARIS (TT-AFP)", "(Tanjug/Reuters)"), in brackets
+    after the place ("(서울=연합뉴스)", "【ワシントン共同】"), or opening the paragraph right before the
+    place and date ("新华社北京5月18日电")."""
+    entity = ctx.kb.get(mention.entity_id) if mention.entity_id else None
+    agency = entity is not None and entity.subtype == "news_agency"
+    if agency:
+        before = text[max(0, mention.span.start - _CREDIT_REACH):mention.span.start].rsplit("\n", 1)[-1]
+        after = text[mention.span.end:mention.span.end + 2]
+        if _CREDIT_OPEN.search(before) and after[:1] in _CREDIT_CLOSE:
+            return True
+        opens_line = mention.span.start == 0 or text[mention.span.start - 1] == "\n"
+        if opens_line and _CREDIT_DATE.match(text, mention.span.end):
+            return True
+    opening = text.rfind("(", max(0, mention.span.start - 16), mention.span.start + 1)
+    closing = text.find(")", mention.span.end, mention.span.end + 16)
+    if opening < 0 or closing < 0 or not _AGENCY_BRACKET.fullmatch(text, opening, closing + 1):
+        return False
+    if agency:
+        return True
+    # "DEN HAAG (ANP) -": between an upper-case dateline and its dash the brackets credit the
+    # report, whatever else the letters stand for (ANP is also the Palestinian Authority).
+    head = text[text.rfind("\n", 0, mention.span.start) + 1:mention.span.start - 1].strip()
+    tail = text[mention.span.end + 1:mention.span.end + 4].lstrip()
+    return 0 < len(head) <= 40 and head.isupper() and tail[:1] in ("-", "–", "—")
+
+
+def _in_content(place: Span, hit: TriggerHit, participants: list[Participant]) -> bool:
+    """Whether a place follows both the verb and the addressee of a speech act (in either order:
+    "called on Israel to ...", "از اسرائیل خواست ..."): it is inside what was said or asked."""
+    return place.start >= hit.span.end and any(
+        p.role == "target" and p.evidence is not None and p.evidence.start < place.start for p in participants)
+
+
+def _locate_main(draft: Draft, mentions: tuple[Mention, ...], text: str, title: str | None, lex: TriggerLexicon,
+                 ctx: Context) -> None:
+    """Where the title or the dateline puts the main event, when that overrides its own place.
+    A phone call has no place; a speech act's title names what was said, seldom where."""
+    if draft.mode in ontology().placeless_modes:
+        return
+    spoken = draft.hit.type in ontology().verbal_types
+    better = relocated(Span(draft.sentence.start, draft.sentence.end), draft.place_id, draft.place_evidence,
+                       mentions, text, None if spoken else title, lex, lambda entity_id: _own_names(ctx, entity_id),
+                       draft.hit.type not in ontology().remote_types)
+    if better is not None:
+        draft.place_id, draft.place_evidence = better.entity_id, better.span
+
+
+def _own_names(ctx: Context, entity_id: str) -> tuple[str, ...]:
+    entity = ctx.kb.get(entity_id)
+    return entity.all_names() if entity is not None else ()
+
+
+def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:
+    """Names a title may use for an event's actor or place: its own, and its country's
+    ("la Turquie et le Qatar veulent..." over a meeting of their ministers)."""
+    entity = ctx.kb.get(entity_id)
+    if entity is None:
+        return ()
+    country = ctx.kb.get(country_id(entity.country)) if entity.country and entity.kind != "country" else None
+    return entity.all_names() + (country.all_names() if country is not None else ())
+
+
+def _seat(ctx: Context, entity_id: str) -> str | None:
+    entity = ctx.kb.get(entity_id)
+    return entity.seat if entity is not None and ctx.kb.get(entity.seat or "") is not None else None
+
+
+def _same_country(ctx: Context, place_id: str, country_id: str) -> bool:
+    place, country = ctx.kb.get(place_id), ctx.kb.get(country_id)
+    return place is not None and country is not None and place.country is not None and (
+        place.country == country.country or place.country == country.id)
+
+
+def _resolve_anaphoric(when: TemporalExpression | None, drafts: list[Draft]) -> TemporalExpression | None:
+    """"The next day": counted from the day of the event told just before, when that day is known."""
+    shift = anaphoric_shift(when) if when else None
+    if when is None or shift is None:
+        return when
+    told = next((d for d in reversed(drafts) if d.participants and d.date.precision == "day"), None)
+    if told is None or told.date.start is None:
+        return when
+    value = DateValue.of_day(told.date.start + timedelta(days=shift), "relative", when.text, when.value.rule)
+    return replace(when, value=value)
+
+
+def _refer_back(hit: TriggerHit, objects: list[TriggerHit], drafts: list[Draft]) -> None:
+    """"Aoun condemned the strike": the other side is whoever carried out the strike reported before."""
+    if not drafts or drafts[-1].hit is not hit or len(drafts[-1].participants) > 1:
+        return
+    draft = drafts[-1]
+    if not draft.participants or hit.type not in CONTENT_TARGET_TYPES:
+        return
+    for obj in objects:
+        if obj.span.start < hit.span.end:
+            continue
+        earlier = [d for d in drafts[:-1] if d.hit.type == obj.type and d.participants]
+        if earlier:
+            known = draft.entity_ids()
+            doers = [p for p in earlier[-1].participants if p.role in ("source", "other") and p.entity_id not in known]
+            draft.participants += [Participant(p.entity_id, "target", round(p.confidence * 0.8, 3), obj.span)
+                                   for p in doers[:1]]
+            return
+
+
+def _claim(sentence: Sentence, mentions: tuple[Mention, ...], text: str, lex: TriggerLexicon,
+           drafts: list[Draft]) -> None:
+    """"TRF claimed responsibility for the attack": the claimant is the doer of the attack told
+    just before, whose doers the report may not have named ("gunmen opened fire")."""
+    claim = lex.claims.search(text, sentence.start, sentence.end)
+    if claim is None:
+        return
+    told = next((d for d in reversed(drafts) if d.hit.type in _CLAIMED and d.status == "asserted"
+                 and d.sentence.start <= sentence.start and d.sentence.paragraph >= sentence.paragraph - _CLAIM_REACH),
+                None)
+    if told is None:
+        return
+    claimants = [m for m in actors_in(mentions, Scope(sentence.start, claim.start()), text, lex)
+                 if m.kind in ("org", "person")]
+    if not claimants or claimants[0].entity_id in told.entity_ids():
+        return
+    doer = claimants[0]
+    assert doer.entity_id is not None
+    told.participants.insert(0, Participant(doer.entity_id, "source", round(doer.confidence * 0.8, 3), doer.span))
+    told.evidence.append(Span(claim.start(), claim.end()))
+    if sentence not in told.sentences:
+        told.sentences.append(sentence)
+
+
+def _react(hit: TriggerHit, drafts: list[Draft]) -> None:
+    """"Zakharova warned that Moscow would retaliate": an accusation or threat with no other side
+    answers the doer of the event told just before (weakly)."""
+    if not drafts or drafts[-1].hit is not hit or hit.type not in _REACTIONS:
+        return
+    draft = drafts[-1]
+    if len(draft.participants) != 1 or len(drafts) < 2:
+        return
+    told = next((d for d in reversed(drafts[:-1]) if d.participants and d.hit.type != hit.type), None)
+    if told is None or told.sentence.paragraph < draft.sentence.paragraph - 1:
+        return
+    known = draft.entity_ids()
+    doer = next((p for p in told.participants if p.role in ("source", "other") and p.entity_id not in known), None)
+    if doer is not None:
+        draft.participants.append(Participant(doer.entity_id, "target", round(doer.confidence * 0.6, 3), doer.evidence))
+
+
+def _title_end(article: Article) -> int:
+    """Where the title ends in the text, when the text opens with it (after a standfirst, say); else 0."""
+    title = (article.title or "").strip()
+    if not title:
+        return 0
+    at = article.text.find(title, 0, len(title) + _TITLE_REACH)
+    return at + len(title) if at >= 0 else 0
+
+
+def _retold(title: Draft, lede: Draft) -> bool:
+    return (title.hit.type == lede.hit.type and title.status == lede.status and lede.sentence.start > title.sentence.end
+            and bool(title.entity_ids() & lede.entity_ids()))
+
+
+def _attached(hit: TriggerHit, participants: list[Participant], text: str) -> bool:
+    """Whether an actor stands right beside a noun trigger, with no punctuation between."""
+    for p in participants:
+        if p.evidence is None:
+            continue
+        left, right = sorted((hit.span, p.evidence), key=lambda sp: sp.start)
+        gap = text[left.end:right.start]
+        if len(gap.split()) <= _ATTACHED_WORDS and not re.search(r"[,.;:!?()«»\"“”؟،]", gap):
+            return True
+    return False
+
+
+def _fits(old: Draft, new: Draft) -> bool:
+    """Whether a trigger without actors can refer back to `old`: no other place, no other date."""
+    if old.place_id and new.place_id and old.place_id != new.place_id:
+        return False
+    return new.when is None or old.when is None or old.date.compatible(new.date)
+
+
+def _same_event(old: Draft, new: Draft) -> bool:
+    """A later report of an event already found: same type, shared actors, nothing contradicting."""
+    if old.hit.type != new.hit.type or old.status != new.status or not old.participants:
+        return False
+    if not (old.entity_ids() <= new.entity_ids() or new.entity_ids() <= old.entity_ids()):
+        return False
+    if old.place_id and new.place_id and old.place_id != new.place_id:
+        return False
+    if new.when is not None and old.when is not None and not old.date.compatible(new.date):
+        return False
+    return new.hit.nominal or new.when is None or old.when is None
+
+
+def _merge(into: Draft, other: Draft) -> None:
+    known = into.entity_ids()
+    if not other.hit.nominal:  # a noun referring back adds no actors: its neighbours are other things
+        into.participants += [p for p in other.participants if p.entity_id not in known]
+    if into.place_id is None and other.place_id is not None and into.mode not in ontology().placeless_modes:
+        into.place_id, into.place_evidence = other.place_id, other.place_evidence
+    if into.when is None and other.when is not None:
+        into.when = other.when
+    into.evidence.append(other.hit.span)
+    if other.sentence not in into.sentences:
+        into.sentences.append(other.sentence)
+
+
+def _borrow(hit: TriggerHit, previous: Sentence | None, mentions: tuple[Mention, ...], text: str,
+            lex: TriggerLexicon, symmetric: bool) -> list[Participant]:
+    """Actors of the previous sentence, weakly, for a dated or placed trigger that names none ("the truce took effect")."""
+    if previous is None:
+        return []
+    actors = actors_in(mentions, Scope(previous.start, previous.end), text, lex)
+    seen: dict[str, Participant] = {}
+    for m in actors:
+        if m.kind in ACTOR_KINDS and m.entity_id and m.entity_id not in seen:
+            seen[m.entity_id] = Participant(m.entity_id, "other" if symmetric else "source", 0.3, m.span)
+    return list(seen.values())
+
+
+def _blank(text: str, start: int, end: int, dates: tuple[TemporalExpression, ...]) -> str:
+    """text[start:end] with date phrases blanked, so "May" is not taken for a modal verb."""
+    chunk = list(text[start:end])
+    for expr in dates:
+        for i in range(max(expr.span.start, start), min(expr.span.end, end)):
+            chunk[i - start] = " "
+    return "".join(chunk)
+
+
+def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpression, ...], quoted: list[Span],
+              text: str, lex: TriggerLexicon) -> TemporalExpression | None:
+    """The temporal expression of the sentence nearest the trigger, skipping "since ..." dates and quotes."""
+    best: tuple[int, TemporalExpression] | None = None
+    for expr in dates:
+        if not (sentence.start <= expr.span.start and expr.span.end <= sentence.end) or _inside(expr.span, quoted):
+            continue
+        lead = text[max(sentence.start, expr.span.start - 14):expr.span.start]
+        if any(m.end() >= len(lead.rstrip()) - 4 for m in lex.not_date_after.finditer(lead)):
+            continue
+        distance = expr.span.start - hit.span.end if expr.span.start >= hit.span.end else hit.span.start - expr.span.end
+        if best is None or distance < best[0]:
+            best = (distance, expr)
+    return best[1] if best else None
+
+
+def _finish(d: Draft, article: Article, lex: EventLexicon, attributions, quotes: tuple[Quote, ...]) -> EventMention:
+    span = Span(d.sentence.start, d.sentence.end)
+    near = [a for a in attributions if any(s.start <= a.span.start < s.end for s in d.sentences)]
+    source_ids = {p.entity_id for p in d.participants}
+    own_quotes = tuple(
+        q for q in quotes
+        if span.start <= q.span.start < span.end or (q.speaker_id in source_ids and d.hit.type == "STATEMENT"
+                                                     and abs(q.span.start - span.end) < 300)
+    )
+    confidence = 0.45 + (0.0 if d.hit.nominal else 0.2) + min(0.2, 0.1 * len(d.participants)) + (0.1 if d.when else 0.0)
+    if d.borrowed:
+        confidence -= 0.25
+    if d.status != "asserted":
+        confidence -= 0.1
+    return EventMention(
+        id=ids.event_mention_id(article.id, d.sentence.start, d.hit.type, d.hit.span.start),
+        article_id=article.id,
+        type=d.hit.type,
+        mode=d.mode,
+        participants=tuple(d.participants),
+        date=d.date,
+        evidence=tuple([span] + d.evidence),
+        sentence=d.sentence.text,
+        language=article.language,
+        trigger=d.hit.text,
+        place_id=d.place_id,
+        place_evidence=d.place_evidence,
+        topics=find_topics(tuple(s.text for s in d.sentences), lex.topics),
+        attribution=near[0].source if near else None,
+        quotes=own_quotes,
+        status=d.status,
+        main=d.main,
+        background=d.background,
+        confidence=round(max(0.05, min(0.98, confidence)), 2),
+        # What a report tells as done had happened by the time it was published.
+        reported_by=article.published.end if d.status == "asserted" and article.published.known else None,
+    )

@@ -1,0 +1,281 @@
+"""Event triggers: the words that report an event, with type, mode and status, from lexicon data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+from importlib import resources
+
+import yaml
+
+from newstrace.knowledge.lexicon import Lexicon
+from newstrace.model import Span
+from newstrace.stages.events.phrases import compile_groups, compile_phrases, label_of, with_auxiliaries
+from newstrace.text.scripts import unspaced
+
+# How far before a trigger a negation, modal or future cue still governs it.
+_CUE_WINDOW = 45
+# How far from a noun trigger a light verb ("held", "mantuvieron") may stand.
+_LIGHT_BEFORE = 60
+_LIGHT_AFTER = 90
+_LIGHT_BEFORE_VERB_FIRST = 160
+
+
+@dataclass(frozen=True)
+class EventTypeInfo:
+    """One PLOVER type of modes.yaml."""
+
+    name: str
+    modes: tuple[str, ...]
+    default_mode: str | None
+    symmetric: bool
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """The PLOVER types, their modes, precedence and the topic ids (knowledge/data/modes.yaml)."""
+
+    types: dict[str, EventTypeInfo]
+    precedence: tuple[str, ...]
+    topics: tuple[str, ...]
+    distinct_modes: frozenset[str] = frozenset()  # never one event with another mode (a phone call)
+    verbal_types: frozenset[str] = frozenset()  # speech acts: merged only on similar evidence
+    placeless_modes: frozenset[str] = frozenset()  # no one place (a phone call)
+    remote_types: frozenset[str] = frozenset()  # placed where they strike, never by a dateline
+    reporting_types: frozenset[str] = frozenset()  # speech acts that carry another act's news
+
+    def rank(self, event_type: str) -> int:
+        return self.precedence.index(event_type) if event_type in self.precedence else len(self.precedence)
+
+
+def load_ontology() -> Ontology:
+    """Read modes.yaml from the knowledge package."""
+    path = resources.files("newstrace.knowledge") / "data" / "modes.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    types = {
+        name: EventTypeInfo(name, tuple(spec.get("modes") or ()), spec.get("default_mode"), bool(spec.get("symmetric")))
+        for name, spec in data["types"].items()
+    }
+    return Ontology(types, tuple(data.get("precedence") or ()), tuple(data.get("topics") or ()),
+                    frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()),
+                    frozenset(data.get("placeless_modes") or ()), frozenset(data.get("remote_types") or ()),
+                    frozenset(data.get("reporting_types") or ()))
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    """A trigger found in the text: type, mode, where, and whether it is a noun."""
+
+    type: str
+    mode: str | None
+    span: Span
+    text: str
+    nominal: bool
+    noun: bool = False  # written as a noun, even where a light verb makes it report its own event
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    """One language's trigger section, compiled."""
+
+    verbs: re.Pattern[str]
+    verb_labels: tuple[str, ...]
+    nouns: re.Pattern[str]
+    noun_labels: tuple[str, ...]
+    modes: dict[str, re.Pattern[str]]
+    negation: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    future: re.Pattern[str]
+    perfect_auxiliaries: re.Pattern[str]
+    perfect_particles: re.Pattern[str]
+    complementizers: re.Pattern[str]
+    subject_before: re.Pattern[str]
+    subject_after: re.Pattern[str]  # postpositions after a subject-matter noun ("ウクライナ問題について")
+    place_before: re.Pattern[str]
+    place_prefixes: tuple[str, ...]
+    place_glued: tuple[str, ...]
+    place_after: tuple[str, ...]
+    not_place_after: tuple[str, ...]  # endings that make a place an attribute ("ガザでの作戦")
+    place_suffixes: tuple[str, ...]
+    groups: re.Pattern[str]
+    agent_before: re.Pattern[str]
+    against: re.Pattern[str]
+    determiners: re.Pattern[str]
+    light_verbs: re.Pattern[str]
+    light_verbs_before: re.Pattern[str]
+    verb_final: bool
+    verb_first: bool
+    places_before_verb: bool  # the place phrase comes before the verb ("在北京会见")
+    conjunctions: re.Pattern[str]
+    possessives: frozenset[str]  # words joining a person to their country ("ของ")
+    not_date_after: re.Pattern[str]
+    claims: re.Pattern[str] = re.compile(r"(?!x)x")  # "claimed responsibility": the claimant did the attack
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
+        data = lexicon.section("triggers")
+        # Compound tenses: a phrase opening on an auxiliary stands for its other forms too.
+        auxiliaries = {str(k).casefold(): tuple(v or ()) for k, v in (data.get("auxiliaries") or {}).items()}
+        verbs, verb_labels = compile_groups(
+            {label: with_auxiliaries(words or (), auxiliaries) for label, words in (data.get("verbs") or {}).items()},
+            gap=True, proclitics=tuple(data.get("proclitics") or ()))
+        light = with_auxiliaries(data.get("light_verbs") or (), auxiliaries)
+        nouns, noun_labels = compile_groups(dict(data.get("nouns") or {}))
+        return cls(
+            verbs=verbs,
+            verb_labels=verb_labels,
+            nouns=nouns,
+            noun_labels=noun_labels,
+            modes={label: compile_phrases(words) for label, words in (data.get("modes") or {}).items()},
+            negation=compile_phrases(data.get("negation") or ()),
+            hypothetical=compile_phrases(data.get("hypothetical") or ()),
+            future=compile_phrases(data.get("future") or ()),
+            # Arabic "وكان الوزيران قد التقيا" (had met): after the auxiliary, the particle the
+            # hypothetical cues also list marks the past.
+            perfect_auxiliaries=compile_phrases((data.get("perfect") or {}).get("auxiliaries") or ()),
+            perfect_particles=compile_phrases((data.get("perfect") or {}).get("particles") or ()),
+            complementizers=compile_phrases(data.get("complementizers") or ()),
+            subject_before=compile_phrases(data.get("subject_before") or ()),
+            # Read right after a name, to which a postposition may be glued: no boundary before it.
+            subject_after=_glued(data.get("subject_after") or ()),
+            place_before=compile_phrases(data.get("place_before") or ()),
+            # One-letter prepositions written onto the name (Arabic "ب").
+            place_prefixes=tuple(w for w in data.get("place_before") or () if len(w) == 1),
+            place_glued=tuple(data.get("place_glued") or ()),
+            place_after=tuple(sorted((w.casefold() for w in data.get("place_after") or ()), key=len, reverse=True)),
+            not_place_after=tuple(w.casefold() for w in data.get("not_place_after") or ()),
+            # Locative endings written onto the name itself (Bengali "ঢাকায়", "দিল্লিতে").
+            place_suffixes=tuple(sorted((w.casefold() for w in data.get("place_suffixes") or ()), key=len, reverse=True)),
+            groups=compile_phrases(data.get("groups") or ()),
+            agent_before=compile_phrases(data.get("agent_before") or ()),
+            against=compile_phrases(data.get("against") or ()),
+            light_verbs=compile_phrases(light),
+            light_verbs_before=compile_phrases(light + with_auxiliaries(data.get("light_verbs_before") or (), auxiliaries)),
+            verb_final=bool(data.get("verb_final")),
+            verb_first=bool(data.get("verb_first")),
+            places_before_verb=bool(data.get("places_before_verb")),
+            conjunctions=compile_phrases(data.get("conjunctions") or ()),
+            possessives=frozenset(str(w).casefold() for w in data.get("possessives") or ()),
+            # "la rencontre" is the noun even where the verb is spelt the same.
+            determiners=re.compile("(?:" + compile_phrases(data.get("determiners") or ()).pattern + r")\s*$", re.IGNORECASE),
+            not_date_after=compile_phrases(data.get("not_date_after") or ()),
+            claims=compile_phrases(data.get("claims") or ()),
+        )
+
+    @cached_property
+    def empty(self) -> bool:
+        return not self.verb_labels and not self.noun_labels
+
+
+def _glued(words) -> re.Pattern[str]:
+    ordered = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(r"\s*".join(map(re.escape, w.split())) for w in ordered), re.IGNORECASE)
+
+
+def _split_label(label: str) -> tuple[str, str | None]:
+    kind, _, mode = label.partition("/")
+    return kind, (mode or None)
+
+
+def find_triggers(text: str, offset: int, lex: TriggerLexicon,
+                  cuts: frozenset[int] | None = None) -> tuple[TriggerHit, ...]:
+    """Verb and noun triggers of `text` (spans shifted by `offset`); a verb beats a noun it overlaps.
+
+    `cuts` are the word boundaries of the language's segmenter, in the same offsets as the
+    spans: a trigger edge in a script without spaces must fall on one ("说" is no trigger
+    inside "说明").
+
+    A verb that is also a light verb, with a noun trigger of another type as its subject just
+    before it, is that noun's verb and no event of its own ("ein Drohnenangriff, gestartet von
+    der RSF, traf den Flughafen": the strike hit, nobody met).
+    """
+    hits: list[TriggerHit] = []
+    for pattern, labels, nominal in ((lex.verbs, lex.verb_labels, False), (lex.nouns, lex.noun_labels, True)):
+        if not labels:
+            continue
+        for match in pattern.finditer(text):
+            kind, mode = _split_label(label_of(match, labels))
+            span = Span(offset + match.start(), offset + match.end())
+            if cuts is not None and not _on_cuts(match, span, cuts):
+                continue
+            written_noun = nominal or bool(lex.determiners.search(text, max(0, match.start() - 12), match.start()))
+            noun = written_noun
+            if noun and _light_verb_near(text, match.start(), match.end(), lex):
+                noun = False  # "held a new round of talks": the noun carries the event
+            if any(h.span.start < span.end and span.start < h.span.end for h in hits):
+                continue
+            hits.append(TriggerHit(kind, mode, span, match.group(), noun, written_noun))
+    hits.sort(key=lambda h: h.span.start)
+    kept: list[TriggerHit] = []
+    for hit in hits:
+        subject = _noun_subject(hit, kept, text, offset, lex)
+        if subject is None:
+            kept.append(hit)
+        else:
+            kept[kept.index(subject)] = replace(subject, nominal=False)
+    return tuple(kept)
+
+
+def _noun_subject(verb: TriggerHit, before: list[TriggerHit], text: str, offset: int,
+                  lex: TriggerLexicon) -> TriggerHit | None:
+    """The noun trigger of another type whose light verb `verb` is, standing just before it."""
+    if verb.noun or not lex.light_verbs.fullmatch(verb.text):
+        return None
+    for hit in reversed(before):
+        if not hit.noun:
+            return None  # another verb stands between
+        gap = text[hit.span.end - offset:verb.span.start - offset]
+        if hit.type != verb.type and len(gap) <= _LIGHT_AFTER and not re.search(r"[.;:!?؟]", gap):
+            return hit
+        return None
+    return None
+
+
+def _on_cuts(match: re.Match[str], span: Span, cuts: frozenset[int]) -> bool:
+    text = match.group()
+    return (not unspaced(text[:1]) or span.start in cuts) and (not unspaced(text[-1:]) or span.end in cuts)
+
+
+def _light_verb_near(text: str, start: int, end: int, lex: TriggerLexicon) -> bool:
+    # Where the verb opens the clause, the whole subject stands between it and its noun.
+    reach = _LIGHT_BEFORE_VERB_FIRST if lex.verb_first else _LIGHT_BEFORE
+    before = text[max(0, start - reach):start]
+    cut = max(before.rfind(";"), before.rfind(":"), before.rfind("؛"))
+    if lex.light_verbs_before.search(before[cut + 1:]):
+        return True
+    after = text[end:end + _LIGHT_AFTER]
+    # "Ein Drohnenangriff, gestartet von ...": a participle set off by a comma still carries it.
+    return bool(lex.light_verbs.match(after.lstrip(" ,"))) or bool(lex.light_verbs.search(after.split(",")[0]))
+
+
+def refine_mode(hit: TriggerHit, clause: str, lex: TriggerLexicon) -> str | None:
+    """The mode a cue of the clause sets ("by phone" makes a meeting a phone call), else the hit's own."""
+    for label, pattern in lex.modes.items():
+        kind, mode = _split_label(label)
+        if kind == hit.type and mode and pattern.search(clause):
+            return mode
+    return hit.mode
+
+
+def status_of(before: str, lex: TriggerLexicon, after: str = "") -> str:
+    """Status from the text just before a trigger: negated, hypothetical, future or asserted.
+
+    `before` is the clause text preceding the trigger, dates already blanked out
+    (so the month "May" is not read as a modal). `after` is read too for a noun
+    trigger, whose verb follows it ("a meeting could take place").
+    """
+    window = before[-_CUE_WINDOW:] + " … " + re.split(r"[,.;:!?؟،]", after, maxsplit=1)[0][:_CUE_WINDOW + 30]
+    auxiliaries = list(lex.perfect_auxiliaries.finditer(window))
+    if auxiliaries:
+        cut = auxiliaries[-1].end()
+        window = window[:cut] + lex.perfect_particles.sub(" ", window[cut:])
+    if lex.negation.search(window):
+        return "negated"
+    if lex.hypothetical.search(window):
+        return "hypothetical"
+    if lex.future.search(window):
+        return "future"
+    return "asserted"

@@ -1,0 +1,1 @@
+"""The resolution stages, across articles: copies, merging reports into events, canonical fields, stories."""

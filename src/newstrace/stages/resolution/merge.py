@@ -1,0 +1,341 @@
+"""Event resolution: every report of one event, from any outlet and language, into one event.
+
+1. Blocking: a mention is filed under (type, participant) for each participant
+   and for the state each official participant stands for, and large blocks are
+   cut into date windows, so cost grows with the corpus, not with its square.
+2. Hard constraints decide what can never be one event: different types or
+   modes, day-precise dates more than a day apart, incompatible coarse dates
+   (precision and weekday respected), two different known places, and an
+   article's main event against its own background events.
+3. Pairwise evidence (participants, date, place, topics, and the cross-lingual
+   similarity of the evidence sentences when a similarity function is given)
+   gives a score; pairs above the threshold are joined strongest first, a join
+   only when every cross pair of the two groups satisfies the constraints.
+   Sorting the candidate pairs makes the result independent of input order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from newstrace.model import DateValue, EventMention
+from newstrace.stages.events.dates import PUBLICATION_DAY
+
+THRESHOLD = 0.5
+# Cosine of evidence sentences above which two speech acts say the same thing.
+CONTENT_SIMILARITY = 0.6
+# Modes whose reports are never one event with a report of another mode (see modes.yaml).
+DISTINCT_MODES = frozenset({"phone_call"})
+BLOCK_CAP = 48
+NEIGHBOURS = 32
+DAY_TOLERANCE = timedelta(days=1)
+# The longest interval a dated mention can have (a year), for searching sorted starts.
+MAX_SPAN = timedelta(days=366)
+# How long before its publication an undated report's event may have happened: news is
+# about the last days; an older event is told with its date.
+RECENT = timedelta(days=7)
+RECALLED = timedelta(days=3660)
+
+Similarity = Callable[[EventMention, EventMention], float]
+PlaceRelation = Callable[[str, str], bool]
+
+
+@dataclass(frozen=True)
+class Pair:
+    score: float
+    first: str
+    second: str
+
+
+def order_key(mention: EventMention) -> tuple:
+    """What ties between mentions are broken by: their content, never their ids, which follow
+    where an input file sits or what it is called (the id comes last, for identical copies)."""
+    return (mention.sentence, mention.trigger, mention.type, tuple((s.start, s.end) for s in mention.evidence),
+            mention.language or "", mention.id)
+
+
+def mergeable(mention: EventMention) -> bool:
+    """Only asserted events with at least one participant take part in merging."""
+    return mention.status == "asserted" and bool(mention.participants)
+
+
+def participant_ids(mention: EventMention) -> frozenset[str]:
+    return frozenset(p.entity_id for p in mention.participants)
+
+
+Affiliation = Callable[[str], str | None]
+
+
+def _no_affiliation(entity_id: str) -> str | None:
+    return None
+
+
+def related_ids(mention: EventMention, affiliation: Affiliation = _no_affiliation) -> frozenset[str]:
+    """Participants and the states their officials stand for: "Aliyev and Pashinyan signed" and
+    "Azerbaijan and Armenia signed" tell one act."""
+    ids = participant_ids(mention)
+    return ids | {state for state in map(affiliation, ids) if state is not None}
+
+
+def anchored(mention: EventMention) -> DateValue:
+    """The mention's date, or, for a report that gives none, the past of its publication: the
+    recent past for the article's news, any time before for what it recalls (an internal
+    window for the constraints only: it claims no day)."""
+    if mention.reported_by is None or (mention.date.known and mention.date.rule != PUBLICATION_DAY):
+        return mention.date
+    reach = RECENT if mention.main else RECALLED
+    return DateValue(mention.reported_by - reach, mention.reported_by, "month", "relative", rule="anchor:past",
+                     weekday=mention.date.weekday)
+
+
+def told_day(mention: EventMention):
+    """The day a mention's text gives, None where it gives none or only its publication day."""
+    return mention.date.day if mention.date.rule != PUBLICATION_DAY else None
+
+
+def floating(mention: EventMention) -> bool:
+    """A mention with no date of its own in an article with none: nothing anchors it in time."""
+    return not mention.date.known and mention.reported_by is None
+
+
+def dates_compatible(a: EventMention, b: EventMention) -> bool:
+    """Dates that can be one day (a day of tolerance between two days), and no event dated after
+    the publication of a report that tells it as past."""
+    da, db = anchored(a), anchored(b)
+    for dated, report in ((da, b), (db, a)):
+        if report.reported_by is not None and dated.known and dated.start is not None \
+                and dated.start > report.reported_by + DAY_TOLERANCE:
+            return False
+    if da.precision == "day" and db.precision == "day":
+        assert da.start and db.start
+        return abs(da.start - db.start) <= DAY_TOLERANCE
+    return da.compatible(db)
+
+
+def places_compatible(a: EventMention, b: EventMention, same_place: PlaceRelation) -> bool:
+    if a.place_id is None or b.place_id is None or a.place_id == b.place_id:
+        return True
+    return same_place(a.place_id, b.place_id)
+
+
+def modes_compatible(a: str | None, b: str | None, distinct: frozenset[str]) -> bool:
+    """Different words for one event (talks, meeting) agree; a distinct mode (a phone call) never
+    agrees with another mode."""
+    return not a or not b or a == b or (a not in distinct and b not in distinct)
+
+
+def compatible(
+    a: EventMention, b: EventMention, same_place: PlaceRelation, distinct_modes: frozenset[str] = DISTINCT_MODES
+) -> bool:
+    """Whether two mentions could report one event (the hard constraints)."""
+    if a.type != b.type or not modes_compatible(a.mode, b.mode, distinct_modes):
+        return False
+    if a.article_id == b.article_id and (a.main and b.background or b.main and a.background):
+        return False
+    return dates_compatible(a, b) and places_compatible(a, b, same_place)
+
+
+def _jaccard(x: Iterable[str], y: Iterable[str]) -> float:
+    sx, sy = set(x), set(y)
+    return len(sx & sy) / len(sx | sy) if sx | sy else 0.0
+
+
+def _same_day_and_place(a: EventMention, b: EventMention) -> bool:
+    """The same day told, and one place (or a place only one report names)."""
+    same_day = told_day(a) is not None and told_day(a) == told_day(b)
+    return same_day and (a.place_id is not None or b.place_id is not None) and (
+        a.place_id is None or b.place_id is None or a.place_id == b.place_id)
+
+
+def _needs_similar_evidence(
+    a: EventMention, b: EventMention, shared: frozenset[str], direct: frozenset[str], verbal_types: frozenset[str],
+    broad: Callable[[str], bool],
+) -> bool:
+    """Whether participants, date and place alone cannot tell that two reports are one event.
+
+    A speech act is defined by what was said: one shared speaker is not enough, a speaker
+    and an addressee on the same day are. Sharing only countries (named, or standing behind
+    their officials) is not enough either, unless the day and the place agree too (a place
+    only one report names agrees).
+    """
+    if all(broad(e) for e in shared):
+        return not _same_day_and_place(a, b)
+    if floating(a) != floating(b) and a.article_id != b.article_id and (a.place_id is None or a.place_id != b.place_id):
+        return True  # an undated report joins a dated event on more than shared actors
+    if a.type in verbal_types:
+        return len(direct) < 2 or told_day(a) is None or told_day(a) != told_day(b)
+    return False
+
+
+def pair_score(
+    a: EventMention, b: EventMention, similarity: Similarity | None,
+    verbal_types: frozenset[str] = frozenset(), broad: Callable[[str], bool] = lambda e: False,
+    affiliation: Affiliation = _no_affiliation,
+) -> float:
+    """Evidence that two compatible mentions report the same event, in [0, 1].
+
+    Sharing only broad participants (countries) or being speech acts (what was
+    said defines them) is not enough: such pairs also need similar evidence sentences.
+    """
+    ids_a, ids_b = participant_ids(a), participant_ids(b)
+    direct = ids_a & ids_b
+    bridged = _bridged(ids_a, ids_b, affiliation) | _bridged(ids_b, ids_a, affiliation)
+    shared = direct | bridged
+    if not shared:
+        return 0.0
+    if _needs_similar_evidence(a, b, shared, direct, verbal_types, broad):
+        if similarity is None or similarity(a, b) < CONTENT_SIMILARITY:
+            return 0.0
+    smaller, larger = sorted((ids_a, ids_b), key=len)
+    matched = sum(1 for x in smaller if x in larger or x in bridged or affiliation(x) in bridged)
+    overlap = matched / len(smaller)
+    if a.date.precision == "day" and b.date.precision == "day":
+        date_score = 1.0 if a.date.start == b.date.start else 0.6
+    elif a.date.known and b.date.known:
+        date_score = 0.7
+    else:
+        date_score = 0.5
+    place_score = 1.0 if a.place_id and a.place_id == b.place_id else 0.5
+    topic_score = _jaccard(a.topics, b.topics) if a.topics and b.topics else 0.5
+    score = 0.5 * overlap + 0.2 * date_score + 0.15 * place_score + 0.15 * topic_score
+    if similarity is not None:
+        score = 0.75 * score + 0.25 * max(0.0, similarity(a, b))
+    return score
+
+
+def _bridged(ids: frozenset[str], others: frozenset[str], affiliation: Affiliation) -> frozenset[str]:
+    """Countries one side names whose officials the other side names ("Azerbaijan" ~ "Aliyev").
+    Two officials of one state are not bridged: they may be at different meetings."""
+    states = {affiliation(x) for x in others}
+    return frozenset(x for x in ids if x in states and x not in others)
+
+
+def block_keys(mention: EventMention, affiliation: Affiliation = _no_affiliation) -> list[tuple[str, str]]:
+    return [(mention.type, pid) for pid in sorted(related_ids(mention, affiliation))]
+
+
+def candidate_pairs(mentions: Sequence[EventMention], affiliation: Affiliation = _no_affiliation) -> set[tuple[str, str]]:
+    """Pairs of mention ids sharing a block; large blocks are cut by a second participant and date."""
+    blocks: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
+    for mention in mentions:
+        for key in block_keys(mention, affiliation):
+            blocks[key].append(mention)
+    pairs: set[tuple[str, str]] = set()
+    for (_, actor), members in blocks.items():
+        if len(members) <= BLOCK_CAP:
+            _all_pairs(members, pairs)
+        else:
+            _split_pairs(actor, members, pairs, affiliation)
+    return pairs
+
+
+def _add(pairs: set[tuple[str, str]], a: EventMention, b: EventMention) -> None:
+    if a.id != b.id:
+        pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+
+
+def _all_pairs(members: Sequence[EventMention], pairs: set[tuple[str, str]]) -> None:
+    for i, a in enumerate(members):
+        for b in members[i + 1:]:
+            _add(pairs, a, b)
+
+
+def _split_pairs(actor: str, members: Sequence[EventMention], pairs: set[tuple[str, str]],
+                 affiliation: Affiliation = _no_affiliation) -> None:
+    """A large block (a much-reported actor): mentions meet when they share a second participant
+    and their dates overlap; mentions naming that actor alone meet the dated ones of the block."""
+    by_partner: dict[str, list[EventMention]] = defaultdict(list)
+    alone = []
+    for m in members:
+        partners = related_ids(m, affiliation) - {actor}
+        if not partners:
+            alone.append(m)
+        for partner in partners:
+            by_partner[partner].append(m)
+    for group in by_partner.values():
+        if len(group) <= BLOCK_CAP:
+            _all_pairs(group, pairs)
+        else:
+            _date_sweep(group, pairs)
+    dated = sorted((m for m in members if m.date.known), key=lambda m: (m.date.start, m.id))
+    starts = [m.date.start for m in dated]
+    for m in alone:
+        if not m.date.known:
+            continue
+        assert m.date.start is not None and m.date.end is not None
+        first = bisect_left(starts, m.date.start - MAX_SPAN)
+        for other in dated[first:]:
+            assert other.date.start is not None and other.date.end is not None
+            if other.date.start > m.date.end + DAY_TOLERANCE:
+                break
+            if other.date.end + DAY_TOLERANCE >= m.date.start:
+                _add(pairs, m, other)
+
+
+def _date_sweep(group: Sequence[EventMention], pairs: set[tuple[str, str]]) -> None:
+    """Sorted neighbourhood: a dated mention meets the next NEIGHBOURS whose interval overlaps
+    its own (give or take a day), so a pair of actors in the news every day costs a bounded
+    number of comparisons per mention; reports of one event sit side by side in date order,
+    and joining is transitive. Undated mentions meet everyone in the group, which sharing two
+    participants keeps small."""
+    dated = sorted((m for m in group if m.date.known), key=lambda m: (m.date.start, m.date.end, m.id))
+    for i, a in enumerate(dated):
+        assert a.date.end is not None
+        horizon = a.date.end + DAY_TOLERANCE
+        for b in dated[i + 1:i + 1 + NEIGHBOURS]:
+            assert b.date.start is not None
+            if b.date.start > horizon:
+                break
+            _add(pairs, a, b)
+    undated = [m for m in group if not m.date.known]
+    for i, a in enumerate(undated):
+        for b in group:
+            if b.date.known or b.id > a.id:
+                _add(pairs, a, b)
+
+
+def cluster(
+    mentions: Sequence[EventMention],
+    *,
+    similarity: Similarity | None = None,
+    same_place: PlaceRelation = lambda a, b: False,
+    threshold: float = THRESHOLD,
+    distinct_modes: frozenset[str] = DISTINCT_MODES,
+    verbal_types: frozenset[str] = frozenset(),
+    broad: Callable[[str], bool] = lambda entity_id: False,
+    affiliation: Affiliation = _no_affiliation,
+) -> list[tuple[EventMention, ...]]:
+    """Group mentions into events; each group sorted by id, groups sorted by their first id.
+
+    `affiliation` gives the state an official stands for, or None."""
+    usable = {m.id: m for m in mentions if mergeable(m)}
+    scored = []
+    for first, second in candidate_pairs(list(usable.values()), affiliation):
+        a, b = usable[first], usable[second]
+        if compatible(a, b, same_place, distinct_modes):
+            score = pair_score(a, b, similarity, verbal_types, broad, affiliation)
+            if score >= threshold:
+                scored.append(Pair(round(score, 6), first, second))
+    keys = {mid: order_key(m) for mid, m in usable.items()}
+    scored.sort(key=lambda p: (-p.score, *sorted((keys[p.first], keys[p.second]))))
+    group_of = {mid: mid for mid in usable}
+    members: dict[str, list[str]] = {mid: [mid] for mid in usable}
+    for pair in scored:
+        ga, gb = group_of[pair.first], group_of[pair.second]
+        if ga == gb:
+            continue
+        # Two single mentions were checked when their pair was scored.
+        single = len(members[ga]) == 1 and len(members[gb]) == 1
+        if single or all(
+            compatible(usable[x], usable[y], same_place, distinct_modes) for x in members[ga] for y in members[gb]
+        ):
+            keep, gone = (ga, gb) if ga < gb else (gb, ga)
+            for mid in members[gone]:
+                group_of[mid] = keep
+            members[keep].extend(members.pop(gone))
+    groups = [tuple(sorted((usable[mid] for mid in ids), key=lambda m: m.id)) for ids in members.values()]
+    return sorted(groups, key=lambda g: g[0].id)

@@ -1,0 +1,135 @@
+"""Temporal expressions: found from lexicon data, resolved against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newstrace.knowledge.lexicon import load_lexicons
+from newstrace.model import DateValue
+from newstrace.stages.events.dates import find_dates
+
+LEXICONS = load_lexicons()
+SAT_20_DEC = DateValue.of_day(date(2025, 12, 20), "header")  # a Saturday
+JUNE_2025 = DateValue.of_month(2025, 6, "header")
+UNKNOWN = DateValue()
+
+
+def only(text: str, language: str, published: DateValue):
+    found = find_dates(text, language, published, LEXICONS)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "a rencontré samedi à Istanbul"),
+    ("fr", "a rencontré ce samedi à Istanbul"),
+    ("en", "met on Saturday in Istanbul"),
+    ("tr", "Cumartesi günü İstanbul'da görüştü"),
+    ("ar", "التقى يوم السبت في إسطنبول"),
+    ("fa", "روز شنبه در استانبول دیدار کرد"),
+    ("ru", "встретился в субботу в Стамбуле"),
+    ("es", "se reunió el sábado en Estambul"),
+    ("de", "traf sich am Samstag in Istanbul"),
+    ("el", "συναντήθηκε το Σάββατο στην Κωνσταντινούπολη"),
+])
+def test_weekday_on_publication_day_is_that_day(language: str, text: str) -> None:
+    found = only(text, language, SAT_20_DEC)
+    assert found.value.day == date(2025, 12, 20)
+    assert found.value.rule.startswith("weekday:") and found.value.evidence in text
+
+
+def test_weekday_is_the_last_such_day_before_publication() -> None:
+    found = only("Kalin met Hamas leaders on Friday", "en", SAT_20_DEC)
+    assert found.value.day == date(2025, 12, 19)
+    assert found.value.source == "relative"
+
+
+def test_weekday_in_month_precise_article_keeps_month_precision() -> None:
+    found = only("Les deux hommes se sont vus vendredi à Rome", "fr", JUNE_2025)
+    assert found.value == DateValue.of_month(2025, 6, "relative", "vendredi", found.value.rule, weekday=4)
+    assert found.value.label() == "2025-06 (Fri)"
+
+
+def test_weekday_without_publication_is_unknown_but_remembered() -> None:
+    found = only("met on Friday", "en", UNKNOWN)
+    assert not found.value.known and found.value.weekday == 4
+
+
+def test_date_without_year_takes_nearest_past_year() -> None:
+    jan = DateValue.of_day(date(2026, 1, 24), "header")
+    assert only("Trump s'est exprimé le 15 janvier", "fr", jan).value.day == date(2026, 1, 15)
+    found = only("Les combats ont cessé le 10 octobre dernier.", "fr", jan)
+    assert found.value.day == date(2025, 10, 10) and found.direction == "past"
+    assert found.value.rule == "date-without-year:nearest-past"
+
+
+def test_date_without_year_and_without_publication_is_unknown() -> None:
+    assert not only("le 15 janvier", "fr", UNKNOWN).value.known
+
+
+def test_absolute_dates_in_several_languages() -> None:
+    assert only("on June 12, 2025", "en", UNKNOWN).value.day == date(2025, 6, 12)
+    assert only("le 8 octobre 2023", "fr", UNKNOWN).value.day == date(2023, 10, 8)
+    assert only("el 29 de septiembre de 2025", "es", UNKNOWN).value.day == date(2025, 9, 29)
+    assert only("am 8. August 2025", "de", UNKNOWN).value.day == date(2025, 8, 8)
+    assert only("15 марта 2025 года", "ru", UNKNOWN).value.day == date(2025, 3, 15)
+    assert only("24.01.2026", "de", UNKNOWN).value.day == date(2026, 1, 24)
+    assert only("في ١٠ أكتوبر ٢٠٢٥", "ar", UNKNOWN).value.day == date(2025, 10, 10)
+
+
+def test_month_and_year_is_month_precise() -> None:
+    found = only("depuis septembre 2022", "fr", UNKNOWN)
+    assert found.value.precision == "month" and found.value.start == date(2022, 9, 1)
+
+
+@pytest.mark.parametrize(("language", "text", "day"), [
+    ("en", "yesterday", date(2025, 12, 19)),
+    ("en", "last night", date(2025, 12, 19)),
+    ("en", "this morning", date(2025, 12, 20)),
+    ("en", "two days ago", date(2025, 12, 18)),
+    ("fr", "hier", date(2025, 12, 19)),
+    ("fr", "il y a trois jours", date(2025, 12, 17)),
+    ("de", "gestern", date(2025, 12, 19)),
+    ("tr", "dün", date(2025, 12, 19)),
+    ("ru", "вчера", date(2025, 12, 19)),
+])
+def test_relative_days(language: str, text: str, day: date) -> None:
+    assert only(text, language, SAT_20_DEC).value.day == day
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Il y a quelques jours, la ministre"),
+    ("en", "Earlier this month, the minister"),
+    ("en", "A few days ago, the minister"),
+])
+def test_vague_past_is_month_precise_not_an_invented_day(language: str, text: str) -> None:
+    found = only(text, language, SAT_20_DEC)
+    assert found.value.precision == "month" and found.value.start == date(2025, 12, 1)
+    assert found.kind == "vague" and found.direction == "past"
+
+
+def test_last_month_and_future_words() -> None:
+    assert only("last month", "en", SAT_20_DEC).value.start == date(2025, 11, 1)
+    nxt = only("samedi prochain", "fr", SAT_20_DEC)
+    assert nxt.future and nxt.value.day == date(2025, 12, 27)
+
+
+def test_relative_day_in_month_precise_article_stays_in_month() -> None:
+    found = only("yesterday", "en", JUNE_2025)
+    assert found.value.precision == "month" and found.value.start == date(2025, 6, 1)
+
+
+def test_unknown_language_finds_nothing() -> None:
+    assert find_dates("Saturday", "xx", SAT_20_DEC, LEXICONS) == ()
+
+
+@given(st.text(max_size=120), st.sampled_from(["en", "fr", "tr", "ar", "fa", "ru", "es", "de", "el"]),
+       st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)))
+def test_never_crashes_and_spans_match(text: str, language: str, day: date) -> None:
+    for found in find_dates(text, language, DateValue.of_day(day, "header"), LEXICONS):
+        assert text[found.span.start:found.span.end] == found.text
+        assert found.value.evidence == found.text and found.value.rule
