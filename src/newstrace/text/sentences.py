@@ -135,3 +135,25 @@ def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> Sentence | None
         if sentence.start <= offset < sentence.end:
             return sentence
     return None
+
+
+# A paragraph of the story itself ends a sentence and is longer than a caption credit or a byline.
+_PROSE_CHARS = 30
+
+
+def prose_ranks(sentences: list[Sentence]) -> dict[int, int]:
+    """Each paragraph's place among the paragraphs of running prose: what a saved page keeps
+    before its story (menus, captions, bylines, tags) does not push the lede down the page."""
+    last: dict[int, Sentence] = {}
+    size: dict[int, int] = {}
+    for sentence in sentences:
+        last[sentence.paragraph] = sentence
+        size[sentence.paragraph] = size.get(sentence.paragraph, 0) + len(sentence.text)
+    ranks: dict[int, int] = {}
+    rank = 0
+    for paragraph in sorted(last):
+        ranks[paragraph] = rank
+        ending = last[paragraph].text.rstrip().rstrip(_CLOSING_QUOTES)
+        if size[paragraph] >= _PROSE_CHARS and ending[-1:] in _FINAL:
+            rank += 1
+    return ranks

@@ -294,3 +294,28 @@ def test_what_a_report_recalls_may_be_older_than_its_news():
     news = replace(mention("m3", "a3", ["x", "y"]), reported_by=date(2025, 9, 23))
     assert ("m1", "m3") not in groups_of([dated, news])
     assert groups_of([replace(dated, place_id="p"), replace(recalled, place_id="p")]) == [("m1", "m2")]
+
+
+def test_a_weekday_that_a_dated_report_confirms_lets_an_undated_report_join():
+    thursday = mention("m1", "a1", ["x", "y"], day("2025-11-06"))
+    said_thursday = mention("m2", "a2", ["x", "y"], DateValue(weekday=3))
+    said_friday = mention("m3", "a3", ["x", "y"], DateValue(weekday=4))
+    assert groups_of([thursday, said_thursday, said_friday]) == [("m1", "m2"), ("m3",)]
+
+
+def test_one_speaker_on_one_topic_at_one_time_is_one_statement_in_any_wording():
+    kw = dict(type="STATEMENT", mode="announcement", topics=("ceasefire",))
+    told = mention("m1", "a1", ["rsf"], day("2025-11-06"), sentence="s1", **kw)
+    weekday = mention("m2", "a2", ["rsf"], DateValue(weekday=3), sentence="s2", **kw)
+    other_topic = mention("m3", "a3", ["rsf"], day("2025-11-06"), sentence="s3", type="STATEMENT",
+                          mode="announcement", topics=("elections",))
+    other_day = mention("m4", "a4", ["rsf"], day("2025-11-24"), sentence="s4", **kw)
+    groups = groups_of([told, weekday, other_topic, other_day], verbal_types=frozenset({"STATEMENT"}),
+                       similarity=lambda x, y: 0.2)
+    assert groups == [("m1", "m2"), ("m3",), ("m4",)]
+
+
+def test_a_weekday_lets_an_undated_report_join_only_with_all_its_actors():
+    tuesday_call = mention("m1", "a1", ["trump", "putin"], day("2025-03-18"), mode="phone_call")
+    other_call = mention("m2", "a2", ["macron", "putin"], DateValue(weekday=1), mode="phone_call")
+    assert groups_of([tuesday_call, other_call]) == [("m1",), ("m2",)]

@@ -23,7 +23,7 @@ from newstrace.stages.events.participants import (
 from newstrace.stages.events.syntax import parse_roles
 from newstrace.stages.events.topics import find_topics
 from newstrace.stages.events.triggers import TriggerHit, TriggerLexicon, find_triggers, refine_mode, status_of
-from newstrace.text.sentences import Sentence, split_sentences
+from newstrace.text.sentences import Sentence, prose_ranks, split_sentences
 
 # A dateline credit: an opening bracket at most this far before the agency, with only the
 # place between ("(서울=연합뉴스)"), and its closing bracket right after it.
@@ -130,8 +130,9 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
         previous = sentence
     drafts = [d for d in drafts if d.participants]
     _roles_from_parse(drafts, ctx.nlp(article.language))
+    ranks = prose_ranks(sentences)
     candidates = tuple(
-        Candidate(d.hit.type, d.status, d.borrowed, d.sentence.paragraph,
+        Candidate(d.hit.type, d.status, d.borrowed, ranks.get(d.sentence.paragraph, d.sentence.paragraph),
                   frozenset(d.entity_ids()) | ({d.place_id} if d.place_id else set()), d.date,
                   d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal, d.sentence.start)
         for d in drafts)

@@ -28,6 +28,7 @@ _APPOSITION = re.compile(r"^\s*,\s*(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][\w'’-]*\
 _QUOTE_OPEN = re.compile(r'[«“„]|(?<![^\W\d_])"|"(?![^\W\d_])')
 # A clause break between two actors, unless it only separates the items of a list ("X, Y and Z").
 _CLAUSE_CUT = re.compile(r"[,;:()«»“”؛،，；：（）「」]|" + _STRAIGHT_QUOTE)
+_PIECE = re.compile(r"(?:(?!" + _CLAUSE_CUT.pattern + r").)+", re.S)
 _LIST_GAP = re.compile(r"^\s*[,،]\s*(?:\w{1,4}\s+)?$")
 # How close a delegation word must be to an organisation for it to take part ("a Hamas delegation").
 _GROUP_REACH = 25
@@ -208,7 +209,7 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
         before = _nearest_clause(before, hit, text)
     if hit.type == "STATEMENT":
         agent = next((m for m in after if _after_agent_word(m, hit, text, lex)), None)
-        speaker = agent or (before[0] if lex.verb_final and before else _speaker(hit, before, after, scope, text))
+        speaker = agent or (before[0] if lex.verb_final and before else _speaker(hit, before, after, scope, text, lex))
         return _dedupe([(speaker, "source")]) if speaker else ()
     if not after and scope.content_start is not None and hit.type in CONTENT_TARGET_TYPES:
         content = Scope(scope.content_start, scope.sentence_end or scope.content_start + 200)
@@ -237,25 +238,46 @@ def _after_agent_word(m: Mention, hit: TriggerHit, text: str, lex: TriggerLexico
     return match is not None and len(_words(before[match.end():])) <= 1
 
 
-def _speaker(hit: TriggerHit, before: list[Mention], after: list[Mention], scope: Scope, text: str) -> Mention | None:
+def _speaker(hit: TriggerHit, before: list[Mention], after: list[Mention], scope: Scope, text: str,
+             lex: TriggerLexicon) -> Mention | None:
     """Who speaks: the actor of the nearest clause before the verb, or after it in an inverted
     ", said X." / ", a indiqué l'Élysée."; nobody when that clause names only an unlinked source
     ("diplomatic sources said")."""
-    lead = text[scope.start:hit.span.start]
+    # A short gloss in brackets ("the Rapid Support Forces (RSF) said") is no clause of its own.
+    lead = _GLOSS.sub(lambda g: " " * len(g.group()), text[scope.start:hit.span.start])
     tail_end = scope.sentence_end or scope.end
     tail = text[hit.span.end:tail_end]
+    pieces = [(p.start(), p.group()) for p in _PIECE.finditer(lead) if p.group().strip()]
     if lead.rstrip().endswith((",", "،")) and not _CLAUSE_CUT.search(tail.rstrip(" .!?؟")) and len(_words(tail)) <= 5:
-        return after[0] if after else None
-    pieces = [p for p in _CLAUSE_CUT.split(lead) if p.strip()]
+        return after[0] if after else _apposed(before, pieces, lead, scope.start, lex)
     if not pieces:
         return after[0] if after and not before else None
-    closest_start = scope.start + lead.rfind(pieces[-1])
+    closest_start = scope.start + pieces[-1][0]
     own = [m for m in before if m.span.start >= closest_start]
     if own:
         return own[-1]
-    if _words(pieces[-1]):
-        return None
+    if _words(pieces[-1][1]):
+        return _apposed(before, pieces, lead, scope.start, lex)
     return before[-1] if before else (after[0] if after else None)
+
+
+def _apposed(before: list[Mention], pieces: list[tuple[int, str]], lead: str, offset: int,
+             lex: TriggerLexicon) -> Mention | None:
+    """"X, a group at war with the army, said": a phrase set off by commas right before the verb
+    describes the actor standing alone in the clause before it."""
+    if pieces and len(_words(pieces[-1][1])) <= 1 and len(pieces) > 2:
+        pieces = pieces[:-1]  # "Hamas, the movement, has said": an auxiliary after the comma
+        lead = lead[:pieces[-1][0] + len(pieces[-1][1]) + 1]
+    if len(pieces) < 2 or not lead.rstrip().endswith((",", "،")):
+        return None
+    start, piece = pieces[-2]
+    own = [m for m in before if offset + start <= m.span.start and m.span.end <= offset + start + len(piece)]
+    if len(own) != 1:
+        return None
+    rest = lead[start:own[0].span.start - offset] + lead[own[0].span.end - offset:start + len(piece)]
+    if len(_words(rest)) > 1 or lex.place_before.search(rest):
+        return None  # "In Israel, officials, citing records, said": a place word, not the speaker
+    return own[0]
 
 
 def _nearest_clause(before: list[Mention], hit: TriggerHit, text: str) -> list[Mention]:

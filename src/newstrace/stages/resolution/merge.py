@@ -151,6 +151,22 @@ def _same_day_and_place(a: EventMention, b: EventMention) -> bool:
         a.place_id is None or b.place_id is None or a.place_id == b.place_id)
 
 
+def weekday_agrees(a: EventMention, b: EventMention) -> bool:
+    """A weekday one report gives ("on Thursday") that the other's day, or weekday, is: time
+    evidence for a report that gives no day of its own."""
+    wa, wb = a.date.weekday, b.date.weekday
+    day_a, day_b = told_day(a), told_day(b)
+    if wa is not None and day_a is None:
+        return (day_b is not None and day_b.weekday() == wa) or (day_b is None and wb == wa)
+    if wb is not None and day_b is None:
+        return day_a is not None and day_a.weekday() == wb
+    return False
+
+
+def _same_time(a: EventMention, b: EventMention) -> bool:
+    return (told_day(a) is not None and told_day(a) == told_day(b)) or weekday_agrees(a, b)
+
+
 def _needs_similar_evidence(
     a: EventMention, b: EventMention, shared: frozenset[str], direct: frozenset[str], verbal_types: frozenset[str],
     broad: Callable[[str], bool],
@@ -164,11 +180,28 @@ def _needs_similar_evidence(
     """
     if all(broad(e) for e in shared):
         return not _same_day_and_place(a, b)
-    if floating(a) != floating(b) and a.article_id != b.article_id and (a.place_id is None or a.place_id != b.place_id):
-        return True  # an undated report joins a dated event on more than shared actors
+    if floating(a) != floating(b) and a.article_id != b.article_id and (
+            a.place_id is None or a.place_id != b.place_id) and not (weekday_agrees(a, b) and _all_shared(a, b)):
+        # An undated report joins a dated event on more than shared actors: the same place, or
+        # all its actors on the weekday it gives.
+        return True
     if a.type in verbal_types:
-        return len(direct) < 2 or told_day(a) is None or told_day(a) != told_day(b)
+        # One speaker on one topic at one time ("on Thursday the RSF announced a truce") is one
+        # statement; a speaker and an addressee on one day are one exchange.
+        one_statement = _speaker_of(a) is not None and _speaker_of(a) == _speaker_of(b) and bool(
+            set(a.topics) & set(b.topics)) and _same_time(a, b)
+        return not one_statement and (len(direct) < 2 or told_day(a) is None or told_day(a) != told_day(b))
     return False
+
+
+def _all_shared(a: EventMention, b: EventMention) -> bool:
+    ids_a, ids_b = participant_ids(a), participant_ids(b)
+    return ids_a <= ids_b or ids_b <= ids_a
+
+
+def _speaker_of(mention: EventMention) -> str | None:
+    sources = [p.entity_id for p in mention.participants if p.role == "source"]
+    return sources[0] if len(sources) == 1 else None
 
 
 def pair_score(
@@ -195,7 +228,7 @@ def pair_score(
     overlap = matched / len(smaller)
     if a.date.precision == "day" and b.date.precision == "day":
         date_score = 1.0 if a.date.start == b.date.start else 0.6
-    elif a.date.known and b.date.known:
+    elif (a.date.known and b.date.known) or weekday_agrees(a, b):
         date_score = 0.7
     else:
         date_score = 0.5

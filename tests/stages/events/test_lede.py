@@ -1,0 +1,35 @@
+"""The lede is the story's first paragraphs of prose, however much page furniture a crawler
+saved above it (menus, captions, credits, tags)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.context import Context
+from newstrace.ingest.parse import parse
+from newstrace.stages.article.record import make_article
+from newstrace.stages.entities.linking import link_article
+from newstrace.stages.events.extract import extract_events
+from tests.factories import raw
+
+CTX = Context(use_spacy=False)
+FURNITURE = "Foto 2/5\n\nAP/LaPresse\n\nEuropa 2025\n\nMerz, Tusk\n\nTV\n\nUE NATO G7\n\n"
+
+PAGES = [
+    ("it", "Il cancelliere tedesco Friedrich Merz ha incontrato mercoledì il primo ministro polacco Donald Tusk a Varsavia. I due leader hanno discusso di migrazione, sicurezza e difesa europea.",
+     {"Q90795", "Q946"}),
+    ("en", "German Chancellor Friedrich Merz met Polish Prime Minister Donald Tusk in Warsaw on Wednesday. The two leaders discussed migration, security and the defence of the European Union.",
+     {"Q90795", "Q946"}),
+    ("es", "El canciller alemán Friedrich Merz se reunió el miércoles en Varsovia con el primer ministro polaco Donald Tusk. Los dos dirigentes hablaron de migración, seguridad y defensa europea.",
+     {"Q90795", "Q946"}),
+]
+
+
+@pytest.mark.parametrize(("language", "story", "actors"), PAGES)
+def test_the_main_event_is_found_below_page_furniture(language, story, actors):
+    document = raw("Merz – Tusk\n\n2025-05-07\n\n" + FURNITURE + story)
+    article = make_article(document, parse(document), CTX.lexicons, outlet_lines=frozenset())
+    assert article.language == language
+    main = [e for e in extract_events(article, link_article(article, CTX), CTX) if e.main]
+    assert main and main[0].type == "CONSULT"
+    assert actors <= {p.entity_id for p in main[0].participants}

@@ -1,0 +1,60 @@
+"""Who speaks: an actor set off from the verb by a gloss in brackets or by an apposition between
+commas is still the speaker; a clause that is only a place and an unlinked source is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.context import Context
+from newstrace.ingest.parse import parse
+from newstrace.stages.article.record import make_article
+from newstrace.stages.entities.linking import link_article
+from newstrace.stages.events.extract import extract_events
+from tests.factories import raw
+
+CTX = Context(use_spacy=False)
+
+
+def statements(text: str):
+    document = raw(text)
+    article = make_article(document, parse(document), CTX.lexicons, outlet_lines=frozenset())
+    return [e for e in extract_events(article, link_article(article, CTX), CTX) if e.type == "STATEMENT"]
+
+
+SPOKEN = [
+    # A gloss in brackets right before the verb.
+    ("Declaración en Sudán\n\nPublicado: 3 de marzo de 2026\n\n"
+     "El grupo paramilitar Fuerzas de Apoyo Rápido (FAR) anunció este martes una nueva ofensiva en Darfur.",
+     "Q16984133"),
+    ("Statement from Sudan\n\nPublished: 3 March 2026\n\n"
+     "The paramilitary Rapid Support Forces (RSF) announced on Tuesday a new offensive in Darfur.",
+     "Q16984133"),
+    # An apposition between commas.
+    ("Annonce au Soudan\n\nPublié le 3 mars 2026\n\n"
+     "Les Forces de soutien rapide (FSR), paramilitaires en guerre contre l'armée, ont annoncé mardi une offensive.",
+     "Q16984133"),
+    ("Erklärung der Hamas\n\nVeröffentlicht: 3. März 2026\n\n"
+     "Die Hamas, die im Gazastreifen herrscht, erklärte am Dienstag ihre Bereitschaft zu neuen Gesprächen.",
+     "Q38799"),
+    ("Dichiarazione di Hamas\n\nPubblicato: 3 marzo 2026\n\n"
+     "Hamas, il movimento islamista palestinese, ha dichiarato martedì di essere pronto a nuovi colloqui.",
+     "Q38799"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPOKEN)
+def test_the_actor_before_a_gloss_or_an_apposition_speaks(text, speaker):
+    found = statements(text)
+    assert found, "no statement"
+    assert [p.entity_id for p in found[0].participants] == [speaker]
+
+
+UNLINKED = [
+    "Statement\n\nPublished: 3 March 2026\n\nIn Israel, officials, citing hospital records, said the toll had risen.",
+    "Déclaration\n\nPublié le 3 mars 2026\n\nEn Israël, des responsables, citant des sources médicales, ont déclaré que le bilan s'alourdissait.",
+]
+
+
+@pytest.mark.parametrize("text", UNLINKED)
+def test_a_place_before_an_unlinked_source_does_not_speak(text):
+    assert all(not e.participants for e in statements(text))
