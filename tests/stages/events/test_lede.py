@@ -33,3 +33,22 @@ def test_the_main_event_is_found_below_page_furniture(language, story, actors):
     main = [e for e in extract_events(article, link_article(article, CTX), CTX) if e.main]
     assert main and main[0].type == "CONSULT"
     assert actors <= {p.entity_id for p in main[0].participants}
+
+
+SITE_TITLED = [
+    "Diario de Ejemplo - Noticias de Última Hora\n\n2025-09-04\n\n"
+    "Volodímir Zelenski y Emmanuel Macron, en la reunión de la OTAN en Bruselas, ante treinta jefes de Gobierno.",
+    "Giornale Esempio | Ultime notizie, cronaca e sport\n\n2025-09-04\n\n"
+    "Volodymyr Zelensky ed Emmanuel Macron alla riunione della NATO a Bruxelles, davanti a trenta capi di governo.",
+    "Example Daily | Breaking news and headlines\n\n2025-09-04\n\n"
+    "Volodymyr Zelensky and Emmanuel Macron at the meeting of NATO in Brussels, before thirty heads of government.",
+]
+
+
+@pytest.mark.parametrize("page", SITE_TITLED)
+def test_a_site_name_kept_as_title_does_not_make_the_lede_an_analysis_piece(page):
+    document = raw(page)
+    article = make_article(document, parse(document), CTX.lexicons, outlet_lines=frozenset())
+    main = [e for e in extract_events(article, link_article(article, CTX), CTX) if e.main]
+    assert main and main[0].type == "CONSULT"
+    assert {"Q3874799", "Q3052772"} <= {p.entity_id for p in main[0].participants}

@@ -48,6 +48,9 @@ def test_an_analysis_piece_opening_on_a_bare_noun_has_no_main_event():
     recalled = candidate("ASSAULT", 0, "iran", nominal=True)
     said = candidate("STATEMENT", 4, "lavrov")
     assert choose_main((recalled, said), "La diplomatie turque à l'épreuve de la trêve", lex("fr"), names_of) is None
+    # Under a site's name kept as the title, the lede's opening noun still leads.
+    assert choose_main((recalled, said), "Noticias de Ejemplo - Última Hora", lex("es"), names_of,
+                       headline=False) == 0
 
 
 def test_without_a_title_only_an_event_opening_the_article_leads():

@@ -137,7 +137,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                   d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal, d.sentence.start)
         for d in drafts)
     main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id),
-                       ontology().reporting_types)
+                       ontology().reporting_types, _headline(article.title, text[title_end:]))
     for index, (d, background) in enumerate(zip(drafts, background_flags(candidates, main))):
         d.main, d.background = index == main, background
     if main is not None:
@@ -416,6 +416,11 @@ def _react(hit: TriggerHit, drafts: list[Draft]) -> None:
         draft.participants.append(Participant(doer.entity_id, "target", round(doer.confidence * 0.6, 3), doer.evidence))
 
 
+# A title's words of four letters or more, compared by their first five.
+_TITLE_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}(?!\w)")
+_STEM = 5
+
+
 def _title_end(article: Article) -> int:
     """Where the title ends in the text, when the text opens with it (after a standfirst, say); else 0."""
     title = (article.title or "").strip()
@@ -423,6 +428,17 @@ def _title_end(article: Article) -> int:
         return 0
     at = article.text.find(title, 0, len(title) + _TITLE_REACH)
     return at + len(title) if at >= 0 else 0
+
+
+def _headline(title: str | None, body: str) -> bool:
+    """Whether a title speaks of the text below it: a word of it (its first letters, for
+    inflected forms) recurs there. A site's name kept as the title does not; a title with
+    no spaced words (Chinese, Japanese) is taken at its word."""
+    stems = {word[:_STEM] for word in _TITLE_WORD.findall((title or "").casefold())}
+    if len(stems) < 2:
+        return True
+    folded = body.casefold()
+    return any(stem in folded for stem in stems)
 
 
 def _retold(title: Draft, lede: Draft) -> bool:

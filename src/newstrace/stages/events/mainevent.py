@@ -43,7 +43,8 @@ class Candidate:
 
 
 def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: TriggerLexicon,
-                names_of: Callable[[str], tuple[str, ...]], verbal: frozenset[str] = frozenset()) -> int | None:
+                names_of: Callable[[str], tuple[str, ...]], verbal: frozenset[str] = frozenset(),
+                headline: bool = True) -> int | None:
     """Index of the event the title and lede report, or None (an analysis piece, a non-event).
 
     News is written as an inverted pyramid: the first event the lede reports is
@@ -52,7 +53,9 @@ def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: Trigg
     of its actors or its place the title names (two at most); a bare noun ("the
     sanctions") with no verb of its own scores less than a reported act. A speech act
     (`verbal` types) whose sentence goes on to report an act of another kind only carries
-    the news ("the army said drones struck the airport"): the act it reports leads.
+    the news ("the army said drones struck the airport"): the act it reports leads. A title
+    that is no `headline` of the story (the site's name a page kept as its title) says
+    nothing of which event leads.
     """
     asserted = [i for i, c in enumerate(candidates) if c.status == "asserted" and not c.borrowed]
     lede = [i for i in asserted if candidates[i].paragraph <= _LEDE_PARAGRAPHS]
@@ -81,7 +84,7 @@ def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: Trigg
     best = max(lede, key=lambda i: (score(i), -i))
     # Under a title that speaks of none of them, a bare noun opening an analysis piece
     # ("the assassination of X disrupted the talks") is no report of its own.
-    if heading and candidates[best].nominal and not from_title(candidates[best]):
+    if heading and headline and candidates[best].nominal and not from_title(candidates[best]):
         return None
     return best if score(best) >= _ENOUGH else None
 
