@@ -493,3 +493,27 @@ def test_who_claims_an_attack_carried_it_out() -> None:
         attacks = [e for e in events_of(text, language, names) if e.type == "ASSAULT"]
         assert attacks and attacks[0].participants[0].entity_id == "trf", (language, attacks)
         assert attacks[0].participants[0].role == "source"
+
+
+def test_an_attack_is_not_placed_at_its_upper_case_dateline_with_a_colon():
+    text = "WASHINGTON: The United States military killed six people on Tuesday in a strike on a vessel from Venezuela."
+    found = events_of(text, "en", [("WASHINGTON", "place", "gn:4140963"), ("United States", "country", "iso:US"),
+                                   ("Venezuela", "country", "iso:VE")])
+    main = _main(found)
+    assert main.type == "ASSAULT" and main.place_id != "gn:4140963"
+
+
+def test_a_capital_after_an_agent_word_is_its_government_not_the_place():
+    cases = [
+        ("fr", "Les forces américaines ont frappé un bateau mardi dans les Caraïbes, une opération dénoncée par Caracas.",
+         [("Caracas", "place", "gn:3646738")]),
+        ("en", "American forces struck a boat in the Caribbean on Tuesday, in an operation condemned by Caracas.",
+         [("Caracas", "place", "gn:3646738")]),
+        ("es", "Las fuerzas estadounidenses atacaron el martes una lancha en el Caribe, en una operación condenada por Caracas.",
+         [("Caracas", "place", "gn:3646738")]),
+    ]
+    actors = {"fr": ("américaines", "country", "iso:US"), "en": ("American", "country", "iso:US"),
+              "es": ("estadounidenses", "country", "iso:US")}
+    for language, text, names in cases:
+        found = [e for e in events_of(text, language, [actors[language], *names]) if e.type == "ASSAULT"]
+        assert found and all(e.place_id != "gn:3646738" for e in found), language

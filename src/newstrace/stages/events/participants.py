@@ -391,6 +391,8 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
             continue
         if m.rule.endswith("demonym"):
             continue  # "an Israeli strike": a demonym names who, never where
+        if _agent_marked(m, text, lex):
+            continue  # "denounced by Caracas": a capital after "by" is its government acting
         located, phrase_start = _locative(replace(m, kind="place") if seat else m, text, lex, hit)
         if seat is not None and located:
             seats[m.span] = seat
@@ -417,9 +419,9 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     if pick is None and hit.type == "ASSAULT":
         # "strikes on the outskirts of Nabatieh": what an attack is on is where it is, though a
         # subject-matter word ("on") closes the clause for its participants.
-        pick = _struck_city(hit, mentions, clause_start, max(clause_end, sentence_end or 0), text)
+        pick = _struck_city(hit, mentions, clause_start, max(clause_end, sentence_end or 0), text, lex)
     if pick is not None and is_provisional(pick[0].entity_id):
-        pick = _city_around(pick, mentions, text) or pick
+        pick = _city_around(pick, mentions, text, lex) or pick
     # "Mısır'ın El-Ariş Limanı": a country naming a city's country is no participant, place or not.
     cities = [m for m in mentions if m.kind == "place" and m.entity_id and clause_start <= m.span.start < clause_end]
     qualifying = frozenset(
@@ -440,27 +442,30 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
 
 
 def at_dateline(mention: Mention, text: str) -> bool:
-    """A place opening a line and followed by a dateline mark ("ABU DHABI, Nov 18 —", "الدوحة - وكالات")."""
+    """A place opening a line and followed by a dateline mark ("ABU DHABI, Nov 18 —", "الدوحة - وكالات",
+    "WASHINGTON: ...")."""
     line_start = text.rfind("\n", 0, mention.span.start) + 1
     if text[line_start:mention.span.start].strip():
         return False
     return bool(_DATELINE_MARK.match(text, mention.span.end)) or (
-        mention.text.isupper() and bool(_AGENCY_MARK.match(text, mention.span.end)))
+        mention.text.isupper() and bool(_AGENCY_MARK.match(text, mention.span.end)
+                                        or text.startswith(":", mention.span.end)))
 
 
 def _struck_city(hit: TriggerHit, mentions: tuple[Mention, ...], start: int, end: int,
-                 text: str) -> tuple[Mention, int] | None:
+                 text: str, lex: TriggerLexicon) -> tuple[Mention, int] | None:
     """An attack happens where it hits: the city of its clause nearest the trigger, whatever the
     preposition ("Russland hat die Großstadt Charkiw ... angegriffen")."""
     cities = [m for m in mentions if m.kind == "place" and m.entity_id and start <= m.span.start < end
-              and not m.rule.endswith("demonym") and not at_dateline(m, text)]
+              and not m.rule.endswith("demonym") and not at_dateline(m, text) and not _agent_marked(m, text, lex)]
     if not cities:
         return None
     nearest = min(cities, key=lambda m: min(abs(m.span.start - hit.span.end), abs(hit.span.start - m.span.end)))
     return nearest, nearest.span.start
 
 
-def _city_around(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text: str) -> tuple[Mention, int] | None:
+def _city_around(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text: str,
+                 lex: TriggerLexicon) -> tuple[Mention, int] | None:
     """A known city right after a place only the text names ("au palais de Dolmabahçe, sur la
     rive européenne d'Istanbul"): the event is there as far as merging and maps can tell."""
     local = pick[0]
@@ -468,7 +473,7 @@ def _city_around(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text:
         if m.span.start < local.span.end or m.kind != "place" or not m.entity_id or is_provisional(m.entity_id):
             continue
         gap = _gap(text, local.span.end, m.span.start)
-        if len(_words(gap)) <= _CITY_AROUND_WORDS and not _PHRASE_BREAK.search(gap):
+        if len(_words(gap)) <= _CITY_AROUND_WORDS and not _PHRASE_BREAK.search(gap) and not _agent_marked(m, text, lex):
             return m, pick[1]
         break
     return None
