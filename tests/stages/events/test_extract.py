@@ -517,3 +517,11 @@ def test_a_capital_after_an_agent_word_is_its_government_not_the_place():
     for language, text, names in cases:
         found = [e for e in events_of(text, language, [actors[language], *names]) if e.type == "ASSAULT"]
         assert found and all(e.place_id != "gn:3646738" for e in found), language
+
+
+def test_an_italian_participle_agrees_with_its_plural_or_feminine_subject():
+    for text in ("Gli accordi sono stati sottoscritti ieri a Roma da Giorgia Meloni e Donald Tusk.",
+                 "La dichiarazione è stata sottoscritta ieri a Roma da Giorgia Meloni e Donald Tusk."):
+        found = events_of(text, "it", [("Giorgia Meloni", "person", "Q3290028"), ("Donald Tusk", "person", "Q946"),
+                                       ("Roma", "place", "gn:3169070")])
+        assert [e.type for e in found] == ["AGREE"], text
