@@ -65,6 +65,26 @@ class Context:
         model = USE(threads=1)
         return lambda texts: model.encode(list(texts))
 
+    @cached_property
+    def example_index(self):  # -> newstrace.stages.events.crosslingual.ExampleIndex
+        """The cross-lingual fallback's labelled example sentences, encoded once and kept in the cache."""
+        from newstrace.knowledge.compiled import cached_value
+        from newstrace.stages.events.crosslingual import build_index, examples_digest, load_examples
+        from newstrace.stages.events.eventlex import ontology
+
+        def build():
+            return build_index(load_examples(known_types=ontology().types), self.encoder)
+
+        if self.kb_cache is None:
+            return build()
+        return cached_value("examples", examples_digest(), build, self.kb_cache)
+
+    def classify_sentences(self, texts: Sequence[str]) -> list:
+        """The PLOVER type and mode the example sentences give each text, or None (crosslingual.py)."""
+        if not texts:
+            return []
+        return self.example_index.classify(self.encoder(texts))
+
     def nlp(self, language: str):
         """The spaCy pipeline named by the language's lexicon, or None where none exists."""
         if not self.use_spacy:
