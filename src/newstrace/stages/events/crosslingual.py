@@ -171,7 +171,7 @@ def fallback_hits(sentences: Sequence[Sentence], actors: Sequence[Mention],
     verb-medial sentence that is right after the first actor named (the doer), in a verb-final
     one at the end of the last, so that the participant rules read the sides as around a verb.
     A title kept apart from the text is read too: the first lede sentence naming an actor
-    tells the title's news, so the title's class stands for it where it is the surer one.
+    tells the title's news, so the title's class stands for it where its own gives none.
     """
     chosen: list[tuple[int, list[Mention]]] = []
     for index, sentence in enumerate(sentences):
@@ -189,7 +189,7 @@ def fallback_hits(sentences: Sequence[Sentence], actors: Sequence[Mention],
     if apart:
         titled = classes.pop()
         own = classes[0]
-        if titled is not None and (own is None or titled.similarity > own.similarity):
+        if titled is not None and classes[0] is None:
             classes[0] = titled
     hits: dict[int, TriggerHit] = {}
     for (index, named), found in zip(chosen, classes):
