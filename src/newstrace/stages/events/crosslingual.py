@@ -10,6 +10,7 @@ that is far from every example, or nearest to the examples of no event (`NONE`),
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata, resources
@@ -155,6 +156,21 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
 LEDE_PARAGRAPHS = 3
 LEDE_SENTENCES = 8
 _ACTOR_KINDS = frozenset({"person", "org", "country", "role"})
+# A dateline opening the lede ("BEIRUT, 10 March – ", "PARIS (AFP) - "): no part of what it reports,
+# and it pulls the sentence away from every example.
+_DATELINE = re.compile(r"^[^.!?\n]{2,60}?\s[–—-]{1,2}\s+(?=\S.{20})")
+
+
+def _undated(text: str) -> str:
+    """The sentence less a dateline opening it: a place in capitals, a date or an agency in brackets."""
+    found = _DATELINE.match(text)
+    if found is None:
+        return text
+    head = found.group()
+    first = head.split()[0].strip(",")
+    if any(c.isdigit() for c in head) or "(" in head or (len(first) > 1 and first.isupper()):
+        return text[found.end():]
+    return text
 
 
 def needs_fallback(hits: Sequence[Sequence[TriggerHit]], sentences: Sequence[Sentence]) -> bool:
@@ -185,7 +201,7 @@ def fallback_hits(sentences: Sequence[Sentence], actors: Sequence[Mention],
         return {}
     heading = (title or "").strip()
     apart = bool(heading) and not any(heading == sentences[index].text.strip() for index, _ in chosen)
-    classes = list(classify([sentences[index].text for index, _ in chosen] + ([heading] if apart else [])))
+    classes = list(classify([_undated(sentences[index].text) for index, _ in chosen] + ([heading] if apart else [])))
     if apart:
         titled = classes.pop()
         own = classes[0]
