@@ -15,8 +15,8 @@ SAMPLE_CHARS = 1500
 # py3langid alone 0.993, lingua alone 0.998, the two thus 0.998.
 UNSURE = 0.7
 LINGUA_SURE = 0.5
-# py3langid's best few languages join lingua's candidates, so a language with no lexicon can win.
-RANKED = 3
+# py3langid's best language joins lingua's candidates, so a language with no lexicon can win.
+RANKED = 1
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def _identifier():
 
 def identify(text: str, known: tuple[str, ...] = ()) -> LanguageGuess:
     """py3langid's best language for `text`, over all its languages; where it is unsure, lingua's
-    over the `known` codes (those some lexicon reads) and py3langid's best few."""
+    over the `known` codes (those some lexicon reads) and py3langid's best, where lingua is surer."""
     sample = text[:SAMPLE_CHARS]
     code, confidence = _identifier().classify(sample)
     guess = LanguageGuess(str(code), max(0.0, min(1.0, float(confidence))), "py3langid")
@@ -56,7 +56,7 @@ def identify(text: str, known: tuple[str, ...] = ()) -> LanguageGuess:
     ranked = tuple(str(c) for c, _ in _identifier().rank(sample)[:RANKED])
     detector = _lingua(tuple(sorted(set(known) | set(ranked))))
     found = detector.compute_language_confidence_values(_without_names(sample)) if detector is not None else []
-    if found and found[0].value >= LINGUA_SURE:
+    if found and found[0].value >= max(LINGUA_SURE, guess.confidence):
         return LanguageGuess(found[0].language.iso_code_639_1.name.lower(), round(float(found[0].value), 4), "lingua")
     return guess
 

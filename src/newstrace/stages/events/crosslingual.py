@@ -32,6 +32,9 @@ K = 5
 THRESHOLD = 0.35
 # The winning type must hold at least this share of the neighbours' votes.
 MARGIN = 0.4
+# A sentence more than this share of whose word pieces the encoder does not know (a script it
+# was not trained on) is not classified: its vector is noise that lands near some example.
+MAX_UNREAD = 0.25
 
 
 @dataclass(frozen=True)
