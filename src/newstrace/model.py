@@ -315,6 +315,9 @@ class EventMention:
     confidence: float = 0.5
     # The last day the event can have happened: the publication of the report telling it as past.
     reported_by: date | None = None
+    # What found the event: "lexicon" (a trigger word) or "encoder" (the sentence's nearest
+    # labelled examples, for languages or ledes the lexicons do not cover; weaker evidence).
+    extractor: str = "lexicon"
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,7 @@ def event_mention_json(kb: EntityLookup, mention: EventMention) -> dict[str, Any
         "quotes": [{"text": q.text, "speaker": entity_name(kb, q.speaker_id)} for q in mention.quotes],
         "figures": [{"kind": f.kind, "value": f.value, "text": f.text} for f in mention.figures],
         "trigger": mention.trigger,
+        "extractor": mention.extractor,  # "encoder": typed by its nearest example sentences, no trigger word
         "language": mention.language,
         "sentence": mention.sentence,
         "evidence": [span_json(s) for s in mention.evidence],

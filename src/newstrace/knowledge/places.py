@@ -241,8 +241,8 @@ def _city_names(city: Mapping) -> tuple[str, ...]:
         if small and not alias[0].isupper():
             continue  # small cities: Latin names only, and romanisations are written lowercase
         script = script_of_text(alias)
-        if script not in CITY_SCRIPTS:
-            continue
+        if script not in CITY_SCRIPTS and (small or script != "other"):
+            continue  # a large city keeps its names in every script: a page no lexicon reads may name it
         if script == "latin" and not alias[0].isupper():
             continue
         if small and script != "latin":

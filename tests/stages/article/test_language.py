@@ -72,3 +72,42 @@ def test_the_cached_identifier_scores_as_the_shipped_model(tmp_path, monkeypatch
     fresh = LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
     for text in SAMPLES.values():
         assert cached.classify(text) == built.classify(text) == fresh.classify(text)
+
+
+KNOWN = ("cs", "de", "en", "es", "fr", "hr", "it", "pt", "sr", "sv", "sw", "uk")
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("sv", "Nya sanktioner mot Moskva"),
+    ("es", "Nuevas sanciones contra Moscú"),
+    ("uk", "Уряд ухвалив бюджет"),
+    ("cs", "Vláda schválila rozpočet"),
+    # A Spanish name's accent is no evidence the headline is Portuguese or Spanish.
+    ("fr", "Macron reçoit Sánchez à Paris"),
+])
+def test_lingua_decides_short_headlines_where_py3langid_is_unsure(code, text):
+    from newstrace.stages.article.language import UNSURE, identify
+
+    alone = identify(text)
+    assert alone.confidence < UNSURE  # py3langid alone is unsure of these
+    guess = identify(text, KNOWN)
+    assert guess.code == code
+    if guess.rule == "lingua":
+        assert guess.confidence > alone.confidence
+
+
+def test_a_short_page_of_a_headline_and_navigation_words_gets_the_headline_language():
+    guess = detect_language("Start | Inrikes | Utrikes", None, "Nya sanktioner mot Moskva", KNOWN)
+    assert guess.code == "sv" and guess.rule == "short-text"
+
+
+def test_a_sure_answer_of_py3langid_is_not_asked_again():
+    guess = detect_language(SAMPLES["fr"], known=KNOWN)
+    assert (guess.code, guess.rule) == ("fr", "py3langid")
+
+
+def test_a_language_no_lexicon_reads_is_kept_where_py3langid_is_sure_of_it():
+    from newstrace.stages.article.language import identify
+
+    # lingua chooses among the lexicons' codes: it must not turn Catalan into Spanish.
+    assert identify("Els pagesos tallen les carreteres", KNOWN).code == "ca"

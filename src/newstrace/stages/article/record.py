@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import cache
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from newstrace import ids
+from newstrace.knowledge.cldr import cldr_lexicon
 from newstrace.knowledge.lexicon import Lexicons
 from newstrace.model import Article, DateValue, ExtractedDocument, RawDocument
 from newstrace.stages.article.clean import BoilerplateRules, clean_lines, compile_rules, line_reason
@@ -224,16 +226,23 @@ def make_article(
     cleaned = clean_lines(lines, resources.rules, outlet_lines, reserved=frozenset(meta), reasons=reasons, keys=keys)
     paragraphs = _paragraphs(lines, cleaned.kept)
     body = "\n\n".join(paragraphs)
-    language = detect_language(body, doc.declared_language, title or "")
+    language = detect_language(body, doc.declared_language, title or "", lexicons.codes())
     # A dialect code ("wuu" for Mandarin text) stands for the lexicon language that claims it.
     language = replace(language, code=lexicons.language_of(language.code))
 
+    calendar = resources.calendar
+    own = cldr_lexicon(language.code) if lexicons.get(language.code) is None else None
+    if dateline is None and own is not None:
+        # No lexicon's calendar reads the dateline: the language's own CLDR names may.
+        calendar = _own_calendar(language.code)
+        datelines = {i: found for i in head if (found := read_dateline(lines[i], calendar))}
+        dateline = _find_dateline(lines, head, datelines, calendar)
     published = declared
     if dateline is not None:
         index, found, lede = dateline
         reader = read_lede_dateline if lede else read_dateline
         # Re-read knowing the language: it decides how 03/04/2026 is ordered.
-        published = choose_published(declared, (reader(lines[index], resources.calendar, language.code) or found).value)
+        published = choose_published(declared, (reader(lines[index], calendar, language.code) or found).value)
 
     removed = sorted((set(cleaned.removed) | meta) - {title_index})
     url = doc.url or raw.origin.url
@@ -253,3 +262,10 @@ def make_article(
         language_confidence=language.confidence,
         removed_lines=tuple(lines[i] for i in removed if reasons[i] != "blank" and lines[i]),
     )
+
+
+@cache  # compiling CLDR's names is pure: memoised for speed only
+def _own_calendar(code: str) -> Calendar:
+    lexicon = cldr_lexicon(code)
+    assert lexicon is not None
+    return compile_calendar(Lexicons({code: lexicon}))

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newstrace.knowledge.cldr import cldr_lexicon
 from newstrace.knowledge.lexicon import Lexicon, Lexicons
 from newstrace.model import DateValue, Span
 from newstrace.stages.events.calendars import nearest_month_day, solar_date
@@ -179,7 +180,8 @@ def find_dates(
 
     Spans are shifted by `offset` (the position of `text` in the article).
     """
-    lexicon = lexicons.get(language)
+    # A language with no lexicon still has CLDR's month and weekday names.
+    lexicon = lexicons.get(language) or cldr_lexicon(language)
     if lexicon is None:
         return ()
     pats = _patterns(lexicon)

@@ -11,7 +11,9 @@ from datetime import timedelta
 from newstrace import ids
 from newstrace.context import Context
 from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
+from newstrace.knowledge.lexicon import Lexicon
 from newstrace.stages.events.attribution import find_attributions, find_quotes
+from newstrace.stages.events.crosslingual import fallback_hits, needs_fallback
 from newstrace.stages.events.dates import PUBLICATION_DAY, TemporalExpression, anaphoric_shift, find_dates
 from newstrace.stages.events.eventlex import EventLexicon, event_lexicon, ontology
 from newstrace.knowledge.places import country_id
@@ -54,6 +56,8 @@ _TITLE_REACH = 800
 # date may be against the publication before it is background.
 _LEDE_DATE_PARAGRAPHS = 1
 _LEDE_RECENT = timedelta(days=10)
+# The lexicon of a language that has none: no trigger words, no cues; the encoder finds events.
+NEUTRAL = Lexicon("und", "no lexicon", "")
 
 
 @dataclass
@@ -89,12 +93,10 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     status, never asserted past events; a trigger with no participant of its own
     refers back to the latest event of its type or gives nothing.
     """
-    lexicon = ctx.lexicons.get(article.language)
-    if lexicon is None or not article.text:
+    if not article.text:
         return ()
-    lex = event_lexicon(lexicon)
-    if lex.triggers.empty:
-        return ()
+    # A language without a lexicon still has its sentences read by the encoder fallback.
+    lex = event_lexicon(ctx.lexicons.get(article.language) or NEUTRAL)
     text = article.text
     ordered = tuple(sorted(mentions, key=lambda m: (m.span.start, -m.span.end)))
     sentences = split_sentences(text)
@@ -110,9 +112,14 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     title_end = _title_end(article)
     drafts: list[Draft] = []
     previous: Sentence | None = None
-    for sentence in sentences:
-        hits = [h for h in find_triggers(sentence.text, sentence.start, lex.triggers, cuts)
-                if not _inside(h.span, quoted) and not (h.type == "STATEMENT" and _inside(h.span, credited))]
+    found = [[h for h in find_triggers(sentence.text, sentence.start, lex.triggers, cuts)
+              if not _inside(h.span, quoted) and not (h.type == "STATEMENT" and _inside(h.span, credited))]
+             for sentence in sentences]
+    if needs_fallback(found, sentences):
+        for index, hit in fallback_hits(sentences, actors, ctx.classify_sentences, lex.triggers.verb_final,
+                                         article.title).items():
+            found[index] = [hit]
+    for sentence, hits in zip(sentences, found):
         # A noun beside a verb of another type is what that verb acts on ("condemned the strike").
         objects = [h for h in hits if h.nominal and any(not v.nominal and v.type != h.type for v in hits)]
         # "refused to meet" negates the meeting; it is no rejection event of its own.
@@ -543,6 +550,8 @@ def _finish(d: Draft, article: Article, lex: EventLexicon, attributions, quotes:
         confidence -= 0.25
     if d.status != "asserted":
         confidence -= 0.1
+    if d.hit.similarity is not None:
+        confidence -= 0.25  # no trigger word: the sentence only resembles examples of the type
     return EventMention(
         id=ids.event_mention_id(article.id, d.sentence.start, d.hit.type, d.hit.span.start),
         article_id=article.id,
@@ -550,7 +559,7 @@ def _finish(d: Draft, article: Article, lex: EventLexicon, attributions, quotes:
         mode=d.mode,
         participants=tuple(d.participants),
         date=d.date,
-        evidence=tuple([span] + d.evidence),
+        evidence=tuple([span] + [e for e in d.evidence if e.end > e.start]),
         sentence=d.sentence.text,
         language=article.language,
         trigger=d.hit.text,
@@ -565,4 +574,5 @@ def _finish(d: Draft, article: Article, lex: EventLexicon, attributions, quotes:
         confidence=round(max(0.05, min(0.98, confidence)), 2),
         # What a report tells as done had happened by the time it was published.
         reported_by=article.published.end if d.status == "asserted" and article.published.known else None,
+        extractor="encoder" if d.hit.similarity is not None else "lexicon",
     )

@@ -73,6 +73,8 @@ class TriggerHit:
     text: str
     nominal: bool
     noun: bool = False  # written as a noun, even where a light verb makes it report its own event
+    # Set on hits the sentence encoder gave (no trigger word): the nearest example's similarity.
+    similarity: float | None = None
 
 
 @dataclass(frozen=True)
