@@ -259,6 +259,9 @@ def test_an_undated_report_joins_only_an_event_of_the_days_before_its_publicatio
     same_week = replace(mention("m2", "a2", ["x", "y"]), reported_by=date(2025, 9, 3))
     weeks_later = replace(mention("m3", "a3", ["x", "y"]), reported_by=date(2025, 9, 30))
     assert groups_of([dated, same_week, weeks_later]) == [("m1", "m2"), ("m3",)]
+    # News that gives no day tells the last few days, not the week: four days on is another event.
+    days_later = replace(mention("m4", "a4", ["x", "y"]), reported_by=date(2025, 9, 6))
+    assert groups_of([dated, days_later]) == [("m1",), ("m4",)]
 
 
 def test_a_report_with_no_date_at_all_needs_more_than_shared_actors_to_join_a_dated_event():

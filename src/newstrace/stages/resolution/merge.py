@@ -37,7 +37,7 @@ DAY_TOLERANCE = timedelta(days=1)
 MAX_SPAN = timedelta(days=366)
 # How long before its publication an undated report's event may have happened: news is
 # about the last days; an older event is told with its date.
-RECENT = timedelta(days=7)
+RECENT = timedelta(days=3)
 RECALLED = timedelta(days=3660)
 
 Similarity = Callable[[EventMention, EventMention], float]
