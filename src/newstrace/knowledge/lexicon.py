@@ -110,8 +110,11 @@ def load_lexicon(path: Path) -> Lexicon:
         if not isinstance(words, list) or not all(isinstance(word, str) and word for word in words):
             raise KnowledgeError(str(path), f"'calendar.{key}' is a list of strings")
     # Month and weekday names, date formats and relative days from CLDR and dateparser.
-    data["calendar"], data["temporal"] = with_library_words(
-        str(data["language"]), [str(code) for code in serves], data.get("calendar"), data.get("temporal"))
+    try:
+        data["calendar"], data["temporal"] = with_library_words(
+            str(data["language"]), [str(code) for code in serves], data.get("calendar"), data.get("temporal"))
+    except ValueError as exc:
+        raise KnowledgeError(str(path), str(exc)) from exc
     return Lexicon(
         language=str(data["language"]),
         name=str(data.get("name", data["language"])),

@@ -101,7 +101,7 @@ def cldr_calendar(locales: tuple[str, ...]) -> Mapping[str, Any]:
     for identifier in locales:
         locale = _locale(identifier)
         if locale is None:
-            continue
+            raise ValueError(f"no CLDR locale {identifier!r} (calendar.locales)")
         for context in ("format", "stand-alone"):
             for number, name in locale.months[context]["wide"].items():
                 months.setdefault(_fold(name), int(number))
@@ -163,7 +163,9 @@ def with_library_words(language: str, serves: Iterable[str], calendar: Mapping |
     calendar = dict(calendar or {})
     temporal = dict(temporal or {})
     codes = (language, *serves)
-    locales = tuple(str(code) for code in calendar.get("locales") or codes)
+    # A language without CLDR data of its own (by default) simply gets none.
+    locales = tuple(str(code) for code in calendar.get("locales") or ()) or tuple(
+        code for code in codes if _locale(code) is not None)
     exceptions = frozenset(_fold(word) for word in calendar.get("library_exceptions") or ())
     library = cldr_calendar(locales)
     for key in ("months", "month_abbreviations", "weekdays", "weekday_abbreviations"):
