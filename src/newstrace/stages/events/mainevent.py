@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newstrace.knowledge.inflection import PLACE
 from newstrace.model import DateValue, Mention, Span
 from newstrace.stages.events.participants import PLACE_KINDS, at_dateline
 from newstrace.stages.events.triggers import TriggerLexicon, find_triggers
-from newstrace.text.scripts import is_word_char
 
 # The lede: events this far into the article may still be the one the title reports.
 _LEDE_PARAGRAPHS = 3
@@ -143,18 +143,11 @@ def title_place(title: str, mentions: tuple[Mention, ...], lex: TriggerLexicon,
                 continue
             before = folded[max(0, at - _TITLE_CUE_REACH):at]
             cue = list(lex.place_before.finditer(before))
-            after = folded[at + len(name):at + len(name) + 8]
-            if (cue and not before[cue[-1].end():].strip()) or any(
-                    after.startswith(suffix) for suffix in lex.place_after) or any(
-                    _ends_word(after, ending) for ending in lex.place_suffixes) or any(
+            after = folded[at + len(name):at + len(name) + 12]
+            if (cue and not before[cue[-1].end():].strip()) or lex.endings.case_of(name, after) == PLACE or any(
                     before.endswith(glued) for glued in lex.place_glued + lex.place_prefixes):
                 return m
     return None
-
-
-def _ends_word(after: str, ending: str) -> bool:
-    """Whether `after` (the text after a name) is `ending` closing the word ("ঢাকা|য়", not "জাপান|ের")."""
-    return after.startswith(ending) and not is_word_char(after[len(ending):len(ending) + 1] or " ")
 
 
 def dateline_place(mentions: tuple[Mention, ...], text: str, before: int) -> Mention | None:

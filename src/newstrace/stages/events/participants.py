@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from newstrace.ids import is_provisional
+from newstrace.knowledge.inflection import ATTRIBUTE, PLACE
 from newstrace.model import Mention, Participant, Span
 from newstrace.stages.events.triggers import TriggerHit, TriggerLexicon
-from newstrace.text.scripts import MARKS, unspaced
+from newstrace.text.scripts import MARKS
 
 ACTOR_KINDS = frozenset({"person", "org", "country", "role"})
 PLACE_KINDS = frozenset({"place", "country"})
@@ -315,21 +316,13 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
     it ("İstanbul'da") or written onto it ("Budapesten", "ঢাকায়"), a one-letter preposition
     written onto it, or the object of a visit ("visited Moscow").
     """
-    after = text[m.span.end:m.span.end + 8].casefold()
-    if any(after.startswith(ending) for ending in lex.not_place_after):
+    # An inflected match carries its ending ("Moszkvában"); others follow it ("İstanbul'da", "東京で").
+    case = lex.endings.case_of(m.text, text[m.span.end:m.span.end + 12], m.rule == "kb-stem")
+    if case == ATTRIBUTE:
         return False, m.span.start
-    # An inflected match carries its ending: "Moszkvában" is the name with a locative ending.
-    written = m.text.casefold() if m.rule == "kb-stem" else ""
-    for suffix in lex.place_after:
-        # In a script without spaces the next word follows at once ("東京で会談").
-        following = after[len(suffix):len(suffix) + 1]
-        if after.startswith(suffix) and not (following.isalnum() and not unspaced(following)):
-            return True, m.span.start
-        if written.endswith(suffix) and len(written) > len(suffix) + 2:
-            return True, m.span.start
-    if any(m.text.startswith(glued) and len(m.text) > len(glued) + 2 for glued in lex.place_glued):
+    if case == PLACE:
         return True, m.span.start
-    if any(m.text.casefold().endswith(ending) and len(m.text) > len(ending) + 2 for ending in lex.place_suffixes):
+    if any(m.text.startswith(glued) and len(m.text) > len(glued) + 2 for glued in lex.place_glued):
         return True, m.span.start
     if m.span.start >= 1 and text[m.span.start - 1] in lex.place_prefixes and (
             m.span.start < 2 or not text[m.span.start - 2].isalnum()):

@@ -9,6 +9,7 @@ from importlib import resources
 
 import yaml
 
+from newstrace.knowledge.inflection import NameEndings
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.model import Span
 from newstrace.stages.events.phrases import compile_groups, compile_phrases, label_of, with_auxiliaries
@@ -97,9 +98,7 @@ class TriggerLexicon:
     place_before: re.Pattern[str]
     place_prefixes: tuple[str, ...]
     place_glued: tuple[str, ...]
-    place_after: tuple[str, ...]
-    not_place_after: tuple[str, ...]  # endings that make a place an attribute ("ガザでの作戦")
-    place_suffixes: tuple[str, ...]
+    endings: NameEndings  # what endings on a name make of it ("Budapesten", "İstanbul'da", "ガザでの")
     groups: re.Pattern[str]
     agent_before: re.Pattern[str]
     against: re.Pattern[str]
@@ -145,10 +144,7 @@ class TriggerLexicon:
             # One-letter prepositions written onto the name (Arabic "ب").
             place_prefixes=tuple(w for w in data.get("place_before") or () if len(w) == 1),
             place_glued=tuple(data.get("place_glued") or ()),
-            place_after=tuple(sorted((w.casefold() for w in data.get("place_after") or ()), key=len, reverse=True)),
-            not_place_after=tuple(w.casefold() for w in data.get("not_place_after") or ()),
-            # Locative endings written onto the name itself (Bengali "ঢাকায়", "দিল্লিতে").
-            place_suffixes=tuple(sorted((w.casefold() for w in data.get("place_suffixes") or ()), key=len, reverse=True)),
+            endings=NameEndings.from_section(lexicon.section("inflection")),
             groups=compile_phrases(data.get("groups") or ()),
             agent_before=compile_phrases(data.get("agent_before") or ()),
             against=compile_phrases(data.get("against") or ()),
