@@ -55,7 +55,7 @@ class RayEngine:
     name = "ray"
 
     def __init__(self, address: str | None = None, workers: int | None = None) -> None:
-        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")  # the C++ core's notices are not ours to show
+        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")  # the C++ core's notices are not ours to show
         import ray
 
         self.ray = ray
@@ -63,9 +63,10 @@ class RayEngine:
         if self.started:
             ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
                      log_to_driver=False, logging_level=logging.ERROR, configure_logging=True)
-        for name in ("ray", "ray.data"):
-            logging.getLogger(name).setLevel(logging.ERROR)
         from ray.data import DataContext
+
+        for name in ("ray", "ray.data"):  # after ray.data configured its loggers on import
+            logging.getLogger(name).setLevel(logging.ERROR)
 
         context = DataContext.get_current()
         context.enable_progress_bars = False
@@ -73,15 +74,17 @@ class RayEngine:
         cpus = int(ray.cluster_resources().get("CPU", 1))
         self.workers = max(1, workers or cpus)
 
-    def _pool(self) -> dict[str, Any]:
-        # Each worker takes most of a CPU, leaving room for the read tasks beside the pool.
-        return {"concurrency": self.workers, "num_cpus": 1 - READ_CPUS}
+    def _pool(self, inputs: int) -> dict[str, Any]:
+        # Each worker takes most of a CPU, leaving room for the read tasks beside the pool;
+        # the pool grows to `workers` as work queues, never past the number of inputs.
+        size = max(1, min(self.workers, inputs))
+        return {"compute": self.ray.data.ActorPoolStrategy(min_size=1, max_size=size), "num_cpus": 1 - READ_CPUS}
 
     def articles(self, shards: list[Shard], outlet: str | None, stage: dict[str, Any]) -> Iterator[dict]:
         data = self.ray.data
         ds = data.from_items([{"path": s.path, "name": s.name} for s in shards], override_num_blocks=max(1, len(shards)))
         ds = ds.map_batches(shard_batches, fn_kwargs={"outlet": outlet}, batch_size=1, num_cpus=READ_CPUS)
-        ds = ds.map_batches(ArticleStage, fn_constructor_kwargs=stage, batch_size=ARTICLE_BATCH, **self._pool())
+        ds = ds.map_batches(ArticleStage, fn_constructor_kwargs=stage, batch_size=ARTICLE_BATCH, **self._pool(len(shards) * 64))
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
             yield from _rows(batch)
 
@@ -89,7 +92,7 @@ class RayEngine:
         if not tasks:
             return
         ds = self.ray.data.from_items([{"mentions": t} for t in tasks], override_num_blocks=len(tasks))
-        ds = ds.map_batches(ResolveStage, fn_constructor_kwargs=stage, batch_size=1, **self._pool())
+        ds = ds.map_batches(ResolveStage, fn_constructor_kwargs=stage, batch_size=1, **self._pool(len(tasks)))
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
             yield from (str(g) for g in batch["groups"])
 
