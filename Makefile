@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= newstrace.db
 
-.PHONY: demo test bench browser postgresql clean
+.PHONY: demo test bench browser postgresql scale-demo clean
 
 $(STAMP): pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,12 +31,17 @@ postgresql:
 test: $(STAMP) browser postgresql
 	$(BIN)/python -m pytest -q
 
+# One process against the Ray batch on the same corpus (a throwaway PostgreSQL and Ray cluster).
+scale-demo: $(STAMP) postgresql
+	$(BIN)/python scripts/scale-demo
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/linking.py
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/merge.py
 	$(BIN)/python benchmarks/cli.py
+	$(BIN)/python benchmarks/batch.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -12,11 +12,12 @@ import time
 import psutil
 import pytest
 
-from newstrace.batch.engines import RayEngine
+from newstrace.batch.engines import RayEngine, stay_on_loopback
 from newstrace.batch.run import run_batch
 from newstrace.errors import StoreError
 from tests.batch.helpers import corpus, counts, outcome, single_machine
 
+stay_on_loopback()
 ray = pytest.importorskip("ray")
 pytestmark = pytest.mark.slow
 ARTICLES, SHARDS = 24, 3
@@ -24,7 +25,6 @@ ARTICLES, SHARDS = 24, 3
 
 @pytest.fixture(scope="module")
 def cluster():
-    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield
     ray.shutdown()

@@ -22,6 +22,13 @@ ARTICLE_BATCH = 4
 READ_CPUS = 0.25
 
 
+def stay_on_loopback() -> None:
+    """Keep a cluster this process starts on 127.0.0.1: Ray otherwise listens on the address of the
+    machine's outward interface. Ray reads this when it is imported, so call it before."""
+    os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")  # the C++ core's notices are not ours to show
+
+
 def _rows(batch: dict) -> Iterator[dict]:
     names = list(batch)
     for values in zip(*(batch[n] for n in names), strict=True):
@@ -55,14 +62,16 @@ class RayEngine:
     name = "ray"
 
     def __init__(self, address: str | None = None, workers: int | None = None) -> None:
-        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")  # the C++ core's notices are not ours to show
+        if address is None:
+            stay_on_loopback()
         import ray
 
         self.ray = ray
         self.started = not ray.is_initialized()
         if self.started:
-            ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
-                     log_to_driver=False, logging_level=logging.ERROR, configure_logging=True)
+            local = {} if address else {"num_cpus": workers}
+            ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR,
+                     configure_logging=True, **local)
         from ray.data import DataContext
 
         for name in ("ray", "ray.data"):  # after ray.data configured its loggers on import
