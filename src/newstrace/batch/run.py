@@ -30,7 +30,7 @@ from newstrace.errors import NewstraceError
 from newstrace.model import Article, Entity, EventMention
 from newstrace.resolve import ResolutionSummary, finish_resolution, state_of, stories_of
 from newstrace.stages.resolution.merge import mergeable
-from newstrace.store import codec
+from newstrace.store import ResolutionConflict, codec, describe
 
 # Mentions per resolution task, at least: partitions smaller than this are packed together.
 TASK_MENTIONS = 200
@@ -68,7 +68,10 @@ def run_batch(
     shards, errors = expand(targets)
     for error in errors:
         _failed(report, str(error), on_line)
-    parquet = ParquetOutput(out) if is_parquet(out) else None
+    try:
+        parquet = ParquetOutput(out) if is_parquet(out) else None
+    except ImportError:
+        raise BatchFailed(f"{out}: Parquet output needs pyarrow: pip install 'newstrace[batch]'") from None
     store = None
     try:
         if parquet is None:
@@ -158,7 +161,11 @@ def _resolve(engine, store, parquet, kept, curated: Iterable[Entity], report: Ba
     events = sorted(resolution.events, key=lambda e: e.id)
     stories = stories_of(events, ctx)
     if store is not None:
-        store.replace_resolution(events, resolution.duplicates, stories, token)
+        try:
+            store.replace_resolution(events, resolution.duplicates, stories, token)
+        except ResolutionConflict:
+            raise BatchFailed(f"{describe(store.target)}: another process resolved events meanwhile; the articles "
+                              "are stored and marked pending: run `newstrace resolve`") from None
     else:
         for e in events:
             parquet.add("events", (e.id, e.type, e.date.start.isoformat() if e.date.start else None, codec.dumps(e)))

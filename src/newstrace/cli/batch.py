@@ -41,6 +41,8 @@ def batch(
 
         try:
             runner = RayEngine(address, workers)
+        except ImportError:
+            fail("--engine ray needs Ray Data: pip install 'newstrace[batch]'")
         except Exception as exc:  # no cluster at that address, or Ray cannot start here
             fail(f"ray cluster {address or '(local)'}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
     else:
