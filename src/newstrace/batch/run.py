@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from newstrace.batch.parquet import ParquetOutput, is_parquet
@@ -30,7 +31,7 @@ from newstrace.errors import NewstraceError
 from newstrace.model import Article, Entity, EventMention
 from newstrace.resolve import ResolutionSummary, finish_resolution, state_of, stories_of
 from newstrace.stages.resolution.merge import mergeable
-from newstrace.store import ResolutionConflict, codec, describe
+from newstrace.store import ResolutionConflict, codec, describe, is_url
 
 # Mentions per resolution task, at least: partitions smaller than this are packed together.
 TASK_MENTIONS = 200
@@ -65,6 +66,8 @@ def run_batch(
     resolution summary ("resolved"). Raises StoreError or BatchFailed when the output fails.
     """
     report = BatchReport()
+    if not is_url(out):
+        out = str(Path(out).resolve())  # workers need not share the driver's working directory
     shards, errors = expand(targets)
     for error in errors:
         _failed(report, str(error), on_line)
