@@ -94,16 +94,29 @@ class RayEngine:
         ds = data.from_items([{"path": s.path, "name": s.name} for s in shards], override_num_blocks=max(1, len(shards)))
         ds = ds.map_batches(shard_batches, fn_kwargs={"outlet": outlet}, batch_size=1, num_cpus=READ_CPUS)
         ds = ds.map_batches(ArticleStage, fn_constructor_kwargs=stage, batch_size=ARTICLE_BATCH, **self._pool(len(shards) * 64))
-        for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
-            yield from _rows(batch)
+        yield from self._stream(ds, "per-article stages", _rows)
 
     def resolve(self, tasks: list[str], stage: dict[str, Any]) -> Iterator[str]:
         if not tasks:
             return
         ds = self.ray.data.from_items([{"mentions": t} for t in tasks], override_num_blocks=len(tasks))
         ds = ds.map_batches(ResolveStage, fn_constructor_kwargs=stage, batch_size=1, **self._pool(len(tasks)))
-        for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
-            yield from (str(g) for g in batch["groups"])
+        yield from self._stream(ds, "resolution", lambda batch: (str(g) for g in batch["groups"]))
+
+    def _stream(self, ds, step: str, unpack) -> Iterator[Any]:
+        """The dataset's results as they finish; a failure Ray gave up on becomes one line."""
+        from newstrace.batch.run import BatchFailed
+
+        try:
+            for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
+                yield from unpack(batch)
+        except BatchFailed:
+            raise
+        except Exception as exc:  # Ray's errors carry the remote traceback: keep the first line of the cause
+            cause = getattr(exc, "cause", None) or exc
+            text = next((line.strip() for line in str(cause).splitlines() if line.strip()), type(cause).__name__)
+            raise BatchFailed(f"ray {step}: {type(cause).__name__}: {text[:300]}; what is stored stays, "
+                              "re-run the batch to finish the rest") from exc
 
     def close(self) -> None:
         if self.started:
