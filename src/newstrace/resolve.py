@@ -119,14 +119,32 @@ def resolve_mentions(
     *, use_similarity: bool = True,
 ) -> Resolution:
     """Cluster mentions into canonical events; pure apart from the context's models."""
+    groups = group_mentions(mentions, ctx, use_similarity=use_similarity)
+    return finish_resolution(groups, articles, ctx, use_similarity=use_similarity)
+
+
+def group_mentions(
+    mentions: Sequence[EventMention], ctx: Context | None, *, use_similarity: bool = True,
+) -> list[tuple[EventMention, ...]]:
+    """The mentions clustered into groups, one per event (merge.cluster with the context's relations).
+
+    Candidate pairs never cross blocks, so mentions that share no block (directly or through
+    other mentions) can be grouped apart: the distributed batch calls this per partition."""
     similarity = sentence_similarity(ctx.encoder, mentions) if ctx is not None and use_similarity else None
     same_place = place_relation(ctx.kb) if ctx is not None else (lambda a, b: False)
     kb = ctx.kb if ctx is not None else None
     broad = (lambda eid: (kb.get(eid).kind if kb.get(eid) else None) == "country") if kb else (lambda eid: False)
     ontology = load_ontology()
-    groups = cluster(mentions, similarity=similarity, same_place=same_place, distinct_modes=ontology.distinct_modes,
-                     verbal_types=ontology.verbal_types, broad=broad,
-                     affiliation=state_of(kb) if kb else (lambda entity_id: None))
+    return cluster(mentions, similarity=similarity, same_place=same_place, distinct_modes=ontology.distinct_modes,
+                   verbal_types=ontology.verbal_types, broad=broad,
+                   affiliation=state_of(kb) if kb else (lambda entity_id: None))
+
+
+def finish_resolution(
+    groups: Sequence[tuple[EventMention, ...]], articles: Sequence[Article], ctx: Context | None,
+    *, use_similarity: bool = True,
+) -> Resolution:
+    """Duplicate reports over the articles and one canonical event per group (groups sorted by first id)."""
     pairs = {
         tuple(sorted(pair))
         for group in groups
@@ -204,12 +222,7 @@ def _resolve_once(store: Store, ctx: Context, full: bool) -> ResolutionSummary:
     merged_duplicates = {d.article_id: d for d in old_duplicates}
     merged_duplicates.update({d.article_id: d for d in resolution.duplicates})
     events = sorted(kept + list(resolution.events), key=lambda e: e.id)
-    kb = ctx.kb
-    stories = build_stories(
-        events,
-        kind_of=lambda eid: kb.get(eid).kind if kb.get(eid) else None,
-        name_of=lambda eid: kb.get(eid).canonical_name if kb.get(eid) else eid,
-    )
+    stories = stories_of(events, ctx)
     store.replace_resolution(events, merged_duplicates.values(), stories, token)
     return ResolutionSummary(
         events=len(events),
@@ -217,4 +230,14 @@ def _resolve_once(store: Store, ctx: Context, full: bool) -> ResolutionSummary:
         duplicates=len(merged_duplicates),
         stories=len(stories),
         reclustered=len(work),
+    )
+
+
+def stories_of(events: Sequence[Event], ctx: Context):
+    """The stories the events (sorted by id) form, actors named and typed by the knowledge base."""
+    kb = ctx.kb
+    return build_stories(
+        events,
+        kind_of=lambda eid: kb.get(eid).kind if kb.get(eid) else None,
+        name_of=lambda eid: kb.get(eid).canonical_name if kb.get(eid) else eid,
     )

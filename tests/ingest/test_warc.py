@@ -100,3 +100,27 @@ def test_record_shorter_than_declared_is_e012_quietly(tmp_path: Path, capsys) ->
     errors = [r for r in results if not hasattr(r, "text")]
     assert errors and errors[-1].code is Code.E012 and "record" in errors[-1].detail
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+def test_a_corrupt_record_is_skipped_with_its_offset_and_the_records_after_it_are_read(tmp_path: Path, gzip: bool) -> None:
+    path = tmp_path / ("capture.warc.gz" if gzip else "capture.warc")
+    build_warc(path, gzip)
+    data = bytearray(path.read_bytes())
+    if gzip:
+        # Damage the deflate stream inside the first article's gzip member (CC-NEWS: one member per record).
+        starts = [i for i in range(len(data)) if data[i:i + 3] == b"\x1f\x8b\x08"]
+        member = starts[2]
+        data[member + 40:member + 200] = b"\xff" * 160
+        damaged = member
+    else:
+        # Break the first article's header block: its WARC version line becomes garbage.
+        damaged = data.rindex(b"WARC/1", 0, data.index(b"WARC-Type: response"))
+        data[damaged:damaged + 8] = b"XXXX/9.9"
+    broken = tmp_path / ("broken.warc.gz" if gzip else "broken.warc")
+    broken.write_bytes(bytes(data))
+    docs, errors = collect(str(broken))
+    assert [d.uri for d in docs] == ["https://coastalledger.example/news/second"]
+    [error] = errors
+    assert error.code is Code.E012 and str(broken) in str(error)
+    assert f"offset {damaged}" in error.detail and "skipped to the next record at offset" in error.detail

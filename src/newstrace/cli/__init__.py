@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from newstrace.cli.app import app
-from newstrace.cli import articles, desk, events, kb, serve, timeline  # noqa: F401  (registers the commands)
+from newstrace.cli import articles, batch, desk, events, kb, serve, timeline  # noqa: F401  (registers the commands)
 
 __all__ = ["app"]

@@ -72,7 +72,7 @@ def find_copies(articles: Sequence[Article]) -> list[DuplicateReport]:
     by_id = {a.id: a for a in articles}
     reports = {}
     for aid, sketch in sketches.items():
-        for other in lsh.query(sketch):
+        for other in sorted(lsh.query(sketch)):  # LSH answers a set: its order follows string hashing
             if other <= aid or by_id[aid].language != by_id[other].language:
                 continue
             score = sketch.jaccard(sketches[other])
