@@ -48,6 +48,11 @@ _DIRECTED = frozenset({"PROTEST"})
 # the claim may reach.
 _CLAIMED = frozenset({"ASSAULT"})
 _CLAIM_REACH = 3
+# A dateline: the place and date, at most this many characters from the paragraph's start, then
+# within this many the agency and the dash or slash that ends it ("PARIS, 5 mai (AFP) -", "/ТАСС/.").
+_DATELINE_HEAD = 40
+_DATELINE_TAIL = 30
+_DATELINE_END = re.compile(r"\s[-–—]\s|\)\.?\s?[-–—]|/\S+/\.?\s|\.-")
 # How far into the text the title may be repeated (after section labels and a standfirst).
 _TITLE_REACH = 800
 # The paragraphs whose date a main event without one of its own may take, and how old that
@@ -283,17 +288,23 @@ def _agency_credit(mention: Mention, text: str, ctx: Context) -> bool:
         opens_line = mention.span.start == 0 or text[mention.span.start - 1] == "\n"
         if opens_line and _CREDIT_DATE.match(text, mention.span.end):
             return True
+        # Closing a dateline of place and date, unbracketed: "Пекин. 22 апреля. ИНТЕРФАКС -".
+        line = text[text.rfind("\n", 0, mention.span.start) + 1:mention.span.start]
+        if len(line) <= 40 and any(c.isdigit() for c in line) and re.match(r"\s*[-–—]", text[mention.span.end:]):
+            return True
     opening = text.rfind("(", max(0, mention.span.start - 16), mention.span.start + 1)
     closing = text.find(")", mention.span.end, mention.span.end + 16)
     if opening < 0 or closing < 0 or not _AGENCY_BRACKET.fullmatch(text, opening, closing + 1):
         return False
     if agency:
         return True
-    # "DEN HAAG (ANP) -": between an upper-case dateline and its dash the brackets credit the
-    # report, whatever else the letters stand for (ANP is also the Palestinian Authority).
-    head = text[text.rfind("\n", 0, mention.span.start) + 1:mention.span.start - 1].strip()
-    tail = text[mention.span.end + 1:mention.span.end + 4].lstrip()
-    return 0 < len(head) <= 40 and head.isupper() and tail[:1] in ("-", "–", "—")
+    # "DEN HAAG (ANP) -", "Madrid, 5 jun (Europa Press).-": between a dateline (upper-case, or
+    # with its date) and its dash the brackets credit the report, whatever else the letters
+    # stand for (ANP is also the Palestinian Authority).
+    head = text[text.rfind("\n", 0, opening) + 1:opening].strip()
+    tail = text[closing + 1:closing + 4].lstrip(" .")
+    dated = head.isupper() or any(c.isdigit() for c in head)
+    return 0 < len(head) <= 40 and dated and tail[:1] in ("-", "–", "—")
 
 
 def _in_content(place: Span, hit: TriggerHit, participants: list[Participant]) -> bool:
@@ -498,10 +509,17 @@ def _blank(text: str, start: int, end: int, dates: tuple[TemporalExpression, ...
 
 def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpression, ...], quoted: list[Span],
               text: str, lex: TriggerLexicon) -> TemporalExpression | None:
-    """The temporal expression of the sentence nearest the trigger, skipping "since ..." dates and quotes."""
+    """The temporal expression of the sentence nearest the trigger, skipping "since ..." dates and quotes.
+
+    A dateline's date ("LONDON, March 3 (Reuters) -") is when the report was filed: it dates the
+    event only when the sentence gives no other date ("hosted ... on Monday").
+    """
     best: tuple[int, TemporalExpression] | None = None
-    for expr in dates:
-        if not (sentence.start <= expr.span.start and expr.span.end <= sentence.end) or _inside(expr.span, quoted):
+    inside = [e for e in dates if sentence.start <= e.span.start and e.span.end <= sentence.end
+              and not _inside(e.span, quoted)]
+    filed = [e for e in inside if _dateline_date(e, text, hit)]
+    for expr in inside:
+        if expr in filed and len(filed) < len(inside):
             continue
         lead = text[max(sentence.start, expr.span.start - 14):expr.span.start]
         if any(m.end() >= len(lead.rstrip()) - 4 for m in lex.not_date_after.finditer(lead)):
@@ -510,6 +528,14 @@ def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpressi
         if best is None or distance < best[0]:
             best = (distance, expr)
     return best[1] if best else None
+
+
+def _dateline_date(expr: TemporalExpression, text: str, hit: TriggerHit) -> bool:
+    """Whether a date stands in the dateline opening the paragraph, before the dash that ends it."""
+    line_start = text.rfind("\n", 0, expr.span.start) + 1
+    if expr.span.start - line_start > _DATELINE_HEAD or hit.span.start <= expr.span.end:
+        return False
+    return bool(_DATELINE_END.search(text, expr.span.end, min(hit.span.start, expr.span.end + _DATELINE_TAIL)))
 
 
 def _finish(d: Draft, article: Article, lex: EventLexicon, attributions, quotes: tuple[Quote, ...]) -> EventMention:

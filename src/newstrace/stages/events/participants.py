@@ -246,6 +246,8 @@ def _speaker(hit: TriggerHit, before: list[Mention], after: list[Mention], scope
     tail = text[hit.span.end:tail_end]
     if lead.rstrip().endswith((",", "،")) and not _CLAUSE_CUT.search(tail.rstrip(" .!?؟")) and len(_words(tail)) <= 5:
         return after[0] if after else None
+    if _DATELINE_END.search(lead) and after:
+        return after[0]  # "عمّان - (بترا): أكد الوزير ...": the verb opens the text after its dateline
     pieces = [p for p in _CLAUSE_CUT.split(lead) if p.strip()]
     if not pieces:
         return after[0] if after and not before else None
@@ -256,6 +258,10 @@ def _speaker(hit: TriggerHit, before: list[Mention], after: list[Mention], scope
     if _words(pieces[-1]):
         return None
     return before[-1] if before else (after[0] if after else None)
+
+
+# The end of a dateline before the first verb: a dash or colon, after an agency credit or not.
+_DATELINE_END = re.compile(r"^[^\n]{0,40}?(?:\s[-–—]|\))\s*(?:\([^()\n]{1,20}\)\s*)?[:\-–—]?\s*$")
 
 
 def _nearest_clause(before: list[Mention], hit: TriggerHit, text: str) -> list[Mention]:
