@@ -111,7 +111,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     # Actors named as a report's source ("told Reuters", "according to Anadolu") take no part,
     # nor do those only named inside a quotation.
     actors = tuple(m for m in ordered if not _inside(m.span, credited) and not _inside(m.span, quoted)
-                   and not _agency_credit(m, text, ctx))
+                   and not _agency_credit(m, text, ctx) and not _located(m, lex.triggers))
     title_end = _title_end(article)
     drafts: list[Draft] = []
     previous: Sentence | None = None
@@ -305,6 +305,20 @@ def _agency_credit(mention: Mention, text: str, ctx: Context) -> bool:
     tail = text[closing + 1:closing + 4].lstrip(" .")
     dated = head.isupper() or any(c.isdigit() for c in head)
     return 0 < len(head) <= 40 and dated and tail[:1] in ("-", "–", "—")
+
+
+def _located(mention: Mention, lex: TriggerLexicon) -> bool:
+    """An unknown name written with a locative ending after an apostrophe ("Saraçhane Parkı'nda",
+    "in Saraçhane Park") says where something happened, never who took part."""
+    if not ids.is_provisional(mention.entity_id):
+        return False
+    surface = mention.text.casefold().replace("’", "'")
+    if "'" not in surface:
+        return False
+    suffix = surface.rsplit("'", 1)[1]
+    endings = {e.replace("’", "'").lstrip("'") for e in lex.place_after if e[:1] in "'’"}
+    # A buffer consonant may open the ending ("Parkı'nda").
+    return any(suffix in (ending, "n" + ending) for ending in endings if len(ending) >= 2)
 
 
 def _in_content(place: Span, hit: TriggerHit, participants: list[Participant]) -> bool:
