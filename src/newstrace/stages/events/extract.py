@@ -532,8 +532,9 @@ def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpressi
     inside = [e for e in dates if sentence.start <= e.span.start and e.span.end <= sentence.end
               and not _inside(e.span, quoted)]
     filed = [e for e in inside if _dateline_date(e, text, hit)]
+    dated = any(e not in filed and e.value.precision == "day" for e in inside)
     for expr in inside:
-        if expr in filed and len(filed) < len(inside):
+        if expr in filed and dated:
             continue
         lead = text[max(sentence.start, expr.span.start - 14):expr.span.start]
         if any(m.end() >= len(lead.rstrip()) - 4 for m in lex.not_date_after.finditer(lead)):
