@@ -35,7 +35,10 @@ class ScriptRule:
 # script shares these rules (Arabic and Persian clitics, Slavic case endings).
 RULES: dict[str, ScriptRule] = {
     "latin": ScriptRule("latin", suffixes=("s",)),
-    "greek": ScriptRule("greek"),
+    # Greek names drop their final sigma in the genitive and accusative ("Μητσοτάκη") and -ος
+    # turns to -ου ("Κυριάκου", "Καΐρου"): the stem without the sigma, then at most one letter.
+    "greek": ScriptRule("greek", suffix_letters=1, stem_vowels="σ", endings=("υ", ""),
+                        case_endings=frozenset(("σ", "υ", "ν"))),
     "cyrillic": ScriptRule(
         "cyrillic", suffix_letters=3, stem_vowels="аяоеиыуюйь",
         endings=("а", "у", "ом", "ым", "е", "ем", "ой", "ы", "и"),

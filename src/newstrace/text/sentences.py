@@ -13,9 +13,10 @@ _CLOSING_QUOTES = "»”‹›\"'’)」』）"
 _PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "「": "」", "『": "』"}
 # Full-width marks of scripts written without spaces end a sentence with no space after them.
 _WIDE_FINAL = "。！？"
-# A token ending in one of these before a period is an abbreviation, not a sentence end.
+# A token ending in one of these before a period is an abbreviation, not a sentence end;
+# so is an initialism with periods ("U.S.", "U.N.").
 _ABBREVIATION = re.compile(
-    r"(?:^|[\s(])(?:[A-ZÀ-ÖØ-Þ]|Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Mme|Mlle|MM|Me|Pr|"
+    r"(?:^|[\s(])(?:(?:[A-ZÀ-ÖØ-Þ]\.)*[A-ZÀ-ÖØ-Þ]|Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Mme|Mlle|MM|Me|Pr|"
     r"Sr|Sra|Dra|Hr|Fr|Nr|No|vs|etc|cf|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"janv|févr|avr|juil|sept|oct|nov|déc|Av|av|bzw|ca|z\.B|u\.a|т\.е|г|гг|им|ул)\.$"
 )

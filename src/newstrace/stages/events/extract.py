@@ -11,6 +11,7 @@ from datetime import timedelta
 from newstrace import ids
 from newstrace.context import Context
 from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
+from newstrace.knowledge.inflection import PLACE
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.stages.events.attribution import find_attributions, find_quotes
 from newstrace.stages.events.crosslingual import fallback_hits, needs_fallback
@@ -50,6 +51,11 @@ _DIRECTED = frozenset({"PROTEST"})
 # the claim may reach.
 _CLAIMED = frozenset({"ASSAULT"})
 _CLAIM_REACH = 3
+# A dateline: the place and date, at most this many characters from the paragraph's start, then
+# within this many the agency and the dash or slash that ends it ("PARIS, 5 mai (AFP) -", "/ТАСС/.").
+_DATELINE_HEAD = 40
+_DATELINE_TAIL = 30
+_DATELINE_END = re.compile(r"\s[-–—]\s|\)\.?\s?[-–—]|/\S+/\.?\s|\.-")
 # How far into the text the title may be repeated (after section labels and a standfirst).
 _TITLE_REACH = 800
 # The paragraphs whose date a main event without one of its own may take, and how old that
@@ -108,7 +114,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     # Actors named as a report's source ("told Reuters", "according to Anadolu") take no part,
     # nor do those only named inside a quotation.
     actors = tuple(m for m in ordered if not _inside(m.span, credited) and not _inside(m.span, quoted)
-                   and not _agency_credit(m, text, ctx))
+                   and not _agency_credit(m, text, ctx) and not _located(m, lex.triggers))
     title_end = _title_end(article)
     drafts: list[Draft] = []
     previous: Sentence | None = None
@@ -291,17 +297,37 @@ def _agency_credit(mention: Mention, text: str, ctx: Context) -> bool:
         opens_line = mention.span.start == 0 or text[mention.span.start - 1] == "\n"
         if opens_line and _CREDIT_DATE.match(text, mention.span.end):
             return True
+        # Closing a dateline of place and date, unbracketed: "Пекин. 22 апреля. ИНТЕРФАКС -".
+        line = text[text.rfind("\n", 0, mention.span.start) + 1:mention.span.start]
+        if len(line) <= 40 and any(c.isdigit() for c in line) and re.match(r"\s*[-–—]", text[mention.span.end:]):
+            return True
     opening = text.rfind("(", max(0, mention.span.start - 16), mention.span.start + 1)
     closing = text.find(")", mention.span.end, mention.span.end + 16)
     if opening < 0 or closing < 0 or not _AGENCY_BRACKET.fullmatch(text, opening, closing + 1):
         return False
     if agency:
         return True
-    # "DEN HAAG (ANP) -": between an upper-case dateline and its dash the brackets credit the
-    # report, whatever else the letters stand for (ANP is also the Palestinian Authority).
-    head = text[text.rfind("\n", 0, mention.span.start) + 1:mention.span.start - 1].strip()
-    tail = text[mention.span.end + 1:mention.span.end + 4].lstrip()
-    return 0 < len(head) <= 40 and head.isupper() and tail[:1] in ("-", "–", "—")
+    # "DEN HAAG (ANP) -", "Madrid, 5 jun (Europa Press).-": between a dateline (upper-case, or
+    # with its date) and its dash the brackets credit the report, whatever else the letters
+    # stand for (ANP is also the Palestinian Authority).
+    head = text[text.rfind("\n", 0, opening) + 1:opening].strip()
+    tail = text[closing + 1:closing + 4].lstrip(" .")
+    dated = head.isupper() or any(c.isdigit() for c in head)
+    return 0 < len(head) <= 40 and dated and tail[:1] in ("-", "–", "—")
+
+
+def _located(mention: Mention, lex: TriggerLexicon) -> bool:
+    """An unknown name written with a locative ending after an apostrophe ("Saraçhane Parkı'nda",
+    "in Saraçhane Park") says where something happened, never who took part."""
+    if not ids.is_provisional(mention.entity_id):
+        return False
+    surface = mention.text.casefold().replace("’", "'")
+    if "'" not in surface:
+        return False
+    suffix = surface.rsplit("'", 1)[1]
+    # A buffer consonant may open the ending ("Parkı'nda").
+    tails = ["'" + suffix] + (["'" + suffix[1:]] if suffix.startswith("n") and len(suffix) > 2 else [])
+    return any(lex.endings.case_of("", tail) == PLACE for tail in tails)
 
 
 def _in_content(place: Span, hit: TriggerHit, participants: list[Participant]) -> bool:
@@ -522,10 +548,18 @@ def _blank(text: str, start: int, end: int, dates: tuple[TemporalExpression, ...
 
 def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpression, ...], quoted: list[Span],
               text: str, lex: TriggerLexicon) -> TemporalExpression | None:
-    """The temporal expression of the sentence nearest the trigger, skipping "since ..." dates and quotes."""
+    """The temporal expression of the sentence nearest the trigger, skipping "since ..." dates and quotes.
+
+    A dateline's date ("LONDON, March 3 (Reuters) -") is when the report was filed: it dates the
+    event only when the sentence gives no other date ("hosted ... on Monday").
+    """
     best: tuple[int, TemporalExpression] | None = None
-    for expr in dates:
-        if not (sentence.start <= expr.span.start and expr.span.end <= sentence.end) or _inside(expr.span, quoted):
+    inside = [e for e in dates if sentence.start <= e.span.start and e.span.end <= sentence.end
+              and not _inside(e.span, quoted)]
+    filed = [e for e in inside if _dateline_date(e, text, hit)]
+    dated = any(e not in filed and e.value.precision == "day" for e in inside)
+    for expr in inside:
+        if expr in filed and dated:
             continue
         lead = text[max(sentence.start, expr.span.start - 14):expr.span.start]
         if any(m.end() >= len(lead.rstrip()) - 4 for m in lex.not_date_after.finditer(lead)):
@@ -534,6 +568,14 @@ def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpressi
         if best is None or distance < best[0]:
             best = (distance, expr)
     return best[1] if best else None
+
+
+def _dateline_date(expr: TemporalExpression, text: str, hit: TriggerHit) -> bool:
+    """Whether a date stands in the dateline opening the paragraph, before the dash that ends it."""
+    line_start = text.rfind("\n", 0, expr.span.start) + 1
+    if expr.span.start - line_start > _DATELINE_HEAD or hit.span.start <= expr.span.end:
+        return False
+    return bool(_DATELINE_END.search(text, expr.span.end, min(hit.span.start, expr.span.end + _DATELINE_TAIL)))
 
 
 def _finish(d: Draft, article: Article, lex: EventLexicon, attributions, quotes: tuple[Quote, ...]) -> EventMention:

@@ -251,6 +251,8 @@ def _speaker(hit: TriggerHit, before: list[Mention], after: list[Mention], scope
     pieces = [(p.start(), p.group()) for p in _PIECE.finditer(lead) if p.group().strip()]
     if lead.rstrip().endswith((",", "،")) and not _CLAUSE_CUT.search(tail.rstrip(" .!?؟")) and len(_words(tail)) <= 5:
         return after[0] if after else _apposed(before, pieces, lead, scope.start, lex)
+    if _DATELINE_END.search(lead) and after:
+        return after[0]  # "عمّان - (بترا): أكد الوزير ...": the verb opens the text after its dateline
     if not pieces:
         return after[0] if after and not before else None
     closest_start = scope.start + pieces[-1][0]
@@ -279,6 +281,10 @@ def _apposed(before: list[Mention], pieces: list[tuple[int, str]], lead: str, of
     if len(_words(rest)) > 1 or lex.place_before.search(rest):
         return None  # "In Israel, officials, citing records, said": a place word, not the speaker
     return own[0]
+
+
+# The end of a dateline before the first verb: a dash or colon, after an agency credit or not.
+_DATELINE_END = re.compile(r"^[^\n]{0,40}?(?:\s[-–—]|\))\s*(?:\([^()\n]{1,20}\)\s*)?[:\-–—]?\s*$")
 
 
 def _nearest_clause(before: list[Mention], hit: TriggerHit, text: str) -> list[Mention]:
