@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from newstrace.ids import provisional_entity_id
 from newstrace.knowledge.matcher import KeyMatch, NameRef
 from newstrace.model import Article, Mention, Span
-from newstrace.stages.entities.recognise import Recognised, capitalised_mentions, ner_mentions
+from newstrace.stages.entities.recognise import EdgeWords, Recognised, capitalised_mentions, ner_mentions
 from newstrace.stages.entities.roles import Cue, RoleDescriptor, find_role_descriptors
 from newstrace.text.normalize import match_key
 from newstrace.text.translit import phonetic_key
@@ -198,6 +198,20 @@ def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Seque
     return True
 
 
+def _edge_words(ctx, language: str | None, calendar: frozenset[str]) -> EdgeWords:
+    """Words that neither open nor close a name in this language (see EdgeWords)."""
+    lexicon = ctx.lexicons.get(language)
+    in_calendar = lambda word: match_key(word) in calendar
+    if lexicon is None or not lexicon.capitalised_nouns:
+        return EdgeWords(in_calendar)
+    import simplemma
+
+    code = lexicon.language
+    determiners = frozenset(str(w).casefold() for w in lexicon.section("triggers").get("determiners") or ()
+                            if " " not in str(w))
+    return EdgeWords(in_calendar, lambda word: simplemma.is_known(word, lang=code), determiners)
+
+
 def _overlaps(span: Span, taken: Sequence[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in taken)
 
@@ -212,10 +226,11 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     endings = kb.name_endings(article.language)
     matches = kb.matcher.find(text, endings, ctx.cuts(article.language, text))
     nlp = ctx.nlp(article.language)
-    recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(text)
+    calendar = kb.calendar_words(article.language) if article.language else frozenset()
+    recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(
+        text, _edge_words(ctx, article.language, calendar))
     roles = find_role_descriptors(text, kb.role_patterns(article.language), _cues(matches, kb), kb, day)
 
-    calendar = kb.calendar_words(article.language) if article.language else frozenset()
     person_spans = [Span(m.start, m.end) for m in matches if _is_person(m, kb)]
     inflected_persons = [Span(m.start, m.end) for m in matches if m.inflected and _is_person(m, kb)]
     person_spans += [found.span for found in recognised if found.kind == "person" and found.rule == "ner"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from newstrace.ids import event_id
+from newstrace.ids import event_id, is_provisional
 from newstrace.model import DateValue, Discrepancy, Event, EventMention, FieldVote, Participant
 from newstrace.stages.events.dates import PUBLICATION_DAY
 
@@ -125,9 +125,14 @@ def _participants(group: Sequence[EventMention], source_of: Callable[[str], str]
             confidence[p.entity_id] = max(confidence[p.entity_id], p.confidence)
     all_sources = {source_of(m.article_id) for m in group}
     ordered = sorted(roles, key=lambda pid: (-len(sources[pid]), _role_rank(roles[pid]), pid))
-    minority = [pid for pid in ordered if len(all_sources) >= 3 and len(sources[pid]) * 2 < len(all_sources)]
-    # With three sources or more, a participant only a minority name is a claim, kept as a
-    # discrepancy, not a fact of the event; the best-supported stay whatever their share.
+    # Short reports name fewer sides: a known actor that a report's main event names as its
+    # doer or target is a side of the event however few of the sources name it.
+    stated = {p.entity_id for m in group if m.main for p in m.participants
+              if p.role in ("source", "target") and not is_provisional(p.entity_id)}
+    minority = [pid for pid in ordered if len(all_sources) >= 3 and len(sources[pid]) * 2 < len(all_sources)
+                and pid not in stated]
+    # With three sources or more, any other participant only a minority name is a claim, kept as
+    # a discrepancy, not a fact of the event; the best-supported stay whatever their share.
     most = len(sources[ordered[0]]) if ordered else 0
     kept = [pid for pid in ordered if pid not in minority or len(sources[pid]) == most]
     participants = tuple(
