@@ -18,6 +18,8 @@ from newstrace.text.translit import phonetic_key
 # A title and the name it qualifies: only spaces, punctuation or quotes between them.
 _TIGHT = re.compile(r"^[\s,،'’\"«»“”()-]{0,3}$")
 CONFIDENCE = {"actor": 0.95, "country": 0.95, "place": 0.85, "demonym": 0.7}
+# Below this population a place whose name is a common word is the word ("Selon", "Norden").
+SMALL_PLACE = 200_000
 # A surname that opens the names of this many other known persons is a common given name
 # ("إبراهيم", "Hassan"): written alone, it need not mean the person who bears it as a surname.
 COMMON_GIVEN_NAME = 2
@@ -171,7 +173,7 @@ _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+)")
 
 def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Sequence[Span],
                calendar: frozenset[str] = frozenset(), endings: frozenset[str] = frozenset(),
-               inflected_persons: Sequence[Span] = ()) -> bool:
+               inflected_persons: Sequence[Span] = (), common: Callable[[str], bool] | None = None) -> bool:
     """Reject matches that are most likely not this name here."""
     tail = _HYPHEN_TAIL.match(text, match.end)
     if tail and ref.script == "latin" and match_key(tail.group(1)) not in endings:
@@ -192,9 +194,18 @@ def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Seque
         # A given name before its surname, both with a case ending ("od Vladimira Putina"), not
         # the city; an uninflected name may well follow a place ("à Istanbul Khalil al-Hayya").
         return False
-    if entity is not None and entity.kind == "place" and (entity.population or 0) < 200_000 \
+    if entity is not None and entity.kind == "place" and (entity.population or 0) < SMALL_PLACE \
             and " " not in match.key and _sentence_start(text, match.start):
         return False  # a small town's name opening a sentence is most often a common word ("Selon")
+    if entity is not None and entity.kind == "place" and common is not None:
+        words = text[match.start:match.end].split()
+        if words and all(common(word.lower()) for word in words) and (
+                (entity.population or 0) < SMALL_PLACE
+                or (_sentence_start(text, match.start) and match.key != match_key(entity.canonical_name))):
+            # Words of the language, lowercase in its word list: "im Norden" (Norden), "ministère de
+            # la Défense" (La Défense); a big city's other name only where a capital shows nothing
+            # ("Dabei ...": Dubai).
+            return False
     return True
 
 
@@ -227,6 +238,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     matches = kb.matcher.find(text, endings, ctx.cuts(article.language, text))
     nlp = ctx.nlp(article.language)
     calendar = kb.calendar_words(article.language) if article.language else frozenset()
+    common = ctx.word_list(article.language)
     recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(
         text, _edge_words(ctx, article.language, calendar))
     roles = find_role_descriptors(text, kb.role_patterns(article.language), _cues(matches, kb), kb, day)
@@ -258,7 +270,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
         ref = _best(match)[0]
         if span not in kept_cues and any(s.start <= span.start and span.end <= s.end for s in silenced):
             continue
-        if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons):
+        if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons, common):
             continue
         items.append(_Item(span, 2 * ref.priority, match=match))
 
