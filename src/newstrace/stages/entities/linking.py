@@ -194,10 +194,11 @@ def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Seque
         # A given name before its surname, both with a case ending ("od Vladimira Putina"), not
         # the city; an uninflected name may well follow a place ("à Istanbul Khalil al-Hayya").
         return False
-    if entity is not None and entity.kind == "place" and (entity.population or 0) < SMALL_PLACE \
+    town = entity is not None and entity.kind == "place" and entity.geonames is not None  # not a curated sea
+    if town and (entity.population or 0) < SMALL_PLACE \
             and " " not in match.key and _sentence_start(text, match.start):
         return False  # a small town's name opening a sentence is most often a common word ("Selon")
-    if entity is not None and entity.kind == "place" and common is not None:
+    if town and common is not None:
         words = text[match.start:match.end].split()
         if words and all(common(word.lower()) for word in words) and (
                 (entity.population or 0) < SMALL_PLACE
