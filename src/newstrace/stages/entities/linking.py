@@ -173,7 +173,7 @@ _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+)")
 
 def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Sequence[Span],
                calendar: frozenset[str] = frozenset(), endings: frozenset[str] = frozenset(),
-               inflected_persons: Sequence[Span] = (), common: Callable[[str], bool] | None = None) -> bool:
+               inflected_persons: Sequence[Span] = ()) -> bool:
     """Reject matches that are most likely not this name here."""
     tail = _HYPHEN_TAIL.match(text, match.end)
     if tail and ref.script == "latin" and match_key(tail.group(1)) not in endings:
@@ -198,16 +198,27 @@ def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Seque
     if town and (entity.population or 0) < SMALL_PLACE \
             and " " not in match.key and _sentence_start(text, match.start):
         return False  # a small town's name opening a sentence is most often a common word ("Selon")
-    if town and common is not None:
-        words = text[match.start:match.end].split()
-        if words and all(common(word.lower()) for word in words) and (
-                (entity.population or 0) < SMALL_PLACE
-                or (_sentence_start(text, match.start) and match.key != match_key(entity.canonical_name))):
-            # Words of the language, lowercase in its word list: "im Norden" (Norden), "ministère de
-            # la Défense" (La Défense); a big city's other name only where a capital shows nothing
-            # ("Dabei ...": Dubai).
-            return False
     return True
+
+
+def _common_word_place(text: str, match: KeyMatch, ref: NameRef, kb, common: Callable[[str], bool] | None) -> bool:
+    """A town's name written as words of the language, lowercase in its word list: "im Norden"
+    (Norden), "ministère de la Défense" (La Défense); a big city's other name only where it opens
+    a sentence that goes on ("Dabei wurden ...": not Dubai), never at a dateline ("WARSZAWA (PAP)")."""
+    entity = kb.get(ref.entity_id)
+    if common is None or ref.tag == "demonym" or entity is None or entity.kind != "place" or entity.geonames is None:
+        return False
+    words = text[match.start:match.end].split()
+    if not words or not all(common(word.lower()) for word in words):
+        return False
+    if (entity.population or 0) < SMALL_PLACE:
+        return True
+    return (_sentence_start(text, match.start) and match.key != match_key(entity.canonical_name)
+            and bool(_GOES_ON.match(text, match.end)))
+
+
+# After a sentence's first word: the sentence goes on with a lowercase word.
+_GOES_ON = re.compile(r" [^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω]")
 
 
 def _edge_words(ctx, language: str | None, calendar: frozenset[str]) -> EdgeWords:
@@ -249,6 +260,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     person_spans += [found.span for found in recognised if found.kind == "person" and found.rule == "ner"]
     hints: dict[Span, RoleDescriptor] = {}
     silenced: list[Span] = []  # titles next to a name: the name is the mention
+    quiet: list[Span] = []  # town names that are words of the language here
     kept_cues: set[Span] = set()  # an organisation named in such a title still is a mention
     items: list[_Item] = []
     for role in roles:
@@ -271,7 +283,10 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
         ref = _best(match)[0]
         if span not in kept_cues and any(s.start <= span.start and span.end <= s.end for s in silenced):
             continue
-        if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons, common):
+        if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons):
+            continue
+        if _common_word_place(text, match, ref, kb, common):
+            quiet.append(span)  # the words, and no guess at a name either ("Piața Victoriei")
             continue
         items.append(_Item(span, 2 * ref.priority, match=match))
 
@@ -310,7 +325,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
         mention = _counterpart(article, role, mentions, titles, kb, day)
         if mention is not None:
             mentions.append(mention)
-    blocked = taken + silenced
+    blocked = taken + silenced + quiet
     for found in recognised:
         if not _overlaps(found.span, blocked):
             mentions.append(_provisional(article, found))
