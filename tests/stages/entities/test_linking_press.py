@@ -58,3 +58,56 @@ def test_calendar_words_close_no_name_and_capitals_still_mark_names(ctx, text, l
 def test_a_capitals_own_name_is_the_capital(ctx, text, language, surface):
     found = {m.text: m.entity_id for m in link_article(article(text, language=language), ctx)}
     assert found[surface] == ISLAMABAD
+
+
+def linked(ctx, text: str, language: str) -> dict[str, str | None]:
+    return {m.text: m.entity_id for m in link_article(article(text, language=language), ctx)}
+
+
+@pytest.mark.parametrize(("text", "language", "words"), [
+    # A town whose name is words of the language, lowercase in its word list, is those words.
+    ("Kämpfe gab es am Montag im Norden des Landes.", "de", "Norden"),
+    ("Le ministère de la Défense a annoncé la frappe mardi.", "fr", "la Défense"),
+    ("Câteva mii de oameni au protestat în Piața Victoriei din capitală.", "ro", "Victoriei"),
+    # A big city's other name opening a sentence that goes on is the word ("Dabei": Dubai).
+    ("Dabei wurden drei Menschen verletzt, sagte der Sprecher.", "de", "Dabei"),
+])
+def test_a_town_named_by_common_words_is_no_place(ctx, text, language, words):
+    start = text.index(words)
+    found = [m for m in link_article(article(text, language=language), ctx)
+             if m.span.start < start + len(words) and start < m.span.end]
+    assert not found  # neither the town nor a guess at a name over the words
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "entity_id"), [
+    # Datelines in capitals stay the city, whatever the word list says of its name.
+    ("КИЇВ, 4 червня /Укрінформ/. Міністр оборони заявив, що ...", "uk", "КИЇВ", "gn:703448"),
+    ("WARSZAWA (PAP) – Prezydent oświadczył w środę, że ...", "pl", "WARSZAWA", "gn:756135"),
+    ("Les combats ont repris à Damas dans la nuit.", "fr", "Damas", "gn:170654"),
+])
+def test_cities_whose_names_are_also_words_stay_cities(ctx, text, language, surface, entity_id):
+    assert linked(ctx, text, language)[surface] == entity_id
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    # Seas are no GeoNames city: the curated places name them in many languages.
+    ("A US strike hit a boat in the Caribbean on Tuesday.", "en", "the Caribbean"),
+    ("Estados Unidos atacó una lancha en el mar Caribe el martes.", "es", "mar Caribe"),
+    ("Die Marine griff ein Schnellboot in der Karibik an.", "de", "Karibik"),
+])
+def test_seas_are_places(ctx, text, language, surface):
+    assert linked(ctx, text, language)[surface] == "Q1247"
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "entity_id"), [
+    # "العربية" is the adjective "Arab" in every Arabic text; the channel is named in full.
+    ("وصل وفد من جامعة الدول العربية إلى الخرطوم، وقالت المصادر العربية إن المحادثات بدأت.", "ar",
+     "العربية إن", None),
+    ("وقالت قناة العربية إن المحادثات بدأت.", "ar", "قناة العربية", "Q1135589"),
+    ("The talks began, Al Arabiya reported.", "en", "Al Arabiya", "Q1135589"),
+])
+def test_a_channel_named_by_a_common_adjective_needs_its_full_name(ctx, text, language, surface, entity_id):
+    start = text.index(surface)
+    found = {m.entity_id for m in link_article(article(text, language=language), ctx)
+             if m.span.start <= start < m.span.end}
+    assert found == ({entity_id} if entity_id else set()) or (entity_id is None and "Q1135589" not in found)
