@@ -28,6 +28,7 @@ class Context:
     kb_cache: Path | None = field(default_factory=lambda: _default_cache())
     _pipelines: dict[str, Any] = field(default_factory=dict, repr=False)
     _segmenters: dict[str, Any] = field(default_factory=dict, repr=False)
+    _word_lists: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property
     def compiled(self):  # -> newstrace.knowledge.compiled.CompiledKnowledge | None
@@ -111,6 +112,21 @@ class Context:
             name = lexicon.spacy_pipeline if lexicon else None
             self._pipelines[language] = _load_spacy(name) if name else None
         return self._pipelines[language]
+
+    def word_list(self, language: str | None) -> Callable[[str], bool] | None:
+        """Whether a word, as written, is in the language's word list (simplemma's dictionary,
+        which writes common words in lowercase and names with their capitals); None where
+        simplemma has no list for the language."""
+        key = language or ""
+        if key not in self._word_lists:
+            from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+            try:
+                words = DefaultDictionaryFactory().get_dictionary(key) if key else None
+            except ValueError:
+                words = None
+            self._word_lists[key] = words.__contains__ if words is not None else None
+        return self._word_lists[key]
 
     def segmenter(self, language: str | None):
         """The word segmenter the language's lexicon names (loaded on first use), or None."""

@@ -17,7 +17,8 @@ from newstrace.model import Entity, Role
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ENTRY_START = re.compile(r"^- ", re.MULTILINE)
-ACTOR_KINDS = ("person", "org")
+# Kinds of curated entries: actors, and the few places GeoNames' cities do not hold (seas, territories).
+ACTOR_KINDS = ("person", "org", "place")
 ROLE_TITLES = (
     "head_of_state", "head_of_government", "deputy_head_of_government", "foreign_minister",
     "defence_minister", "interior_minister", "finance_minister", "other_minister",
@@ -129,7 +130,18 @@ def entity_from_entry(data: Any) -> Entity:
         wikidata=entity_id if re.fullmatch(r"Q\d+", entity_id) else None,
         subtype=str(data["type"]) if data.get("type") else None,
         seat=str(data["seat"]) if data.get("seat") else None,
+        latitude=_coordinate(data, "latitude", 90),
+        longitude=_coordinate(data, "longitude", 180),
     )
+
+
+def _coordinate(data: Mapping, key: str, bound: float) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not -bound <= value <= bound:
+        raise ValueError(f"{key} must be a number between -{bound} and {bound}")
+    return float(value)
 
 
 def load_actor_file(path: Path) -> LoadedActors:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +27,8 @@ from newstrace.text.scripts import RULES, script_of, script_of_text
 # Priorities between entities sharing a key: a curated actor over a country,
 # a country over a demonym reading, a city last, a bare surname after all.
 PRIORITY = {"actor": 0, "country": 1, "demonym": 2, "place": 3, "partial": 5}
+# The rank (tie-break inside a priority, otherwise minus the population) of a capital's own name.
+CAPITAL_RANK = -(10 ** 12)
 
 
 def _exact(form: str, key: str) -> bool:
@@ -198,7 +201,10 @@ class KnowledgeBase:
                     if len(key) < least or (key in seen and len(key) > 3 and not form.isupper()):
                         continue  # same key, same entity: one entry (exact short forms stay apart)
                     seen.add(key)
-                    yield name_ref(entity, form, "name", priority, key)
+                    key, ref = name_ref(entity, form, "name", priority, key)
+                    if entity.subtype == "capital" and form == entity.canonical_name:
+                        ref = replace(ref, rank=CAPITAL_RANK)  # before any other place of that name
+                    yield key, ref
         for demonym in self.demonyms:
             entity = self._entities.get(country_id(demonym.country))
             if entity is not None:

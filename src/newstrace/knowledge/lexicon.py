@@ -39,6 +39,9 @@ class Lexicon:
     segmenter: Any = None  # the word segmenter of a language written without spaces (text/segment.py)
     identified_as: tuple[str, ...] = ()  # other codes the language identifier gives its text ("wuu")
     serves: tuple[str, ...] = ()
+    # Every noun is written with a capital (German): a capital then marks no name, and a
+    # capitalised sequence's edge words that the language's word list knows are no part of one.
+    capitalised_nouns: bool = False
 
     def section(self, name: str) -> Mapping[str, Any]:
         if name not in SECTIONS:
@@ -91,7 +94,7 @@ def load_lexicon(path: Path) -> Lexicon:
     if not isinstance(data, dict) or "language" not in data:
         raise KnowledgeError(str(path), "a lexicon is a mapping with a 'language' key")
     unknown = set(data) - set(SECTIONS) - {"language", "name", "script", "spacy_pipeline", "segmenter", "identified_as",
-                                           "serves"}
+                                           "serves", "capitalised_nouns"}
     if unknown:
         raise KnowledgeError(str(path), f"unknown sections {sorted(unknown)}")
     try:
@@ -115,6 +118,8 @@ def load_lexicon(path: Path) -> Lexicon:
             str(data["language"]), [str(code) for code in serves], data.get("calendar"), data.get("temporal"))
     except ValueError as exc:
         raise KnowledgeError(str(path), str(exc)) from exc
+    if not isinstance(data.get("capitalised_nouns", False), bool):
+        raise KnowledgeError(str(path), "'capitalised_nouns' is true or false")
     return Lexicon(
         language=str(data["language"]),
         name=str(data.get("name", data["language"])),
@@ -124,6 +129,7 @@ def load_lexicon(path: Path) -> Lexicon:
         segmenter=data.get("segmenter"),
         identified_as=tuple(str(code) for code in data.get("identified_as") or ()),
         serves=tuple(code for code in serves if code != data["language"]),
+        capitalised_nouns=bool(data.get("capitalised_nouns", False)),
     )
 
 

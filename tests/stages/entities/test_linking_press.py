@@ -1,0 +1,113 @@
+"""Linking on the wording of real press: common nouns around unknown names, places that share a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.context import Context
+from newstrace.ids import is_provisional
+from newstrace.stages.entities.linking import link_article
+from tests.factories import article
+
+ISLAMABAD = "gn:1176615"
+
+
+@pytest.fixture(scope="module")
+def ctx() -> Context:
+    return Context(use_spacy=False)
+
+
+def guesses(ctx, text: str, language: str) -> list[str]:
+    """The names only the text knows (provisional actors), as written."""
+    return [m.text for m in link_article(article(text, language=language), ctx) if is_provisional(m.entity_id)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Every German noun has a capital: a common noun after a determiner opens no name.
+    ("Der Angriff traf am Dienstag die Stadt Kalvarpur im Bergland.", []),
+    ("Bei dem Anschlag wurde eine Gruppe von Touristen verletzt.", []),
+    ("Beobachter sprachen von der Zerstörung des Hauptquartiers der Armee.", []),
+    ("Verhandelt wurde über die Übergabe der Nordland-Geiseln.", []),
+    # The name after such a noun stays; one with no determiner before it stays whole.
+    ("Das bestätigte der Armeesprecher Torvald Enqvist am Abend.", ["Torvald Enqvist"]),
+    ("Gestern traf Arvid Lindqvist die Delegation.", ["Arvid Lindqvist"]),
+])
+def test_german_common_nouns_are_no_part_of_an_unknown_name(ctx, text, expected):
+    assert guesses(ctx, text, "de") == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # A weekday or month is never the end of a name, in any language.
+    ("Ankara'da Yüksek Danışma Kurulu Pazartesi günü toplandı.", "tr", ["Yüksek Danışma Kurulu"]),
+    ("Ayer el Consejo Nacional Lunes", "es", ["Consejo Nacional"]),
+    # Where capitals mark names, a name of common words stays whole.
+    ("Ayer la Comisión Nacional de Aguas Profundas se reunió en secreto.", "es",
+     ["Comisión Nacional de Aguas Profundas"]),
+    ("Ieri la Commissione Nazionale per le Acque si è riunita.", "it", ["Commissione Nazionale"]),
+])
+def test_calendar_words_close_no_name_and_capitals_still_mark_names(ctx, text, language, expected):
+    assert guesses(ctx, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    # Chattogram, a bigger city, once bore the name: a capital's own name is the capital.
+    ("The delegation flew to Islamabad on Monday.", "en", "Islamabad"),
+    ("Die Delegation reiste am Montag nach Islamabad.", "de", "Islamabad"),
+    ("La delegación viajó el lunes a Islamabad.", "es", "Islamabad"),
+])
+def test_a_capitals_own_name_is_the_capital(ctx, text, language, surface):
+    found = {m.text: m.entity_id for m in link_article(article(text, language=language), ctx)}
+    assert found[surface] == ISLAMABAD
+
+
+def linked(ctx, text: str, language: str) -> dict[str, str | None]:
+    return {m.text: m.entity_id for m in link_article(article(text, language=language), ctx)}
+
+
+@pytest.mark.parametrize(("text", "language", "words"), [
+    # A town whose name is words of the language, lowercase in its word list, is those words.
+    ("Kämpfe gab es am Montag im Norden des Landes.", "de", "Norden"),
+    ("Le ministère de la Défense a annoncé la frappe mardi.", "fr", "la Défense"),
+    ("Câteva mii de oameni au protestat în Piața Victoriei din capitală.", "ro", "Victoriei"),
+    # A big city's other name opening a sentence that goes on is the word ("Dabei": Dubai).
+    ("Dabei wurden drei Menschen verletzt, sagte der Sprecher.", "de", "Dabei"),
+])
+def test_a_town_named_by_common_words_is_no_place(ctx, text, language, words):
+    start = text.index(words)
+    found = [m for m in link_article(article(text, language=language), ctx)
+             if m.span.start < start + len(words) and start < m.span.end]
+    assert not found  # neither the town nor a guess at a name over the words
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "entity_id"), [
+    # Datelines in capitals stay the city, whatever the word list says of its name.
+    ("КИЇВ, 4 червня /Укрінформ/. Міністр оборони заявив, що ...", "uk", "КИЇВ", "gn:703448"),
+    ("WARSZAWA (PAP) – Prezydent oświadczył w środę, że ...", "pl", "WARSZAWA", "gn:756135"),
+    ("Les combats ont repris à Damas dans la nuit.", "fr", "Damas", "gn:170654"),
+])
+def test_cities_whose_names_are_also_words_stay_cities(ctx, text, language, surface, entity_id):
+    assert linked(ctx, text, language)[surface] == entity_id
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    # Seas are no GeoNames city: the curated places name them in many languages.
+    ("A US strike hit a boat in the Caribbean on Tuesday.", "en", "the Caribbean"),
+    ("Estados Unidos atacó una lancha en el mar Caribe el martes.", "es", "mar Caribe"),
+    ("Die Marine griff ein Schnellboot in der Karibik an.", "de", "Karibik"),
+])
+def test_seas_are_places(ctx, text, language, surface):
+    assert linked(ctx, text, language)[surface] == "Q1247"
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "entity_id"), [
+    # "العربية" is the adjective "Arab" in every Arabic text; the channel is named in full.
+    ("وصل وفد من جامعة الدول العربية إلى الخرطوم، وقالت المصادر العربية إن المحادثات بدأت.", "ar",
+     "العربية إن", None),
+    ("وقالت قناة العربية إن المحادثات بدأت.", "ar", "قناة العربية", "Q1135589"),
+    ("The talks began, Al Arabiya reported.", "en", "Al Arabiya", "Q1135589"),
+])
+def test_a_channel_named_by_a_common_adjective_needs_its_full_name(ctx, text, language, surface, entity_id):
+    start = text.index(surface)
+    found = {m.entity_id for m in link_article(article(text, language=language), ctx)
+             if m.span.start <= start < m.span.end}
+    assert found == ({entity_id} if entity_id else set()) or (entity_id is None and "Q1135589" not in found)
