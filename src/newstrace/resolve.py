@@ -155,6 +155,7 @@ def finish_resolution(
         known = {d.article_id for d in duplicates}
         duplicates += [d for d in find_translations(articles, pairs, ctx.encoder) if d.article_id not in known]
     roots = source_roots(duplicates)
+    kb = ctx.kb if ctx is not None else None
     person = (lambda eid: (kb.get(eid).kind if kb.get(eid) else None) == "person") if kb else (lambda eid: False)
     events = tuple(build_event(group, lambda a: roots.get(a, a), person) for group in groups)
     return Resolution(events, tuple(sorted(duplicates, key=lambda d: d.article_id)))
