@@ -118,11 +118,12 @@ class EventStore:
 
     def events_reported_since(self, since: str) -> list[str]:
         """Ids of the events holding a report that arrived (was stored) after `since`, an ISO time."""
+        # Nested from the arrivals inward, so that both engines start from the index on arrival
+        # time (a join ordered by event id has SQLite scan every event member instead).
         rows = self.conn.execute(
-            "SELECT DISTINCT em.event_id FROM articles a JOIN event_mentions m ON m.article_id = a.id"
-            " JOIN event_members em ON em.mention_id = m.id WHERE a.ingested_at > ? ORDER BY em.event_id",
-            (since,))
-        return [r[0] for r in rows]
+            "SELECT DISTINCT event_id FROM event_members WHERE mention_id IN (SELECT id FROM event_mentions"
+            " WHERE article_id IN (SELECT id FROM articles WHERE ingested_at > ?))", (since,))
+        return sorted(r[0] for r in rows)
 
     def stories_of(self, event_ids: Iterable[str]) -> list[Story]:
         """The stories holding any of these events, by id."""
