@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/merge.py
 	$(BIN)/python benchmarks/cli.py
+	$(BIN)/python benchmarks/desk.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache
