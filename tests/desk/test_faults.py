@@ -125,6 +125,26 @@ def test_a_feed_that_breaks_between_polls_gets_one_line_a_doubling_wait_and_come
     watcher.close()
 
 
+def test_a_feed_with_only_last_modified_is_asked_if_modified_since(store, desk_ctx, server):
+    stamp = "Mon, 30 Nov 2026 05:00:00 GMT"
+    body = rss([item(0, MOSCOW[0], 50)])
+
+    def route(h) -> None:
+        if h.headers.get("If-Modified-Since") == stamp:
+            answer(304, b"")(h)
+        else:
+            answer(200, body, headers={"Last-Modified": stamp})(h)
+
+    server.routes["/lm.xml"] = route
+    watcher = Watcher(store, desk_ctx, [f"{server.base}/lm.xml"], timeout=2)
+    assert watcher.poll()[0].new == 1
+    assert str(watcher.poll()[0]).endswith("unchanged (304 not modified)")
+    asked = [h for path, h, _ in server.requests if path == "/lm.xml"]
+    assert "If-Modified-Since" not in asked[0] and asked[1]["If-Modified-Since"] == stamp
+    assert "If-None-Match" not in asked[1] and store.watch_source(f"{server.base}/lm.xml").last_modified == stamp
+    watcher.close()
+
+
 def test_a_half_written_file_waits_until_it_stops_changing(store, desk_ctx, tmp_path):
     folder = tmp_path / "inbox"
     folder.mkdir()
