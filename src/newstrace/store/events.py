@@ -60,7 +60,10 @@ class EventStore:
             before = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, digest, revision FROM events")}
             arrived = {r[0]: r[1] for r in conn.execute("SELECT id, ingested_at FROM articles")}
             parent = {d.article_id: d.duplicate_of for d in duplicates}
-            story_of = {e: s for s in stories for e in s.event_ids}
+            story_of: dict[str, list[str]] = {}
+            for s in sorted(stories, key=lambda s: s.id):
+                for e in s.event_ids:
+                    story_of.setdefault(e, []).append(f"{s.id}:{s.title}")
             conn.execute("DELETE FROM events")
             conn.execute("DELETE FROM event_members")
             conn.execute("DELETE FROM event_actors")
@@ -69,8 +72,7 @@ class EventStore:
             conn.execute("DELETE FROM story_events")
             for event in events:
                 data = codec.dumps(event)
-                story = story_of.get(event.id)
-                seen = digest("|".join([data, story.id if story else "", story.title if story else "",
+                seen = digest("|".join([data, *story_of.get(event.id, ()),
                                         *(f"{_root(parent, a)}@{arrived.get(a, '')}" for a in event.article_ids)]))
                 old_digest, old_revision = before.get(event.id, (None, None))
                 revision = old_revision if old_digest == seen else generation
