@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/cli.py
 	$(BIN)/python benchmarks/crosslingual.py
 	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/desk.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -27,6 +27,14 @@ def data_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def desk_ctx():
+    """One context without spaCy for the desk and the pages it feeds (loaded once per session)."""
+    from newstrace.context import Context
+
+    return Context(use_spacy=False)
+
+
+@pytest.fixture(scope="session")
 def output_dir() -> Path:
     OUTPUT.mkdir(exist_ok=True)
     return OUTPUT

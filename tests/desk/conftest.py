@@ -1,17 +1,11 @@
-"""Fixtures of the desk tests: one loaded context, a store per test, a local HTTP server."""
+"""Fixtures of the desk tests: a store per test, a local HTTP server (the loaded context is in tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from newstrace.context import Context
 from newstrace.store import Store
 from tests.desk.localserver import LocalServer
-
-
-@pytest.fixture(scope="session")
-def desk_ctx() -> Context:
-    return Context(use_spacy=False)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ Route = Callable[[BaseHTTPRequestHandler], None]
 class LocalServer:
     """Routes by path; `hits` counts requests, `requests` keeps (path, headers, body) of each."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: defaultdict[str, int] = defaultdict(int)
         self.requests: list[tuple[str, dict[str, str], bytes]] = []
@@ -45,7 +45,7 @@ class LocalServer:
             do_GET = _serve
             do_POST = _serve
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -104,6 +104,21 @@ def slow(server: LocalServer, first: bytes, pause_s: float) -> Route:
         h.wfile.write(first)
         h.wfile.flush()
         server.stop_event.wait(pause_s)
+    return route
+
+
+def trickle(server: LocalServer, pause_s: float, parts: int = 200) -> Route:
+    """A body sent a few bytes at a time, each part within the client's read timeout, the whole far beyond it."""
+    def route(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "application/rss+xml")
+        h.end_headers()
+        h.wfile.write(b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>')
+        for _ in range(parts):
+            if server.stop_event.wait(pause_s):
+                return
+            h.wfile.write(b" ")
+            h.wfile.flush()
     return route
 
 

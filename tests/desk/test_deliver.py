@@ -67,3 +67,24 @@ def test_stdout_delivery_is_one_json_line(store):
     deliver_due(store, datetime.now(UTC), out, lambda line: None)
     line = json.loads(out.getvalue())
     assert line["id"] == "al0007" and line["title"].endswith("</script>")
+
+
+def test_a_webhook_whose_server_is_down_is_retried_until_it_listens(store):
+    import socket
+
+    from tests.desk.localserver import LocalServer
+
+    with socket.socket() as probe:  # a port nothing listens on once the probe is closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/hook"
+    store.record_alert(_alert(5, url), ["m5"])
+    now, logs = datetime.now(UTC), []
+    assert deliver_due(store, now, io.StringIO(), logs.append, timeout=0.5) == (0, 1)
+    assert len(logs) == 1 and "E008" in logs[0] and url in logs[0] and "retry in 30 s" in logs[0]
+    assert store.alerts()[0].attempts == 1 and "E008" in store.alerts()[0].last_error
+    with LocalServer(port) as server:
+        server.routes["/hook"] = answer(200, b"{}", "application/json")
+        assert deliver_due(store, now + timedelta(seconds=31), io.StringIO(), logs.append, 0.5) == (1, 0)
+        assert deliver_due(store, now + timedelta(seconds=600), io.StringIO(), logs.append, 0.5) == (0, 0)
+        assert [h["Idempotency-Key"] for _, h, _ in server.requests] == ["al0005"]

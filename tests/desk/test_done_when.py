@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
 
 from newstrace.desk.cycle import run_cycle
 from newstrace.desk.rules import make_rule
 from newstrace.desk.watch import Watcher
-from tests.desk.localserver import conditional, rss
+from tests.desk.localserver import LocalServer, answer, conditional, rss
 from tests.desk.reports import MOSCOW, item
 
+REPO = Path(__file__).resolve().parents[2]
+ENV = dict(os.environ, PYTHONPATH=f"{REPO / 'src'}{os.pathsep}{REPO}")
 RULES = [{"name": "any-event"}, {"name": "two-sources", "on": "sources", "sources": 2},
          {"name": "burst", "on": "breaking", "window": "1h", "baseline": "24h", "min_reports": 3},
          {"name": "elsewhere", "place": "Tokyo"}]
@@ -60,3 +72,48 @@ def test_three_polls_bring_items_fire_once_per_event_and_flag_the_burst(store, d
     delivered = [line for line in out.getvalue().splitlines() if line]
     assert len(delivered) == len(fired) == 3
     assert all(a.delivered_at for a in store.alerts())
+
+
+@pytest.mark.slow
+def test_a_running_watch_process_brings_three_polls_and_flags_the_burst(tmp_path):
+    """The same, through a real `newstrace watch --every` process, stopped with Ctrl-C after its third poll."""
+    db = str(tmp_path / "desk.db")
+    old = [item(0, MOSCOW[0], 50), item(1, MOSCOW[1], 49)]
+    fresh = [item(n, MOSCOW[n], 0.2) for n in (2, 3, 4)]
+    feeds = [rss(old[:1]), rss(old), rss(old + fresh)]
+    third = threading.Event()
+    with LocalServer() as server:
+        def wire(h) -> None:
+            n = server.hits["/wire.xml"]  # this request's number: the feed grows on each of the first three polls
+            if n <= 3:
+                answer(200, feeds[n - 1], headers={"ETag": f'"v{n}"'})(h)
+            else:
+                third.set()  # the fourth poll: the third cycle has fired and delivered
+                conditional(feeds[2], '"v3"', "Mon, 30 Nov 2026 03:00:00 GMT")(h)
+        server.routes["/wire.xml"] = wire
+        rules = tmp_path / "rules.yaml"
+        rules.write_text(yaml.safe_dump(RULES), encoding="utf-8")
+        cli = [sys.executable, "-m", "newstrace.cli", "--db", db, "--no-spacy"]
+        done = subprocess.run([*cli, "alerts", "import", str(rules)], env=ENV, capture_output=True, text=True,
+                              timeout=300)
+        assert done.returncode == 0, done.stderr
+        url = f"{server.base}/wire.xml"
+        proc = subprocess.Popen([*cli, "watch", url, "--every", "1s", "--timeout", "30"], env=ENV,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            reached = third.wait(300)
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        assert reached, err
+    assert proc.returncode == 0, err
+    polls = [line.split(": ", 1)[1] for line in err.splitlines() if f"{url}: " in line]
+    # A fourth poll may or may not have logged before the Ctrl-C; it found nothing new.
+    assert polls[:3] == ["new 1", "new 1", "new 3"] and polls[3:] in ([], ["unchanged (304 not modified)"])
+    alerts = [json.loads(line) for line in out.splitlines()]
+    assert sorted((a["rule"], a["kind"]) for a in alerts) == [("any-event", "event"), ("burst", "breaking"),
+                                                               ("two-sources", "sources")]
+    # The burst is flagged in the cycle of the third poll, not before.
+    assert err.index("(burst,") > err.index(f"{url}: new 3") and err.rstrip().endswith("stopped")

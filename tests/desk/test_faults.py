@@ -6,8 +6,10 @@ import os
 import time
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from newstrace.desk.watch import Watcher
-from tests.desk.localserver import answer, endless, redirect_loop, rss, slow
+from tests.desk.localserver import answer, conditional, endless, redirect_loop, rss, slow, trickle
 from tests.desk.reports import MOSCOW, item
 
 
@@ -64,6 +66,82 @@ def test_each_broken_feed_gets_one_line_backs_off_and_recovers(store, desk_ctx, 
     state = store.watch_source(server.base + "/loop")
     assert state.failures == 2 and state.next_attempt == (clock.now + timedelta(seconds=120)).isoformat()
     assert store.watch_source(server.base + "/500").failures == 0
+    watcher.close()
+
+
+FAULTS = {
+    "500": (lambda server: answer(500, b"oops", "text/plain"), ("E009", "500")),
+    "redirect-loop": (lambda server: redirect_loop("/feed"), ("E009", "redirects")),
+    "stalled": (lambda server: slow(server, b'<?xml version="1.0"?><rss version="2.0">', pause_s=3),
+                ("E008", "no answer within 0.5 s")),
+    "trickle": (lambda server: trickle(server, pause_s=0.2), ("E008", "body not read within 1 s")),
+    "not-xml": (lambda server: answer(200, b"<html><body><p>Moved.</p></body></html>", "text/html"),
+                ("E007", "text/html")),
+    "not-a-feed": (lambda server: answer(200, b'{"items": []}', "application/json"), ("E007", "application/json")),
+    "ever-growing": (lambda server: endless(server), ("E005", "over 200,000 bytes")),
+}
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_a_feed_that_breaks_between_polls_gets_one_line_a_doubling_wait_and_comes_back(fault, store, desk_ctx, server):
+    """Healthy, then unchanged (304), then broken twice, then healthy with a new item; a steady feed beside it."""
+    broken, expected = FAULTS[fault]
+    clock = Clock()
+    feed, steady = f"{server.base}/feed", f"{server.base}/steady"
+    server.routes["/steady"] = conditional(rss([item(4, MOSCOW[4], 40)]), '"s1"', "Mon, 30 Nov 2026 00:00:00 GMT")
+    first = item(0, MOSCOW[0], 50)
+    server.routes["/feed"] = conditional(rss([first]), '"v1"', "Mon, 30 Nov 2026 01:00:00 GMT")
+    watcher = Watcher(store, desk_ctx, [feed, steady], clock=clock, timeout=0.5, max_bytes=200_000, backoff_s=60)
+
+    def poll() -> tuple[str, str]:
+        lines = watcher.poll()
+        assert lines[1].outcome in ("new", "unchanged")  # the steady feed is polled whatever the other does
+        return lines[0].outcome, str(lines[0])
+
+    assert poll() == ("new", f"{feed}: new 1")
+    assert poll() == ("unchanged", f"{feed}: unchanged (304 not modified)")
+    server.routes["/feed"] = broken(server)
+    outcome, line = poll()
+    assert outcome == "failed" and all(part in line for part in expected) and "retry in 60 s" in line
+    assert "\n" not in line and line.startswith(f"{feed}: failed (")
+    state = store.watch_source(feed)
+    assert state.failures == 1 and state.etag == '"v1"'  # the validators outlive the failure
+    hits = server.hits["/feed"]
+    clock.advance(30)
+    assert poll()[0] == "waiting" and server.hits["/feed"] == hits  # within the wait nothing is asked
+    clock.advance(31)
+    outcome, line = poll()
+    assert outcome == "failed" and all(part in line for part in expected) and "retry in 120 s" in line
+    assert store.watch_source(feed).failures == 2
+    server.routes["/feed"] = conditional(rss([first, item(1, MOSCOW[1], 0.1)]), '"v2"',
+                                         "Mon, 30 Nov 2026 02:00:00 GMT")
+    clock.advance(121)
+    assert poll() == ("new", f"{feed}: new 1")
+    last = [h for path, h, _ in server.requests if path == "/feed"][-1]
+    assert last.get("If-None-Match") == '"v1"'
+    state = store.watch_source(feed)
+    assert (state.failures, state.next_attempt, state.etag) == (0, None, '"v2"')
+    assert store.count_articles() == 3
+    watcher.close()
+
+
+def test_a_feed_with_only_last_modified_is_asked_if_modified_since(store, desk_ctx, server):
+    stamp = "Mon, 30 Nov 2026 05:00:00 GMT"
+    body = rss([item(0, MOSCOW[0], 50)])
+
+    def route(h) -> None:
+        if h.headers.get("If-Modified-Since") == stamp:
+            answer(304, b"")(h)
+        else:
+            answer(200, body, headers={"Last-Modified": stamp})(h)
+
+    server.routes["/lm.xml"] = route
+    watcher = Watcher(store, desk_ctx, [f"{server.base}/lm.xml"], timeout=2)
+    assert watcher.poll()[0].new == 1
+    assert str(watcher.poll()[0]).endswith("unchanged (304 not modified)")
+    asked = [h for path, h, _ in server.requests if path == "/lm.xml"]
+    assert "If-Modified-Since" not in asked[0] and asked[1]["If-Modified-Since"] == stamp
+    assert "If-None-Match" not in asked[1] and store.watch_source(f"{server.base}/lm.xml").last_modified == stamp
     watcher.close()
 
 

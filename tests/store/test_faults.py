@@ -54,12 +54,18 @@ def test_a_wrong_password_is_refused_in_one_line(pg_server, pg_url):
 
 def _as_older_version(store: Store) -> None:
     """Take the pending marks' migration and every later one back out, as a database written before them."""
-    later = {"0005_pending_resolution": ("pending_resolution", "resolution_state"),
-             "0006_watch_and_alerts": ("watch_sources", "watch_items", "alert_rules", "alerts", "alert_marks")}
-    assert set(later) == {m.name for m in MIGRATIONS[-len(later):]}
-    for name, tables in later.items():
-        for table in tables:
-            store.conn.execute(f"DROP TABLE {table}")
+    undo = {  # newest first
+        "0007_desk_cursors": ("DROP TABLE story_events", "DROP TABLE alert_cursors", "DROP INDEX events_revision",
+                              "DROP INDEX articles_ingested", "ALTER TABLE events DROP COLUMN revision",
+                              "ALTER TABLE events DROP COLUMN digest"),
+        "0006_watch_and_alerts": tuple(f"DROP TABLE {t}" for t in ("watch_sources", "watch_items", "alert_rules",
+                                                                     "alerts", "alert_marks")),
+        "0005_pending_resolution": ("DROP TABLE pending_resolution", "DROP TABLE resolution_state"),
+    }
+    assert set(undo) == {m.name for m in MIGRATIONS[-len(undo):]}
+    for name, statements in undo.items():
+        for statement in statements:
+            store.conn.execute(statement)
         store.conn.execute("DELETE FROM schema_migrations WHERE name = ?", (name,))
 
 

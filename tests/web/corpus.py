@@ -184,6 +184,6 @@ def _desk(store: Store, meeting: Event, hostile: Event) -> None:
     store.record_alert(Alert("al0000000000002", "kalin", "sources", hostile.id, f"{PAYLOADS[0]} alert text",
                              "2026-02-09T11:00:00+00:00", "http://127.0.0.1:9/hook"), hostile.mention_ids)
     store.mark_attempt_failed("al0000000000002", f"E008 unreachable URL ({PAYLOADS[1]})", "2026-02-09T11:01:00+00:00")
-    store.record_poll(WatchSource("http://127.0.0.1:9/wire.xml", "feed", '"v1"', None, at, "new", "new 3", 0, None))
+    store.record_poll(WatchSource("http://127.0.0.1:9/wire.xml", "feed", '"v1"', None, at, "new", "3 new", 0, None))
     store.record_poll(WatchSource(f"http://127.0.0.1:9/{PAYLOADS[1]}", "feed", None, None, at, "failed",
                                   f"E007 not a feed ({PAYLOADS[0]})", 2, "2026-02-09T10:02:00+00:00"))

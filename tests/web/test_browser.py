@@ -177,3 +177,22 @@ def test_desk_page_lists_alerts_and_sources_and_hostile_text_is_inert(server, pa
     assert page.locator("a[href^='javascript']").count() == 0
     page.screenshot(path=str(output_dir / "web-desk.png"), full_page=True)
     assert page.dialogs == [] and page.refused == []
+
+
+def test_every_page_keeps_hostile_text_inert_in_the_browser(server, page, corpus):
+    from newstrace.web import pages
+    from tests.web.corpus import PAYLOADS, UNKNOWN
+
+    urls = {"/": "/?actor=%3Cscript%3E", "/events/{event_id}": f"/events/{corpus.hostile}", "/actors": "/actors",
+            "/actors/{entity_id}": f"/actors/{UNKNOWN}", "/articles/{article_ref}": f"/articles/{corpus.xss}",
+            "/stories": "/stories", "/stories/{story_id}": f"/stories/{corpus.story}",
+            "/discrepancies": "/discrepancies", "/desk": "/desk", "/search": "/search?q=Kalin"}
+    assert {r.path for r in pages.router.routes if "GET" in getattr(r, "methods", ())} == set(urls)
+    shown = ""
+    for url in urls.values():
+        page.goto(server + url)
+        assert page.locator("script").count() == 0 and page.locator("main img").count() == 0, url
+        assert page.locator("[onerror], [onclick], a[href^='javascript']").count() == 0, url
+        shown += page.locator("body").inner_text()
+    assert PAYLOADS[0] in shown and PAYLOADS[1] in shown  # shown as text, not run
+    assert page.dialogs == [] and page.refused == []

@@ -26,4 +26,6 @@ def test_desk_page_escapes_alert_and_feed_text(client):
     assert "<script>alert(1)</script>" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; alert text" in html
     assert "pending, 1 failed try" in html and "delivered" in html
+    assert '<tr class="rule">' in html and "actor <bdi>Q6100994</bdi>" in html and "a new event" in html
+    assert "3 new" in html and "new 3 new" not in html
     assert "Content-Security-Policy" in page.headers

@@ -12,7 +12,7 @@ from newstrace.desk.deliver import deliver_due
 from newstrace.desk.fire import fire
 from newstrace.desk.watch import PollLine, Watcher
 from newstrace.knowledge.places import country_id
-from newstrace.model import Alert
+from newstrace.model import Alert, Entity
 
 
 @dataclass(frozen=True)
@@ -24,17 +24,30 @@ class CycleReport:
 
 
 def names(store, ctx) -> tuple[Callable[[str], str], Callable[[str], str | None]]:
-    """An entity's display name and its country's id, from the knowledge base and provisional entities."""
-    from newstrace.naming import DisplayNames
+    """An entity's display name and its country's id, from the knowledge base and provisional entities.
 
-    lookup = DisplayNames(ctx.kb, store.provisional_entities())
+    A provisional entity's name is asked of the store when first needed: reading them all
+    would cost a pass over every mention on every cycle.
+    """
+    provisional: dict[str, Entity | None] = {}
+
+    def get(entity_id: str) -> Entity | None:
+        if not entity_id:
+            return None
+        entity = ctx.kb.get(entity_id)
+        if entity is None and entity_id.startswith("nt:"):
+            if entity_id not in provisional:
+                found = store.provisional_entities([entity_id])
+                provisional[entity_id] = found[0] if found else None
+            entity = provisional[entity_id]
+        return entity
 
     def name_of(entity_id: str) -> str:
-        entity = lookup.get(entity_id) if entity_id else None
+        entity = get(entity_id)
         return entity.canonical_name if entity else ""
 
     def country_of(entity_id: str) -> str | None:
-        entity = lookup.get(entity_id) if entity_id else None
+        entity = get(entity_id)
         if entity is None or not entity.country:
             return None
         return country_id(entity.country) if len(entity.country) == 2 else entity.country

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from newstrace.model import Alert, AlertRule
 from newstrace.store import codec
-from newstrace.store.database import Database, in_list
+from newstrace.store.database import Database, chunks, in_list
 
 _ALERT_COLUMNS = "id, data, delivered_at, attempts, next_attempt, last_error"
 
@@ -21,15 +21,33 @@ class AlertStore:
     conn: Database
 
     def add_rule(self, rule: AlertRule) -> None:
-        """Add or replace the rule of that name."""
-        self.conn.execute(
-            "INSERT INTO alert_rules(name, data, created_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (name) DO UPDATE SET data = excluded.data",
-            (rule.name, codec.dumps(rule), rule.created_at),
-        )
+        """Add or replace the rule of that name; a replaced rule reads every event again on its first cycle."""
+        with self.conn.transaction() as db:
+            db.execute(
+                "INSERT INTO alert_rules(name, data, created_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET data = excluded.data, created_at = excluded.created_at",
+                (rule.name, codec.dumps(rule), rule.created_at),
+            )
+            db.execute("DELETE FROM alert_cursors WHERE rule = ?", (rule.name,))
 
     def remove_rule(self, name: str) -> bool:
-        return self.conn.execute("DELETE FROM alert_rules WHERE name = ?", (name,)).rowcount > 0
+        with self.conn.transaction() as db:
+            db.execute("DELETE FROM alert_cursors WHERE rule = ?", (name,))
+            return db.execute("DELETE FROM alert_rules WHERE name = ?", (name,)).rowcount > 0
+
+    def rule_revision(self, rule: AlertRule) -> int:
+        """The event revision this version of the rule was last evaluated at; -1 before its first cycle."""
+        row = self.conn.execute("SELECT revision FROM alert_cursors WHERE rule = ? AND created_at = ?",
+                                (rule.name, rule.created_at)).fetchone()
+        return row[0] if row else -1
+
+    def advance_rule(self, rule: AlertRule, revision: int) -> None:
+        """Note that this version of the rule has seen every event up to `revision`."""
+        self.conn.execute(
+            "INSERT INTO alert_cursors(rule, created_at, revision) VALUES (?, ?, ?)"
+            " ON CONFLICT (rule) DO UPDATE SET created_at = excluded.created_at, revision = excluded.revision",
+            (rule.name, rule.created_at, revision),
+        )
 
     def rules(self) -> list[AlertRule]:
         rows = self.conn.execute("SELECT data FROM alert_rules ORDER BY name").fetchall()
@@ -88,8 +106,9 @@ class AlertStore:
 
     def report_times(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
         """Article id → (end of its publication interval, ingested at), for telling when each report came."""
-        ids = sorted(set(article_ids))
-        rows = self.conn.execute(
-            f"SELECT id, published_end, ingested_at FROM articles WHERE {in_list('id', ids)}", ids
-        ).fetchall()
-        return {r[0]: (r[1], r[2]) for r in rows}
+        found = {}
+        for chunk in chunks(sorted(set(article_ids))):
+            rows = self.conn.execute(
+                f"SELECT id, published_end, ingested_at FROM articles WHERE {in_list('id', chunk)}", chunk)
+            found.update((r[0], (r[1], r[2])) for r in rows)
+        return found

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from newstrace.model import Article, Entity, EventMention, Mention, Origin, RawDocument
 from newstrace.store import codec, search
-from newstrace.store.database import Database, in_list, transaction
+from newstrace.store.database import Database, chunks, in_list, transaction
 from newstrace.store.pending import mark_pending
 from newstrace.store.search import SearchHit
 
@@ -157,9 +157,15 @@ class ArticleStore:
     def count_articles(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def article_languages(self) -> dict[str, str]:
-        """The language of every article by id, without reading texts (timeline filters, source badges)."""
-        return {r["id"]: r["language"] for r in self.conn.execute("SELECT id, language FROM articles")}
+    def article_languages(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """The language of every article (or of these) by id, without reading texts (filters, source badges)."""
+        if ids is None:
+            return {r["id"]: r["language"] for r in self.conn.execute("SELECT id, language FROM articles")}
+        found = {}
+        for chunk in chunks(sorted(set(ids))):
+            rows = self.conn.execute(f"SELECT id, language FROM articles WHERE {in_list('id', chunk)}", chunk)
+            found.update((r["id"], r["language"]) for r in rows)
+        return found
 
     def articles(
         self, *, limit: int | None = None, offset: int = 0, language: str | None = None,
@@ -246,12 +252,14 @@ class ArticleStore:
         )
         return [codec.loads(Mention, r["data"]) for r in rows]
 
-    def provisional_entities(self) -> list[Entity]:
-        """Entities the knowledge base lacks, named by the surface form articles used most."""
+    def provisional_entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
+        """Entities the knowledge base lacks (all, or these), named by the surface form articles used most."""
+        wanted = None if ids is None else sorted({i for i in ids if i.startswith("nt:")})
+        where = "entity_id LIKE 'nt:%'" if wanted is None else in_list("entity_id", wanted)
         rows = self.conn.execute(
             f"SELECT entity_id, kind, {self.conn.dialect.json_text('data', 'text')} AS text, count(*) AS n"
-            " FROM mentions WHERE entity_id LIKE 'nt:%' GROUP BY entity_id, kind, text"
-            " ORDER BY entity_id, n DESC, text"
+            f" FROM mentions WHERE {where} GROUP BY entity_id, kind, text"
+            " ORDER BY entity_id, n DESC, text", wanted or ()
         )
         found: dict[str, Entity] = {}
         for r in rows:

@@ -60,6 +60,12 @@ def in_list(column: str, values: Sequence[Any]) -> str:
     return f"{column} IN ({','.join('?' * len(values))})" if values else "1 = 0"
 
 
+def chunks(values: Sequence[Any], size: int = 2000) -> Iterator[Sequence[Any]]:
+    """Slices of at most `size` values, for IN lists under the engines' limits on parameters."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
 class Database:
     """One connection, in autocommit outside `transaction()`; `?` placeholders everywhere."""
 

@@ -243,6 +243,39 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        "0007_desk_cursors",
+        # Incremental alert rules (desk/fire.py): each event carries the resolution generation
+        # in which its content last changed (a digest tells), each rule the generation it was
+        # last evaluated at; events are found by story and by the arrival of their reports
+        # without reading every story or article.
+        """
+        ALTER TABLE events ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN digest TEXT;
+        CREATE INDEX events_revision ON events(revision);
+        CREATE TABLE story_events (
+            story_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            PRIMARY KEY (event_id, story_id)
+        );
+        CREATE TABLE alert_cursors (
+            rule TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            revision INTEGER NOT NULL
+        );
+        CREATE INDEX articles_ingested ON articles(ingested_at);
+        """,
+        sqlite="""
+        INSERT INTO story_events(story_id, event_id)
+            SELECT s.id, j.value FROM stories s, json_each(s.data, '$.event_ids') j WHERE true
+            ON CONFLICT DO NOTHING;
+        """,
+        postgresql="""
+        INSERT INTO story_events(story_id, event_id)
+            SELECT id, jsonb_array_elements_text(data::jsonb -> 'event_ids') FROM stories
+            ON CONFLICT DO NOTHING;
+        """,
+    ),
 )
 
 

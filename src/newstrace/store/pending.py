@@ -66,6 +66,10 @@ class PendingStore:
         """How many articles have mentions not yet resolved into events."""
         return self.conn.execute("SELECT count(*) FROM pending_resolution").fetchone()[0]
 
+    def resolution_generation(self) -> int:
+        """How many resolutions have been written: the revision of the newest event (store/events.py)."""
+        return self.conn.execute("SELECT generation FROM resolution_state WHERE id = 1").fetchone()[0]
+
     def begin_resolution(self) -> ResolutionToken:
         """Read the generation and the pending marks before reading any mention."""
         with self.conn.transaction() as db:
