@@ -95,6 +95,24 @@ def test_resolution_is_replaced_atomically(store):
     assert store.events() == [] and store.stories() == []
 
 
+def test_lookups_by_more_ids_than_an_engine_takes_parameters(store):
+    # A batch may ask for every article, mention or actor it touched: 70,001 ids exceed both
+    # SQLite's 32,766 and PostgreSQL's 65,535 parameters per statement.
+    a = article("Hakan Fidan met Antony Blinken in Ankara.", published=day("2026-01-24"), name="many.txt")
+    m = mention("m1", a.id, ["Q1", "Q2"], day("2026-01-24"))
+    store.save_article(raw(a.text, "many.txt"), a, [], [m])
+    e = Event(id="e1", type="CONSULT", mode="meeting", date=day("2026-01-24"),
+              participants=(Participant("Q1", "source"),), mention_ids=("m1",), article_ids=(a.id,))
+    store.replace_resolution([e], [], [])
+    many = [f"x{i:06}" for i in range(70_000)]
+    assert store.articles(ids=[*many, a.id]) == [a]
+    assert store.articles(ids=many) == []
+    assert store.event_mentions(entity_ids=[*many, "Q2"]) == [m]
+    assert store.events(ids=[*many, "e1"]) == [e] and store.events(entity_ids=[*many, "Q1"]) == [e]
+    assert store.events_for_mentions([*many, "m1"]) == {"m1": "e1"}
+    assert set(store.report_times([*many, a.id])) == {a.id}
+
+
 def test_repeated_outlet_lines_are_counted_per_article(store):
     for i in range(3):
         a = article(f"Body number {i} of the outlet.", name=f"o{i}.txt", outlet="example.org")

@@ -174,9 +174,9 @@ class ArticleStore:
             where.append("outlet = ?")
             params.append(outlet)
         if ids is not None:
-            wanted = list(ids)
-            where.append(in_list("id", wanted))
-            params.extend(wanted)
+            condition, values = in_list(self.conn, "id", list(ids))
+            where.append(condition)
+            params.extend(values)
         sql = "SELECT data FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -55,9 +55,10 @@ def database_exists(target: str | Path) -> bool:
     return is_url(target) or Path(target).exists()
 
 
-def in_list(column: str, values: Sequence[Any]) -> str:
-    """`column IN (?, ...)` for these values; false for none (PostgreSQL rejects an empty IN list)."""
-    return f"{column} IN ({','.join('?' * len(values))})" if values else "1 = 0"
+def in_list(db: Database, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """The condition "`column` is one of `values`" and its parameters: one parameter for any number
+    of values (a JSON array on SQLite, an array on PostgreSQL), false for none."""
+    return db.dialect.one_of(column, values)
 
 
 class Database:

@@ -27,9 +27,9 @@ class EventStore:
             where.append("e.type = ?")
             params.append(type.upper())
         if entity_ids is not None:
-            wanted = list(entity_ids)
-            where.append(f"e.id IN (SELECT mention_id FROM event_mention_actors WHERE {in_list('entity_id', wanted)})")
-            params.extend(wanted)
+            condition, values = in_list(self.conn, "entity_id", list(entity_ids))
+            where.append(f"e.id IN (SELECT mention_id FROM event_mention_actors WHERE {condition})")
+            params.extend(values)
         sql = "SELECT e.data FROM event_mentions e"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -86,13 +86,13 @@ class EventStore:
         """Canonical events in date order (undated last)."""
         where, params = [], []
         if entity_ids is not None:
-            wanted = list(entity_ids)
-            where.append(f"id IN (SELECT event_id FROM event_actors WHERE {in_list('entity_id', wanted)})")
-            params.extend(wanted)
+            condition, values = in_list(self.conn, "entity_id", list(entity_ids))
+            where.append(f"id IN (SELECT event_id FROM event_actors WHERE {condition})")
+            params.extend(values)
         if ids is not None:
-            wanted = list(ids)
-            where.append(in_list("id", wanted))
-            params.extend(wanted)
+            condition, values = in_list(self.conn, "id", list(ids))
+            where.append(condition)
+            params.extend(values)
         if type:
             where.append("type = ?")
             params.append(type.upper())
@@ -117,10 +117,8 @@ class EventStore:
         wanted = list(mention_ids)
         if not wanted:
             return {}
-        rows = self.conn.execute(
-            f"SELECT mention_id, event_id FROM event_members WHERE mention_id IN ({','.join('?' * len(wanted))})",
-            wanted,
-        )
+        condition, values = in_list(self.conn, "mention_id", wanted)
+        rows = self.conn.execute(f"SELECT mention_id, event_id FROM event_members WHERE {condition}", values)
         return {r["mention_id"]: r["event_id"] for r in rows}
 
     def duplicates(self) -> list[DuplicateReport]:
