@@ -55,7 +55,9 @@ def test_a_wrong_password_is_refused_in_one_line(pg_server, pg_url):
 def _as_older_version(store: Store) -> None:
     """Take the pending marks' migration and every later one back out, as a database written before them."""
     later = {"0005_pending_resolution": ("pending_resolution", "resolution_state"),
-             "0006_watch_and_alerts": ("watch_sources", "watch_items", "alert_rules", "alerts", "alert_marks")}
+             "0006_watch_and_alerts": ("watch_sources", "watch_items", "alert_rules", "alerts", "alert_marks"),
+             # Re-applied, it rebuilds SQLite's full-text index over the stored articles.
+             "0007_search_unspaced_scripts": ()}
     assert set(later) == {m.name for m in MIGRATIONS[-len(later):]}
     for name, tables in later.items():
         for table in tables:

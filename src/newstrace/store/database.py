@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from newstrace.errors import Code, StoreError
 from newstrace.store.dialect import SQLITE, Dialect
+from newstrace.store.search import indexed
 
 DEFAULT_DB = "newstrace.db"
 URL_SCHEMES = ("postgresql://", "postgres://")
@@ -103,6 +104,8 @@ class SqliteDatabase(Database):
         except sqlite3.Error as exc:
             raise StoreError(self.where, Code.E017, str(exc)) from exc
         conn.row_factory = sqlite3.Row
+        # The full-text index's triggers segment what they index (migration 0007).
+        conn.create_function("newstrace_segment", 1, indexed, deterministic=True)
         self.raw = conn
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
