@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/linking.py
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/merge.py
+	$(BIN)/python benchmarks/resolution.py
 	$(BIN)/python benchmarks/cli.py
 	$(BIN)/python benchmarks/crosslingual.py
 	$(BIN)/python benchmarks/batch.py

@@ -6,7 +6,7 @@ artifact); the warm runs that follow read it. The store commands read a demo
 database built from examples/ (as `make demo` does); "ingest one article" starts
 from an empty database each time. Prints one table of wall and CPU seconds (medians of the warm runs); targets are those of the
 compiled-knowledge-base work (kb search, articles, events, timeline within 1 s,
-ingesting one article within 4 s, warm).
+ingesting one article within 4 s, warm), each with a pass/fail column by wall and by CPU time.
 
     .venv/bin/python benchmarks/cli.py [--runs 5] [--article examples/en_kalin_doha.txt ...]
 """
@@ -61,6 +61,8 @@ def main() -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache),
            "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
     env.pop("NEWSTRACE_DB", None)
+    # A user's runs reuse compiled bytecode; with this set, every run would compile newstrace again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     demo = work / "demo.db"
     print(f"building the demo database from examples/ ({work}) ...", file=sys.stderr)
     demo_build, _ = timed(["--db", str(demo), "ingest", str(REPO / "examples")], env)
@@ -89,17 +91,19 @@ def main() -> None:
     base_wall, base_cpu = rows[0][2], rows[0][3]
     print(f"\nnewstrace CLI start-up, {options.runs} warm runs each (demo database built in {demo_build:.1f} s); "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        print("note: PYTHONDONTWRITEBYTECODE is set, so every run also compiles newstrace's modules")
+    # On a loaded machine wall time measures the other processes too: a target is judged on
+    # the warm wall time, and on the warm CPU time as well, shown beside it.
     header = (f"{'command':<28} {'cold wall':>9} {'cold cpu':>9} {'warm wall':>9} {'warm cpu':>9} "
-              f"{'× --version wall':>16} {'× cpu':>6} {'target (warm)':>16}")
+              f"{'× --version wall':>16} {'× cpu':>6} {'target':>7} {'wall':>5} {'cpu':>5}")
     print(header)
     print("-" * len(header))
     for name, (cold_wall, cold_cpu), wall, cpu in rows:
         target = next((limit for prefix, limit in TARGETS.items() if name.startswith(prefix)), None)
-        verdict = "" if target is None else f"≤{target:.0f} s: {'ok' if wall <= target else 'missed'}"
+        limit = "" if target is None else f"≤{target:.0f} s"
+        by_wall = "" if target is None else ("pass" if wall <= target else "FAIL")
+        by_cpu = "" if target is None else ("pass" if cpu <= target else "FAIL")
         print(f"{name:<28} {cold_wall:>9.2f} {cold_cpu:>9.2f} {wall:>9.2f} {cpu:>9.2f} "
-              f"{wall / base_wall:>16.1f} {cpu / base_cpu:>6.1f} {verdict:>16}")
+              f"{wall / base_wall:>16.1f} {cpu / base_cpu:>6.1f} {limit:>7} {by_wall:>5} {by_cpu:>5}")
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -54,8 +54,8 @@ def test_the_upgrade_fills_story_membership_from_stored_stories(db_target):
                           "DROP INDEX articles_ingested", "ALTER TABLE events DROP COLUMN revision",
                           "ALTER TABLE events DROP COLUMN digest"):
             store.conn.execute(statement)
-        assert MIGRATIONS[-1].name == "0007_desk_cursors"
-        store.conn.execute("DELETE FROM schema_migrations WHERE name = ?", (MIGRATIONS[-1].name,))
+        assert "0007_desk_cursors" in {m.name for m in MIGRATIONS}
+        store.conn.execute("DELETE FROM schema_migrations WHERE name = ?", ("0007_desk_cursors",))
     with Store(db_target) as store:
         assert [s.id for s in store.stories_of(["e2"])] == ["s1", "s2"]
         assert [s.id for s in store.stories_of(["e1"])] == ["s1"]

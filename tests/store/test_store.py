@@ -10,7 +10,7 @@ from newstrace.errors import StoreError
 from newstrace.model import DateValue, Event, Participant, Story
 from newstrace.store import Store
 from newstrace.store.database import SqliteDatabase
-from newstrace.store.migrations import MIGRATIONS, applied_migrations, migrate
+from newstrace.store.migrations import LEDGER, MIGRATIONS, applied_migrations, migrate
 from tests.factories import article, day, mention, raw
 
 
@@ -95,6 +95,24 @@ def test_resolution_is_replaced_atomically(store):
     assert store.events() == [] and store.stories() == []
 
 
+def test_lookups_by_more_ids_than_an_engine_takes_parameters(store):
+    # A batch may ask for every article, mention or actor it touched: 70,001 ids exceed both
+    # SQLite's 32,766 and PostgreSQL's 65,535 parameters per statement.
+    a = article("Hakan Fidan met Antony Blinken in Ankara.", published=day("2026-01-24"), name="many.txt")
+    m = mention("m1", a.id, ["Q1", "Q2"], day("2026-01-24"))
+    store.save_article(raw(a.text, "many.txt"), a, [], [m])
+    e = Event(id="e1", type="CONSULT", mode="meeting", date=day("2026-01-24"),
+              participants=(Participant("Q1", "source"),), mention_ids=("m1",), article_ids=(a.id,))
+    store.replace_resolution([e], [], [])
+    many = [f"x{i:06}" for i in range(70_000)]
+    assert store.articles(ids=[*many, a.id]) == [a]
+    assert store.articles(ids=many) == []
+    assert store.event_mentions(entity_ids=[*many, "Q2"]) == [m]
+    assert store.events(ids=[*many, "e1"]) == [e] and store.events(entity_ids=[*many, "Q1"]) == [e]
+    assert store.events_for_mentions([*many, "m1"]) == {"m1": "e1"}
+    assert set(store.report_times([*many, a.id])) == {a.id}
+
+
 def test_repeated_outlet_lines_are_counted_per_article(store):
     for i in range(3):
         a = article(f"Body number {i} of the outlet.", name=f"o{i}.txt", outlet="example.org")
@@ -119,16 +137,38 @@ def test_search_takes_any_query_literally(store):
     assert len(store.search("Geneva\x00")) == 1
 
 
-def test_postgresql_finds_words_inside_unspaced_scripts_and_folds_turkish_i(pg_url):
-    # Trigram search (store/search.py): a word inside an unspaced Chinese or Japanese clause is
-    # found; SQLite's FTS5 keeps such a clause as one token and finds only the whole clause.
+def test_words_inside_unspaced_scripts_are_found_and_turkish_i_folds(store):
+    # SQLite indexes each Chinese, Japanese or Thai letter as a token and searches a word as the
+    # phrase of its letters; PostgreSQL's trigrams match substrings (store/search.py).
     texts = {"zh.txt": "外交部长周一在北京会见了来访的代表团。", "ja.txt": "首相は火曜日に東京で記者会見を開いた。",
-             "tr.txt": "Kalın, Doha'da Katar Başbakanı ile görüştü."}
-    with Store(pg_url) as store:
-        for name, text in texts.items():
-            store.save_article(raw(text, name), article(text, name=name))
-        assert [h.snippet for h in store.search("北京")] == ["外交部长周一在[北京]会见了来访的代表团。"]
-        assert len(store.search("東京")) == 1
-        assert len(store.search("kalin doha")) == 1
-        assert store.search("東京 kalin") == [], "every term must occur"
-        assert store.search("100%") == [] and store.search("_") == [], "LIKE wildcards are literal"
+             "th.txt": "คณะผู้แทนเดินทางถึงเชียงใหม่เมื่อวันพุธ", "tr.txt": "Kalın, Doha'da Katar Başbakanı ile görüştü.",
+             "hi.txt": "विदेश मंत्री गुरुवार को दिल्ली पहुंचे।"}
+    for name, text in texts.items():
+        store.save_article(raw(text, name), article(text, name=name))
+    assert [h.snippet for h in store.search("北京")] == ["外交部长周一在[北京]会见了来访的代表团。"]
+    assert len(store.search("東京")) == 1 and len(store.search("記者会見")) == 1
+    assert [h.snippet for h in store.search("เชียงใหม่")] == ["คณะผู้แทนเดินทางถึง[เชียงใหม่]เมื่อวันพุธ"]
+    assert store.search("京北") == [] and store.search("ใหม่เชียง") == [], "the letters in their order"
+    assert len(store.search("गुरुवार")) == 1, "a vowel sign splits no word"
+    assert len(store.search("kalin doha")) == 1
+    assert store.search("東京 kalin") == [], "every term must occur"
+    assert store.search("100%") == [] and store.search("_") == [], "LIKE wildcards are literal"
+
+
+def test_an_older_sqlite_index_is_rebuilt_segmented(tmp_path):
+    db = SqliteDatabase(tmp_path / "old.db")
+    for migration in MIGRATIONS[:-1]:
+        with db.transaction():
+            db.execute(LEDGER)
+            for statement in migration.statements(db.dialect):
+                db.execute(statement)
+            db.execute("INSERT INTO schema_migrations(name, applied_at) VALUES (?, 'then')", (migration.name,))
+    with db.transaction():  # an article stored before: the old index holds its clause as one token
+        db.execute("INSERT INTO raw_documents VALUES ('h', 'file:zh.txt', 'text/plain', x'00', 'then', 'zh.txt')")
+        db.execute("INSERT INTO articles(id, uri, text, language, published_precision, content_hash, revision,"
+                   " ingested_at, data) VALUES ('a1', 'file:zh.txt', '外交部长周一在北京会见了来访的代表团。', 'zh',"
+                   " 'unknown', 'h', 1, 'then', '{}')")
+    assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '北京'").fetchone()[0] == 0
+    db.close()
+    with Store(tmp_path / "old.db") as store:
+        assert [h.article_id for h in store.search("北京")] == ["a1"]

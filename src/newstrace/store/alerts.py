@@ -62,9 +62,10 @@ class AlertStore:
         members = sorted(set(members))
         with self.conn.transaction() as db:
             db.lock(f"newstrace:alert:{alert.rule}:{alert.kind}")
+            condition, values = in_list(db, "member", members)
             found = db.execute(
-                f"SELECT alert_id FROM alert_marks WHERE rule = ? AND kind = ? AND {in_list('member', members)}",
-                (alert.rule, alert.kind, *members),
+                f"SELECT alert_id FROM alert_marks WHERE rule = ? AND kind = ? AND {condition}",
+                (alert.rule, alert.kind, *values),
             ).fetchone()
             owner = found[0] if found else alert.id
             if not found:
@@ -106,9 +107,8 @@ class AlertStore:
 
     def report_times(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
         """Article id → (end of its publication interval, ingested at), for telling when each report came."""
-        found = {}
-        for chunk in chunks(sorted(set(article_ids))):
-            rows = self.conn.execute(
-                f"SELECT id, published_end, ingested_at FROM articles WHERE {in_list('id', chunk)}", chunk)
-            found.update((r[0], (r[1], r[2])) for r in rows)
-        return found
+        ids = sorted(set(article_ids))
+        condition, values = in_list(self.conn, "id", ids)
+        rows = self.conn.execute(f"SELECT id, published_end, ingested_at FROM articles WHERE {condition}",
+                                 values).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}

@@ -163,7 +163,8 @@ class ArticleStore:
             return {r["id"]: r["language"] for r in self.conn.execute("SELECT id, language FROM articles")}
         found = {}
         for chunk in chunks(sorted(set(ids))):
-            rows = self.conn.execute(f"SELECT id, language FROM articles WHERE {in_list('id', chunk)}", chunk)
+            condition, values = in_list(self.conn, "id", list(chunk))
+            rows = self.conn.execute(f"SELECT id, language FROM articles WHERE {condition}", values)
             found.update((r["id"], r["language"]) for r in rows)
         return found
 
@@ -180,9 +181,9 @@ class ArticleStore:
             where.append("outlet = ?")
             params.append(outlet)
         if ids is not None:
-            wanted = list(ids)
-            where.append(in_list("id", wanted))
-            params.extend(wanted)
+            condition, values = in_list(self.conn, "id", list(ids))
+            where.append(condition)
+            params.extend(values)
         sql = "SELECT data FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -255,11 +256,11 @@ class ArticleStore:
     def provisional_entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
         """Entities the knowledge base lacks (all, or these), named by the surface form articles used most."""
         wanted = None if ids is None else sorted({i for i in ids if i.startswith("nt:")})
-        where = "entity_id LIKE 'nt:%'" if wanted is None else in_list("entity_id", wanted)
+        where, values = ("entity_id LIKE 'nt:%'", []) if wanted is None else in_list(self.conn, "entity_id", wanted)
         rows = self.conn.execute(
             f"SELECT entity_id, kind, {self.conn.dialect.json_text('data', 'text')} AS text, count(*) AS n"
             f" FROM mentions WHERE {where} GROUP BY entity_id, kind, text"
-            " ORDER BY entity_id, n DESC, text", wanted or ()
+            " ORDER BY entity_id, n DESC, text", values
         )
         found: dict[str, Entity] = {}
         for r in rows:

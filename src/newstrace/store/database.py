@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from newstrace.errors import Code, StoreError
 from newstrace.store.dialect import SQLITE, Dialect
+from newstrace.store.search import indexed
 
 DEFAULT_DB = "newstrace.db"
 URL_SCHEMES = ("postgresql://", "postgres://")
@@ -55,9 +56,10 @@ def database_exists(target: str | Path) -> bool:
     return is_url(target) or Path(target).exists()
 
 
-def in_list(column: str, values: Sequence[Any]) -> str:
-    """`column IN (?, ...)` for these values; false for none (PostgreSQL rejects an empty IN list)."""
-    return f"{column} IN ({','.join('?' * len(values))})" if values else "1 = 0"
+def in_list(db: Database, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """The condition "`column` is one of `values`" and its parameters: one parameter for any number
+    of values (a JSON array on SQLite, an array on PostgreSQL), false for none."""
+    return db.dialect.one_of(column, values)
 
 
 def chunks(values: Sequence[Any], size: int = 2000) -> Iterator[Sequence[Any]]:
@@ -108,6 +110,8 @@ class SqliteDatabase(Database):
         except sqlite3.Error as exc:
             raise StoreError(self.where, Code.E017, str(exc)) from exc
         conn.row_factory = sqlite3.Row
+        # The full-text index's triggers segment what they index (migration 0007).
+        conn.create_function("newstrace_segment", 1, indexed, deterministic=True)
         self.raw = conn
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:

@@ -8,8 +8,11 @@ for both backends, in migrations.py.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,10 @@ class Dialect:
     # A statement taking one text parameter that serialises writers of that key until the
     # transaction ends, or None where the transaction itself already excludes other writers.
     key_lock: str | None
+    # `{column}` is one of the values bound to one parameter: a list is a single parameter,
+    # whatever its length, so no batch reaches an engine's limit on parameters per statement
+    # (SQLite's 32,766, PostgreSQL's 65,535).
+    one_of_template: str
 
     def ddl(self, sql: str) -> str:
         """A migration's text with the dialect's type words in place of {id}, {bytes}."""
@@ -37,6 +44,13 @@ class Dialect:
         """The SQL expression for the text at `key` of a JSON text column."""
         return self.json_text_template.format(column=column, key=key)
 
+    def one_of(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        """The condition "`column` is one of `values`" and its one parameter (false for none)."""
+        if not values:
+            return "1 = 0", []
+        value = list(values) if self.name == "postgresql" else json.dumps(list(values), ensure_ascii=False)
+        return self.one_of_template.format(column=column), [value]
+
 
 SQLITE = Dialect(
     name="sqlite",
@@ -45,6 +59,7 @@ SQLITE = Dialect(
     json_text_template="json_extract({column}, '$.{key}')",
     table_exists="SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
     key_lock=None,  # BEGIN IMMEDIATE: one writer at a time for the whole file
+    one_of_template="{column} IN (SELECT value FROM json_each(?))",
 )
 
 POSTGRESQL = Dialect(
@@ -54,6 +69,7 @@ POSTGRESQL = Dialect(
     json_text_template="({column}::json ->> '{key}')",
     table_exists="SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?",
     key_lock="SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
+    one_of_template="{column} = ANY(?)",
 )
 
 

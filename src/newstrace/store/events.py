@@ -28,9 +28,9 @@ class EventStore:
             where.append("e.type = ?")
             params.append(type.upper())
         if entity_ids is not None:
-            wanted = list(entity_ids)
-            where.append(f"e.id IN (SELECT mention_id FROM event_mention_actors WHERE {in_list('entity_id', wanted)})")
-            params.extend(wanted)
+            condition, values = in_list(self.conn, "entity_id", list(entity_ids))
+            where.append(f"e.id IN (SELECT mention_id FROM event_mention_actors WHERE {condition})")
+            params.extend(values)
         sql = "SELECT e.data FROM event_mentions e"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -114,7 +114,8 @@ class EventStore:
         """These events by id (any number of them; unknown ids are left out)."""
         found: dict[str, Event] = {}
         for chunk in chunks(sorted(set(ids))):
-            rows = self.conn.execute(f"SELECT id, data FROM events WHERE {in_list('id', chunk)}", chunk)
+            condition, values = in_list(self.conn, "id", list(chunk))
+            rows = self.conn.execute(f"SELECT id, data FROM events WHERE {condition}", values)
             found.update((r[0], codec.loads(Event, r[1])) for r in rows)
         return found
 
@@ -131,9 +132,10 @@ class EventStore:
         """The stories holding any of these events, by id."""
         found: dict[str, Story] = {}
         for chunk in chunks(sorted(set(event_ids))):
+            condition, values = in_list(self.conn, "se.event_id", list(chunk))
             rows = self.conn.execute(
                 "SELECT DISTINCT s.id, s.data FROM story_events se JOIN stories s ON s.id = se.story_id"
-                f" WHERE {in_list('se.event_id', chunk)}", chunk)
+                f" WHERE {condition}", values)
             found.update((r[0], codec.loads(Story, r[1])) for r in rows)
         return [found[k] for k in sorted(found)]
 
@@ -145,7 +147,8 @@ class EventStore:
         while wanted:
             asked.update(wanted)
             for chunk in chunks(wanted):
-                rows = self.conn.execute(f"SELECT data FROM duplicates WHERE {in_list('article_id', chunk)}", chunk)
+                condition, values = in_list(self.conn, "article_id", list(chunk))
+                rows = self.conn.execute(f"SELECT data FROM duplicates WHERE {condition}", values)
                 for r in rows:
                     report = codec.loads(DuplicateReport, r["data"])
                     parent[report.article_id] = report.duplicate_of
@@ -159,13 +162,13 @@ class EventStore:
         """Canonical events in date order (undated last)."""
         where, params = [], []
         if entity_ids is not None:
-            wanted = list(entity_ids)
-            where.append(f"id IN (SELECT event_id FROM event_actors WHERE {in_list('entity_id', wanted)})")
-            params.extend(wanted)
+            condition, values = in_list(self.conn, "entity_id", list(entity_ids))
+            where.append(f"id IN (SELECT event_id FROM event_actors WHERE {condition})")
+            params.extend(values)
         if ids is not None:
-            wanted = list(ids)
-            where.append(in_list("id", wanted))
-            params.extend(wanted)
+            condition, values = in_list(self.conn, "id", list(ids))
+            where.append(condition)
+            params.extend(values)
         if type:
             where.append("type = ?")
             params.append(type.upper())
@@ -190,10 +193,8 @@ class EventStore:
         wanted = list(mention_ids)
         if not wanted:
             return {}
-        rows = self.conn.execute(
-            f"SELECT mention_id, event_id FROM event_members WHERE mention_id IN ({','.join('?' * len(wanted))})",
-            wanted,
-        )
+        condition, values = in_list(self.conn, "mention_id", wanted)
+        rows = self.conn.execute(f"SELECT mention_id, event_id FROM event_members WHERE {condition}", values)
         return {r["mention_id"]: r["event_id"] for r in rows}
 
     def duplicates(self) -> list[DuplicateReport]:

@@ -276,6 +276,42 @@ MIGRATIONS: tuple[Migration, ...] = (
             ON CONFLICT DO NOTHING;
         """,
     ),
+    Migration(
+        "0008_search_unspaced_scripts",
+        # SQLite's full-text index holds folded, segmented text (store/search.py): each letter of an
+        # unspaced script (Chinese, Japanese, Thai) a token, so a word inside a sentence is
+        # found as the phrase of its letters; marks count as letters, so no vowel sign splits
+        # a word. The index keeps no copy of the text (content=''); its triggers segment each
+        # article through the connection's newstrace_segment function. PostgreSQL's trigram
+        # search already finds such words.
+        "",
+        sqlite="""
+        DROP TRIGGER articles_fts_insert;
+        DROP TRIGGER articles_fts_delete;
+        DROP TRIGGER articles_fts_update;
+        DROP TABLE articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='',
+            tokenize='unicode61 remove_diacritics 2 categories ''L* N* Co M*'''
+        );
+        INSERT INTO articles_fts(rowid, title, text)
+            SELECT rowid, newstrace_segment(title), newstrace_segment(text) FROM articles;
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text)
+            VALUES (new.rowid, newstrace_segment(new.title), newstrace_segment(new.text));
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, newstrace_segment(old.title), newstrace_segment(old.text));
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, newstrace_segment(old.title), newstrace_segment(old.text));
+            INSERT INTO articles_fts(rowid, title, text)
+            VALUES (new.rowid, newstrace_segment(new.title), newstrace_segment(new.text));
+        END;
+        """,
+    ),
 )
 
 

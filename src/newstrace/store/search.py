@@ -12,8 +12,11 @@ Why trigrams (pg_trgm) rather than tsvector with the 'simple' configuration:
   the store folds the text itself, in Python, once, into `article_search.body`, with
   the same folding for the query: "geneve" finds "Genève", "kalin" finds "Kalın".
 - It matches what the SQLite side gives: FTS5's unicode61 tokenizer with
-  remove_diacritics 2 takes words of any alphabetic script and folds accents; it too
-  keeps an unspaced CJK or Thai run as one token. Trigrams are the better of the two.
+  remove_diacritics 2 takes words of any alphabetic script and folds accents (vowel
+  signs and other marks count as letters, so a Hindi or Thai word stays whole). An
+  unspaced CJK or Thai run would be one token there, so the index holds `segmented`
+  text: each letter of those scripts (with its marks) a token of its own, and a query
+  word the phrase of its letters, which finds it inside any sentence.
 - The price: a larger index than tsvector's, no stemming (which 'simple' lacks too),
   and ranking by how densely the terms occur rather than by bm25. A query word of one
   or two characters (frequent in Chinese) has no trigram, so PostgreSQL scans the
@@ -29,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from newstrace.text.casefold import casefold
+from newstrace.text.scripts import unspaced
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,31 @@ def fold_char(char: str) -> str:
 def fold(text: str) -> str:
     """A text folded for matching, character by character."""
     return "".join(fold_char(c) for c in text)
+
+
+def segmented(text: str | None) -> str | None:
+    """`text` with every letter of a script written without spaces (Han, kana, Thai) standing
+    alone, its combining marks kept with it: what SQLite's full-text index holds (deterministic,
+    as the index's triggers need; registered on every SQLite connection)."""
+    if text is None:
+        return None
+    out, after_unspaced = [], False
+    for char in text:
+        if unicodedata.category(char).startswith("M"):
+            out.append(char)  # a vowel sign or tone mark stays with its letter
+            continue
+        here = unspaced(char)
+        if here or after_unspaced:
+            out.append(" ")
+        out.append(char)
+        after_unspaced = here
+    return "".join(out)
+
+
+def indexed(text: str | None) -> str | None:
+    """What SQLite's full-text index holds for a title or text, and searches for a query word:
+    folded as PostgreSQL's body is ("kalin" finds "Kalın"), then segmented."""
+    return None if text is None else segmented(fold(text))
 
 
 def query_terms(query: str) -> list[str]:
@@ -118,15 +147,16 @@ def search(db, query: str, limit: int) -> list[SearchHit]:
 
 
 def _search_sqlite(db, terms: list[str], limit: int) -> list[SearchHit]:
-    # Every word is a quoted FTS5 literal: its query syntax is not exposed.
-    match = " ".join(f'"{t}"' for t in terms)
+    # Every word is a quoted FTS5 literal (the phrase of its letters where it is unspaced):
+    # FTS5's query syntax is not exposed.
+    match = " ".join('"' + (indexed(t) or "").strip() + '"' for t in terms)
     rows = db.execute(
-        "SELECT a.id, a.title, a.language, snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip"
-        " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-        " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+        "SELECT a.id, a.title, a.language, a.text FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ?",
         (match, limit),
     )
-    return [SearchHit(r["id"], r["title"], r["language"], r["snip"]) for r in rows]
+    # The index holds segmented text and no copy of it: the snippet is cut from the article's text.
+    return [SearchHit(r["id"], r["title"], r["language"], snippet(r["text"], terms)) for r in rows]
 
 
 def _search_postgresql(db, terms: list[str], limit: int) -> list[SearchHit]:

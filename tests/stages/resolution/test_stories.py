@@ -34,3 +34,43 @@ def test_stories_do_not_depend_on_order():
     shuffled = events[:]
     random.Random(4).shuffle(shuffled)
     assert build_stories(events, KIND, str) == build_stories(shuffled, KIND, str)
+
+
+def _threads_pair_by_pair(events, kind_of):
+    """The linking rule applied to every pair of events: the threads (sets of event ids) of two or more."""
+    parent = {e.id: e.id for e in events}
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    actors = {e.id: {p.entity_id for p in e.participants if kind_of(p.entity_id) != "country"} for e in events}
+    for i, a in enumerate(events):
+        for b in events[i + 1:]:
+            shared = actors[a.id] & actors[b.id]
+            linked = len(shared) >= 2 or (shared and set(a.topics) & set(b.topics))
+            close = a.date.start is None or b.date.start is None or abs(a.date.start - b.date.start).days <= 240
+            if linked and close:
+                parent[find(a.id)] = find(b.id)
+    threads = {}
+    for e in events:
+        threads.setdefault(find(e.id), set()).add(e.id)
+    return sorted(sorted(t) for t in threads.values() if len(t) > 1)
+
+
+def test_threads_are_those_of_comparing_every_pair():
+    rnd = random.Random(5)
+    names = [f"Q{k}" for k in range(40)] + ["turkey", "israel"]
+    for _ in range(3):
+        events = []
+        for i in range(300):
+            when = f"{rnd.randint(2015, 2026)}-{rnd.randint(1, 12):02}-{rnd.randint(1, 28):02}"
+            e = ev(f"e{i:03}", dict.fromkeys(rnd.choices(names, k=rnd.randint(1, 4))), when,
+                   rnd.sample(["ceasefire", "aid", "trade"], rnd.randint(0, 2)))
+            if rnd.random() < 0.01:
+                e = Event(**{**e.__dict__, "date": e.date.unknown()})
+            events.append(e)
+        stories = build_stories(events, KIND, str)
+        assert sorted(sorted(s.event_ids) for s in stories) == _threads_pair_by_pair(events, KIND)
+        assert len(stories) > 5

@@ -16,13 +16,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import timedelta
 
 from newstrace.model import DateValue, EventMention
+from newstrace.stages.resolution.blocking import Limits, candidate_codes, decoded
 from newstrace.stages.events.dates import PUBLICATION_DAY
 
 THRESHOLD = 0.5
@@ -42,13 +41,6 @@ RECALLED = timedelta(days=3660)
 
 Similarity = Callable[[EventMention, EventMention], float]
 PlaceRelation = Callable[[str, str], bool]
-
-
-@dataclass(frozen=True)
-class Pair:
-    score: float
-    first: str
-    second: str
 
 
 def order_key(mention: EventMention) -> tuple:
@@ -251,84 +243,15 @@ def block_keys(mention: EventMention, affiliation: Affiliation = _no_affiliation
     return [(mention.type, pid) for pid in sorted(related_ids(mention, affiliation))]
 
 
+# The blocking rules above and the constants at the top; blocking.py enumerates the pairs they allow.
+LIMITS = Limits(BLOCK_CAP, NEIGHBOURS, DAY_TOLERANCE.days, MAX_SPAN.days)
+
+
 def candidate_pairs(mentions: Sequence[EventMention], affiliation: Affiliation = _no_affiliation) -> set[tuple[str, str]]:
     """Pairs of mention ids sharing a block; large blocks are cut by a second participant and date."""
-    blocks: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
-    for mention in mentions:
-        for key in block_keys(mention, affiliation):
-            blocks[key].append(mention)
-    pairs: set[tuple[str, str]] = set()
-    for (_, actor), members in blocks.items():
-        if len(members) <= BLOCK_CAP:
-            _all_pairs(members, pairs)
-        else:
-            _split_pairs(actor, members, pairs, affiliation)
-    return pairs
-
-
-def _add(pairs: set[tuple[str, str]], a: EventMention, b: EventMention) -> None:
-    if a.id != b.id:
-        pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
-
-
-def _all_pairs(members: Sequence[EventMention], pairs: set[tuple[str, str]]) -> None:
-    for i, a in enumerate(members):
-        for b in members[i + 1:]:
-            _add(pairs, a, b)
-
-
-def _split_pairs(actor: str, members: Sequence[EventMention], pairs: set[tuple[str, str]],
-                 affiliation: Affiliation = _no_affiliation) -> None:
-    """A large block (a much-reported actor): mentions meet when they share a second participant
-    and their dates overlap; mentions naming that actor alone meet the dated ones of the block."""
-    by_partner: dict[str, list[EventMention]] = defaultdict(list)
-    alone = []
-    for m in members:
-        partners = related_ids(m, affiliation) - {actor}
-        if not partners:
-            alone.append(m)
-        for partner in partners:
-            by_partner[partner].append(m)
-    for group in by_partner.values():
-        if len(group) <= BLOCK_CAP:
-            _all_pairs(group, pairs)
-        else:
-            _date_sweep(group, pairs)
-    dated = sorted((m for m in members if m.date.known), key=lambda m: (m.date.start, m.id))
-    starts = [m.date.start for m in dated]
-    for m in alone:
-        if not m.date.known:
-            continue
-        assert m.date.start is not None and m.date.end is not None
-        first = bisect_left(starts, m.date.start - MAX_SPAN)
-        for other in dated[first:]:
-            assert other.date.start is not None and other.date.end is not None
-            if other.date.start > m.date.end + DAY_TOLERANCE:
-                break
-            if other.date.end + DAY_TOLERANCE >= m.date.start:
-                _add(pairs, m, other)
-
-
-def _date_sweep(group: Sequence[EventMention], pairs: set[tuple[str, str]]) -> None:
-    """Sorted neighbourhood: a dated mention meets the next NEIGHBOURS whose interval overlaps
-    its own (give or take a day), so a pair of actors in the news every day costs a bounded
-    number of comparisons per mention; reports of one event sit side by side in date order,
-    and joining is transitive. Undated mentions meet everyone in the group, which sharing two
-    participants keeps small."""
-    dated = sorted((m for m in group if m.date.known), key=lambda m: (m.date.start, m.date.end, m.id))
-    for i, a in enumerate(dated):
-        assert a.date.end is not None
-        horizon = a.date.end + DAY_TOLERANCE
-        for b in dated[i + 1:i + 1 + NEIGHBOURS]:
-            assert b.date.start is not None
-            if b.date.start > horizon:
-                break
-            _add(pairs, a, b)
-    undated = [m for m in group if not m.date.known]
-    for i, a in enumerate(undated):
-        for b in group:
-            if b.date.known or b.id > a.id:
-                _add(pairs, a, b)
+    ordered = sorted(mentions, key=lambda m: m.id)
+    codes = candidate_codes(ordered, lambda m: related_ids(m, affiliation), LIMITS)
+    return {(ordered[i].id, ordered[j].id) for i, j in decoded(codes, len(ordered)) if ordered[i].id != ordered[j].id}
 
 
 def cluster(
@@ -345,21 +268,27 @@ def cluster(
     """Group mentions into events; each group sorted by id, groups sorted by their first id.
 
     `affiliation` gives the state an official stands for, or None."""
-    usable = {m.id: m for m in mentions if mergeable(m)}
+    # Mentions are numbered in id order: a pair is two numbers, and number order is id order.
+    usable = sorted({m.id: m for m in mentions if mergeable(m)}.values(), key=lambda m: m.id)
+    codes = candidate_codes(usable, lambda m: related_ids(m, affiliation), LIMITS)
     scored = []
-    for first, second in candidate_pairs(list(usable.values()), affiliation):
+    for first, second in decoded(codes, len(usable)):
         a, b = usable[first], usable[second]
         if compatible(a, b, same_place, distinct_modes):
             score = pair_score(a, b, similarity, verbal_types, broad, affiliation)
             if score >= threshold:
-                scored.append(Pair(round(score, 6), first, second))
-    keys = {mid: order_key(m) for mid, m in usable.items()}
-    scored.sort(key=lambda p: (-p.score, *sorted((keys[p.first], keys[p.second]))))
-    group_of = {mid: mid for mid in usable}
-    members: dict[str, list[str]] = {mid: [mid] for mid in usable}
-    for pair in scored:
-        ga, gb = group_of[pair.first], group_of[pair.second]
-        if ga == gb:
+                scored.append((round(score, 6), first, second))
+    del codes
+    keys = [order_key(m) for m in usable]
+    scored.sort(key=lambda p: (-p[0], *sorted((keys[p[1]], keys[p[2]]))))
+    del keys
+    group_of = list(range(len(usable)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(usable))}
+    # Groups found incompatible stay so: each only ever grows, under the number it keeps.
+    apart: set[tuple[int, int]] = set()
+    for _, first, second in scored:
+        ga, gb = group_of[first], group_of[second]
+        if ga == gb or (min(ga, gb), max(ga, gb)) in apart:
             continue
         # Two single mentions were checked when their pair was scored.
         single = len(members[ga]) == 1 and len(members[gb]) == 1
@@ -367,8 +296,10 @@ def cluster(
             compatible(usable[x], usable[y], same_place, distinct_modes) for x in members[ga] for y in members[gb]
         ):
             keep, gone = (ga, gb) if ga < gb else (gb, ga)
-            for mid in members[gone]:
-                group_of[mid] = keep
+            for i in members[gone]:
+                group_of[i] = keep
             members[keep].extend(members.pop(gone))
-    groups = [tuple(sorted((usable[mid] for mid in ids), key=lambda m: m.id)) for ids in members.values()]
+        else:
+            apart.add((min(ga, gb), max(ga, gb)))
+    groups = [tuple(usable[i] for i in sorted(ids)) for ids in members.values()]
     return sorted(groups, key=lambda g: g[0].id)

@@ -39,10 +39,6 @@ def build_stories(
     """Group events into stories; deterministic for any input order."""
     ordered = sorted(events, key=lambda e: e.id)
     actors = {e.id: {p.entity_id for p in e.participants if kind_of(p.entity_id) != "country"} for e in ordered}
-    by_actor: dict[str, list[Event]] = defaultdict(list)
-    for event in ordered:
-        for actor in actors[event.id]:
-            by_actor[actor].append(event)
     parent = {e.id: e.id for e in ordered}
 
     def find(x: str) -> str:
@@ -51,15 +47,36 @@ def build_stories(
             x = parent[x]
         return x
 
-    for members in by_actor.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                shared = actors[a.id] & actors[b.id]
-                linked = len(shared) >= 2 or (shared and set(a.topics) & set(b.topics))
-                if linked and _close_in_time(a, b):
-                    ra, rb = find(a.id), find(b.id)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+    def join(a: Event, b: Event) -> None:
+        ra, rb = find(a.id), find(b.id)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    # Two events are linked when they share two actors, or an actor and a topic, and are close
+    # in time. So each pair of actors, and each actor with a topic, files the events that have
+    # both; within one file the links depend on time alone, and joining each event to the next
+    # in date order gives the same threads as comparing every pair (an actor in the news every
+    # day would cost the square of its events).
+    files: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
+    for event in ordered:
+        own = sorted(actors[event.id])
+        topics = sorted(set(event.topics))
+        for i, x in enumerate(own):
+            for y in own[i + 1:]:
+                files[("actors", x, y)].append(event)
+            for topic in topics:
+                files[("topic", x, topic)].append(event)
+    for members in files.values():
+        if len(members) < 2:
+            continue
+        if any(e.date.start is None for e in members):  # undated: close to every event
+            for other in members[1:]:
+                join(members[0], other)
+            continue
+        members = sorted(members, key=lambda e: (e.date.start, e.id))
+        for a, b in zip(members, members[1:]):
+            if _close_in_time(a, b):
+                join(a, b)
     groups: dict[str, list[Event]] = defaultdict(list)
     for event in ordered:
         groups[find(event.id)].append(event)
