@@ -111,3 +111,11 @@ def test_a_channel_named_by_a_common_adjective_needs_its_full_name(ctx, text, la
     found = {m.entity_id for m in link_article(article(text, language=language), ctx)
              if m.span.start <= start < m.span.end}
     assert found == ({entity_id} if entity_id else set()) or (entity_id is None and "Q1135589" not in found)
+
+
+def test_a_town_named_in_capitals_word_by_word_is_a_place_though_each_word_is_a_word(ctx):
+    # "han" (inn) and "yunus" (dolphin) are Turkish words; written "Han Yunus", mid-sentence, they
+    # are the town.
+    found = link_article(article("İsrail ordusu dün akşam Han Yunus kentine hava saldırısı düzenledi.",
+                                 language="tr"), ctx)
+    assert [(m.text, m.entity_id) for m in found if m.kind == "place"] == [("Han Yunus", "gn:281124")]

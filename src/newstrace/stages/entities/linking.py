@@ -211,6 +211,8 @@ def _common_word_place(text: str, match: KeyMatch, ref: NameRef, kb, common: Cal
     words = text[match.start:match.end].split()
     if not words or not all(common(word.lower()) for word in words):
         return False
+    if len(words) > 1 and all(word[:1].isupper() for word in words):
+        return False  # "Han Yunus", every word capitalised: one name, though each word is a word
     if (entity.population or 0) < SMALL_PLACE:
         return True
     return (_sentence_start(text, match.start) and match.key != match_key(entity.canonical_name)
