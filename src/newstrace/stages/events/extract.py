@@ -11,31 +11,24 @@ from datetime import timedelta
 from newstrace import ids
 from newstrace.context import Context
 from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
-from newstrace.knowledge.inflection import PLACE
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.stages.events.attribution import find_attributions, find_quotes
 from newstrace.stages.events.crosslingual import fallback_hits, needs_fallback
 from newstrace.stages.events.dates import PUBLICATION_DAY, TemporalExpression, anaphoric_shift, find_dates
 from newstrace.stages.events.eventlex import EventLexicon, event_lexicon, ontology
 from newstrace.knowledge.places import country_id
-from newstrace.stages.events.mainevent import Candidate, background_flags, choose_main, relocated
+from newstrace.stages.events.mainevent import Candidate, background_flags, choose_main, headline, relocated, title_ends_at
 from newstrace.stages.events.participants import (
     ACTOR_KINDS, CONTENT_TARGET_TYPES, PlaceChoice, Scope, actors_in, choose_participants, choose_place, city_of_country,
     protest_targets,
     scope_of,
 )
+from newstrace.stages.events.credits import agency_credit, located_name
 from newstrace.stages.events.syntax import parse_roles
 from newstrace.stages.events.topics import find_topics
 from newstrace.stages.events.triggers import TriggerHit, TriggerLexicon, find_triggers, refine_mode, status_of
 from newstrace.text.sentences import Sentence, prose_ranks, split_sentences
 
-# A dateline credit: an opening bracket at most this far before the agency, with only the
-# place between ("(서울=연합뉴스)"), and its closing bracket right after it.
-_CREDIT_REACH = 20
-_CREDIT_OPEN = re.compile(r"[(（【\[][^()（）【】\[\]]*$")
-_CREDIT_CLOSE = ")）】]"
-# Agency, place, then the date's digits at once ("新华社北京5月18日电").
-_CREDIT_DATE = re.compile(r"\w{0,8}?\d")
 # A straight quote between two letters is no quotation mark: Hebrew writes acronyms with it
 # ("צה"ל", "ארה"ב") when it lacks the gershayim.
 _STRAIGHT = r'(?:(?<![^\W\d_])"|"(?![^\W\d_]))'
@@ -57,8 +50,6 @@ _CLAIM_REACH = 3
 _DATELINE_HEAD = 40
 _DATELINE_TAIL = 30
 _DATELINE_END = re.compile(r"\s[-–—]\s|\)\.?\s?[-–—]|/\S+/\.?\s|\.-")
-# How far into the text the title may be repeated (after section labels and a standfirst).
-_TITLE_REACH = 800
 # The paragraphs whose date a main event without one of its own may take, and how old that
 # date may be against the publication before it is background.
 _LEDE_DATE_PARAGRAPHS = 1
@@ -115,8 +106,8 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     # Actors named as a report's source ("told Reuters", "according to Anadolu") take no part,
     # nor do those only named inside a quotation.
     actors = tuple(m for m in ordered if not _inside(m.span, credited) and not _inside(m.span, quoted)
-                   and not _agency_credit(m, text, ctx) and not _located(m, lex.triggers))
-    title_end = _title_end(article)
+                   and not agency_credit(m, text, ctx.kb) and not located_name(m, lex.triggers))
+    title_end = title_ends_at(article)
     drafts: list[Draft] = []
     previous: Sentence | None = None
     found = [[h for h in find_triggers(sentence.text, sentence.start, lex.triggers, cuts)
@@ -151,7 +142,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                   d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal, d.sentence.start)
         for d in drafts)
     main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id),
-                       ontology().reporting_types, _headline(article.title, text[title_end:]))
+                       ontology().reporting_types, headline(article.title, text[title_end:]))
     for index, (d, background) in enumerate(zip(drafts, background_flags(candidates, main))):
         d.main, d.background = index == main, background
     if main is not None:
@@ -279,58 +270,6 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     drafts.append(draft)
 
 
-# Agencies credited in brackets: one to three names joined by a dash, slash, comma or space.
-_AGENCY_BRACKET = re.compile(r"\((?:[^\W_][\w.]*)(?:\s?[-/,]\s?[^\W_][\w.]*|\s[^\W_][\w.]*){0,2}\)")
-
-
-def _agency_credit(mention: Mention, text: str, ctx: Context) -> bool:
-    """A news agency credits the report from its dateline: in brackets, alone or beside another
-    agency ("Riad, 3 feb (EFE).-", "Kiew (dpa) -", "PARIS (TT-AFP)", "(Tanjug/Reuters)"), in brackets
-    after the place ("(서울=연합뉴스)", "【ワシントン共同】"), or opening the paragraph right before the
-    place and date ("新华社北京5月18日电")."""
-    entity = ctx.kb.get(mention.entity_id) if mention.entity_id else None
-    agency = entity is not None and entity.subtype == "news_agency"
-    if agency:
-        before = text[max(0, mention.span.start - _CREDIT_REACH):mention.span.start].rsplit("\n", 1)[-1]
-        after = text[mention.span.end:mention.span.end + 2]
-        if _CREDIT_OPEN.search(before) and after[:1] in _CREDIT_CLOSE:
-            return True
-        opens_line = mention.span.start == 0 or text[mention.span.start - 1] == "\n"
-        if opens_line and _CREDIT_DATE.match(text, mention.span.end):
-            return True
-        # Closing a dateline of place and date, unbracketed: "Пекин. 22 апреля. ИНТЕРФАКС -".
-        line = text[text.rfind("\n", 0, mention.span.start) + 1:mention.span.start]
-        if len(line) <= 40 and any(c.isdigit() for c in line) and re.match(r"\s*[-–—]", text[mention.span.end:]):
-            return True
-    opening = text.rfind("(", max(0, mention.span.start - 16), mention.span.start + 1)
-    closing = text.find(")", mention.span.end, mention.span.end + 16)
-    if opening < 0 or closing < 0 or not _AGENCY_BRACKET.fullmatch(text, opening, closing + 1):
-        return False
-    if agency:
-        return True
-    # "DEN HAAG (ANP) -", "Madrid, 5 jun (Europa Press).-": between a dateline (upper-case, or
-    # with its date) and its dash the brackets credit the report, whatever else the letters
-    # stand for (ANP is also the Palestinian Authority).
-    head = text[text.rfind("\n", 0, opening) + 1:opening].strip()
-    tail = text[closing + 1:closing + 4].lstrip(" .")
-    dated = head.isupper() or any(c.isdigit() for c in head)
-    return 0 < len(head) <= 40 and dated and tail[:1] in ("-", "–", "—")
-
-
-def _located(mention: Mention, lex: TriggerLexicon) -> bool:
-    """An unknown name written with a locative ending after an apostrophe ("Saraçhane Parkı'nda",
-    "in Saraçhane Park") says where something happened, never who took part."""
-    if not ids.is_provisional(mention.entity_id):
-        return False
-    surface = mention.text.casefold().replace("’", "'")
-    if "'" not in surface:
-        return False
-    suffix = surface.rsplit("'", 1)[1]
-    # A buffer consonant may open the ending ("Parkı'nda").
-    tails = ["'" + suffix] + (["'" + suffix[1:]] if suffix.startswith("n") and len(suffix) > 2 else [])
-    return any(lex.endings.case_of("", tail) == PLACE for tail in tails)
-
-
 def _in_content(place: Span, hit: TriggerHit, participants: list[Participant]) -> bool:
     """Whether a place follows both the verb and the addressee of a speech act (in either order:
     "called on Israel to ...", "از اسرائیل خواست ..."): it is inside what was said or asked."""
@@ -456,31 +395,6 @@ def _react(hit: TriggerHit, drafts: list[Draft]) -> None:
     doer = next((p for p in told.participants if p.role in ("source", "other") and p.entity_id not in known), None)
     if doer is not None:
         draft.participants.append(Participant(doer.entity_id, "target", round(doer.confidence * 0.6, 3), doer.evidence))
-
-
-# A title's words of four letters or more, compared by their first five.
-_TITLE_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}(?!\w)")
-_STEM = 5
-
-
-def _title_end(article: Article) -> int:
-    """Where the title ends in the text, when the text opens with it (after a standfirst, say); else 0."""
-    title = (article.title or "").strip()
-    if not title:
-        return 0
-    at = article.text.find(title, 0, len(title) + _TITLE_REACH)
-    return at + len(title) if at >= 0 else 0
-
-
-def _headline(title: str | None, body: str) -> bool:
-    """Whether a title speaks of the text below it: a word of it (its first letters, for
-    inflected forms) recurs there. A site's name kept as the title does not; a title with
-    no spaced words (Chinese, Japanese) is taken at its word."""
-    stems = {word[:_STEM] for word in _TITLE_WORD.findall((title or "").casefold())}
-    if len(stems) < 2:
-        return True
-    folded = body.casefold()
-    return any(stem in folded for stem in stems)
 
 
 def _retold(title: Draft, lede: Draft) -> bool:

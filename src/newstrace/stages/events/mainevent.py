@@ -3,11 +3,12 @@ gives it, and the background events the article recalls."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from newstrace.knowledge.inflection import PLACE
-from newstrace.model import DateValue, Mention, Span
+from newstrace.model import Article, DateValue, Mention, Span
 from newstrace.stages.events.participants import PLACE_KINDS, at_dateline
 from newstrace.stages.events.triggers import TriggerLexicon, find_triggers
 
@@ -24,6 +25,9 @@ _BARE_NOUN = 1.0
 _ENOUGH = 1.0
 # How far before a place name in the title its place word may start ("in the capital").
 _TITLE_CUE_REACH = 30
+
+# How far into the text the title may be repeated (after section labels and a standfirst).
+_TITLE_REACH = 800
 
 
 @dataclass(frozen=True)
@@ -159,3 +163,27 @@ def dateline_place(mentions: tuple[Mention, ...], text: str, before: int) -> Men
             return m
     return None
 
+
+# A title's words of four letters or more, compared by their first five.
+_TITLE_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}(?!\w)")
+_STEM = 5
+
+
+def title_ends_at(article: Article) -> int:
+    """Where the title ends in the text, when the text opens with it (after a standfirst, say); else 0."""
+    title = (article.title or "").strip()
+    if not title:
+        return 0
+    at = article.text.find(title, 0, len(title) + _TITLE_REACH)
+    return at + len(title) if at >= 0 else 0
+
+
+def headline(title: str | None, body: str) -> bool:
+    """Whether a title speaks of the text below it: a word of it (its first letters, for
+    inflected forms) recurs there. A site's name kept as the title does not; a title with
+    no spaced words (Chinese, Japanese) is taken at its word."""
+    stems = {word[:_STEM] for word in _TITLE_WORD.findall((title or "").casefold())}
+    if len(stems) < 2:
+        return True
+    folded = body.casefold()
+    return any(stem in folded for stem in stems)
