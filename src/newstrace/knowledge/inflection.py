@@ -8,6 +8,9 @@ A lexicon's `inflection` section:
       attribute: [...]  # a place that qualifies a noun, not where: "ガザ|での作戦"
       other: [...]      # any other case: "Putyin|nal" is still Putin
     stem_letters: [...] # final letters a name drops before an ending ("Moszkva" -> "Moszkv|ában")
+    compound_heads: [...]  # nouns after a hyphen that leave the name the one acting: "US-|Streitkräfte",
+                        # "Hamas-|Kämpfer" ("*" ends a prefix); any other compound is a word of
+                        # its own ("Nato-Generalsekretär" is a title, read by the role stage)
 
 An ending made of letters may be glued onto the name: the name matcher accepts it
 (knowledge/matcher.py), so the mention covers it. One that opens with another sign

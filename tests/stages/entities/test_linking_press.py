@@ -119,3 +119,23 @@ def test_a_town_named_in_capitals_word_by_word_is_a_place_though_each_word_is_a_
     found = link_article(article("İsrail ordusu dün akşam Han Yunus kentine hava saldırısı düzenledi.",
                                  language="tr"), ctx)
     assert [(m.text, m.entity_id) for m in found if m.kind == "place"] == [("Han Yunus", "gn:281124")]
+
+
+@pytest.mark.parametrize(("text", "language", "entity_id"), [
+    # The state or group before a hyphen acts through what the compound names.
+    ("US-Streitkräfte haben am Dienstag ein Boot beschossen.", "de", "iso:US"),
+    ("Hamas-Kämpfer griffen am Morgen einen Posten an.", "de", "Q38799"),
+    ("Hamas-strijders vielen dinsdag een post aan.", "nl", "Q38799"),
+    ("USA-styrkor angrep en båt på tisdagen.", "sv", "iso:US"),
+])
+def test_an_actor_acting_through_a_compound_is_a_mention(ctx, text, language, entity_id):
+    assert entity_id in [m.entity_id for m in link_article(article(text, language=language), ctx)]
+
+
+@pytest.mark.parametrize(("text", "language", "entity_id"), [
+    # Any other compound is a word of its own: a title, or a thing named after the actor.
+    ("Ein Nato-Generalsekretärsbüro wurde eröffnet.", "de", "Q7184"),
+    ("Die Hamas-Charta wurde 2017 geändert.", "de", "Q38799"),
+])
+def test_other_compounds_name_no_actor(ctx, text, language, entity_id):
+    assert entity_id not in [m.entity_id for m in link_article(article(text, language=language), ctx)]

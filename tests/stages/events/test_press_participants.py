@@ -69,6 +69,18 @@ def test_an_attack_is_not_where_its_colon_dateline_is(ctx, text, language):
     assert main_event(ctx, text, language).place_id != WASHINGTON
 
 
+@pytest.mark.parametrize(("text", "language", "doer"), [
+    # A dateline closed by a bar after the agency's short name: the country after it acts.
+    ("Washington afp | US-Streitkräfte haben am Dienstag ein Boot vor Venezuela beschossen.", "de", "iso:US"),
+    ("Washington dpa | Die USA haben am Dienstag ein Boot vor Venezuela angegriffen.", "de", "iso:US"),
+    ("Washington efe | Estados Unidos atacó el martes una embarcación de Venezuela.", "es", "iso:US"),
+])
+def test_a_dateline_closed_by_a_bar_is_no_place_and_hides_no_doer(ctx, text, language, doer):
+    event = main_event(ctx, text, language)
+    assert event.type == "ASSAULT" and event.place_id != WASHINGTON
+    assert doer in {p.entity_id for p in event.participants}
+
+
 @pytest.mark.parametrize(("text", "language"), [
     # A country in brackets after the city glosses it, as datelines do: it takes no part.
     ("BUSAN (South Korea) — Donald Trump met Xi Jinping on Thursday in Busan.", "en"),

@@ -341,3 +341,23 @@ def test_a_weekday_lets_an_undated_report_join_only_with_all_its_actors():
     tuesday_call = mention("m1", "a1", ["trump", "putin"], day("2025-03-18"), mode="phone_call")
     other_call = mention("m2", "a2", ["macron", "putin"], DateValue(weekday=1), mode="phone_call")
     assert groups_of([tuesday_call, other_call]) == [("m1",), ("m2",)]
+
+
+def test_sharing_only_a_country_a_weekday_and_the_place_both_name_is_one_event():
+    # "Israel struck Damascus on Wednesday" (no date line) and a dated report of a strike there.
+    broad = {"syria"}.__contains__
+    dated = mention("m1", "a1", ["ministry", "syria"], day("2025-07-16"), place="damascus")
+    wednesday = mention("m2", "a2", ["army", "syria"], DateValue(weekday=2), place="damascus")
+    thursday = mention("m3", "a3", ["navy", "syria"], DateValue(weekday=3), place="damascus")
+    elsewhere = mention("m4", "a4", ["navy", "syria"], DateValue(weekday=2), place="aleppo")
+    unplaced = mention("m5", "a5", ["police", "syria"], DateValue(weekday=2))
+    groups = groups_of([dated, wednesday, thursday, elsewhere, unplaced], broad=broad, similarity=lambda x, y: 0.3)
+    assert ("m1", "m2") in groups
+    assert {("m3",), ("m4",), ("m5",)} <= set(groups)
+
+
+def test_an_article_s_undated_news_and_an_event_it_dates_are_two_events():
+    news = mention("m1", "a1", ["india", "pakistan"], type="ASSAULT", mode="attack")
+    recalled = replace(mention("m2", "a1", ["india", "pakistan"], DateValue.of_month(2019, 2, "text"),
+                               type="ASSAULT", mode="attack"), main=False)
+    assert groups_of([news, recalled]) == [("m1",), ("m2",)]

@@ -171,12 +171,30 @@ def _sentence_start(text: str, start: int) -> bool:
 _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+)")
 
 
+def compound_heads(lexicon) -> tuple[str, ...]:
+    """Match keys of the nouns that, after a hyphen, leave the name before it acting ("US-Militär")."""
+    if lexicon is None:
+        return ()
+    words = lexicon.section("inflection").get("compound_heads") or ()
+    return tuple(sorted({match_key(str(word).rstrip("*")) for word in words} - {""}))
+
+
+def _acting_compound(tail: str, ref: NameRef, kb, heads: Sequence[str]) -> bool:
+    """"US-Streitkräfte", "Hamas-Kämpfer": the state or group acts through what the compound names."""
+    entity = kb.get(ref.entity_id)
+    if entity is None or entity.kind not in ("country", "org"):
+        return False
+    key = match_key(tail)
+    return any(key.startswith(head) for head in heads)
+
+
 def _plausible(text: str, match: KeyMatch, ref: NameRef, kb, person_spans: Sequence[Span],
                calendar: frozenset[str] = frozenset(), endings: frozenset[str] = frozenset(),
-               inflected_persons: Sequence[Span] = ()) -> bool:
+               inflected_persons: Sequence[Span] = (), heads: Sequence[str] = ()) -> bool:
     """Reject matches that are most likely not this name here."""
     tail = _HYPHEN_TAIL.match(text, match.end)
-    if tail and ref.script == "latin" and match_key(tail.group(1)) not in endings:
+    if tail and ref.script == "latin" and match_key(tail.group(1)) not in endings \
+            and not _acting_compound(tail.group(1), ref, kb, heads):
         return False  # first part of a compound ("Nato-Generalsekretär"), not a case ending ("ENSZ-nek")
     if ref.tag == "demonym":
         # "libanais Nawaf Salam": the demonym qualifies the name that follows.
@@ -253,6 +271,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     nlp = ctx.nlp(article.language)
     calendar = kb.calendar_words(article.language) if article.language else frozenset()
     common = ctx.word_list(article.language)
+    heads = compound_heads(ctx.lexicons.get(article.language))
     recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(
         text, _edge_words(ctx, article.language, calendar))
     roles = find_role_descriptors(text, kb.role_patterns(article.language), _cues(matches, kb), kb, day)
@@ -285,7 +304,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
         ref = _best(match)[0]
         if span not in kept_cues and any(s.start <= span.start and span.end <= s.end for s in silenced):
             continue
-        if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons):
+        if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons, heads):
             continue
         if _common_word_place(text, match, ref, kb, common):
             quiet.append(span)  # the words, and no guess at a name either ("Piața Victoriei")

@@ -38,9 +38,12 @@ def agency_credit(mention: Mention, text: str, kb) -> bool:
         opens_line = mention.span.start == 0 or text[mention.span.start - 1] == "\n"
         if opens_line and _CREDIT_DATE.match(text, mention.span.end):
             return True
-        # Closing a dateline of place and date, unbracketed: "Пекин. 22 апреля. ИНТЕРФАКС -".
+        # Closing a dateline of place and date, unbracketed: "Пекин. 22 апреля. ИНТЕРФАКС -"; or of
+        # a place alone, closed by a bar: "Washington dpa | ...".
         line = text[text.rfind("\n", 0, mention.span.start) + 1:mention.span.start]
         if len(line) <= 40 and any(c.isdigit() for c in line) and re.match(r"\s*[-–—]", text[mention.span.end:]):
+            return True
+        if len(line) <= 40 and re.match(r"\s*\|", text[mention.span.end:]):
             return True
     opening = text.rfind("(", max(0, mention.span.start - 16), mention.span.start + 1)
     closing = text.find(")", mention.span.end, mention.span.end + 16)

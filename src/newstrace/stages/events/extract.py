@@ -12,6 +12,7 @@ from newstrace import ids
 from newstrace.context import Context
 from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
 from newstrace.knowledge.lexicon import Lexicon
+from newstrace.stages.events.announced import announced_acts, credit_announcer
 from newstrace.stages.events.attribution import find_attributions, find_quotes
 from newstrace.stages.events.crosslingual import fallback_hits, needs_fallback
 from newstrace.stages.events.dates import PUBLICATION_DAY, TemporalExpression, anaphoric_shift, find_dates
@@ -50,6 +51,8 @@ _CLAIM_REACH = 3
 _DATELINE_HEAD = 40
 _DATELINE_TAIL = 30
 _DATELINE_END = re.compile(r"\s[-–—]\s|\)\.?\s?[-–—]|/\S+/\.?\s|\.-")
+# A date this close after another trigger is that event's own ("the attack on October 7").
+_OWN_DATE_GAP = 6
 # The paragraphs whose date a main event without one of its own may take, and how old that
 # date may be against the publication before it is background.
 _LEDE_DATE_PARAGRAPHS = 1
@@ -73,6 +76,7 @@ class Draft:
     evidence: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     borrowed: bool = False
+    announced: bool = False  # an act named by a noun after the verb that announces it: an act of its own
     main: bool = False
     background: bool = False
 
@@ -123,14 +127,19 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
         # "refused to meet" negates the meeting; it is no rejection event of its own.
         objects += [h for h in hits if h.type == "REJECT" and any(
             0 <= o.span.start - h.span.end <= _REFUSAL_GAP for o in hits if o is not h)]
+        announced = announced_acts(hits, ontology().reporting_types, ontology().symmetric_types, text)
+        objects = [h for h in objects if h not in announced]
         for hit in hits:
             if hit not in objects:
                 others = tuple(h.span for h in hits if h is not hit)
                 stops = tuple(h.span for h in hits if h is not hit and h.type == "STATEMENT" and not h.nominal)
-                _add_hit(hit, (others, stops), sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
+                nouns = tuple(h.span for h in hits if h is not hit and h.noun)
+                _add_hit(hit, (others, stops, nouns), sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
                          lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e))
                 _refer_back(hit, objects, drafts)
                 _react(hit, drafts)
+                if hit in announced:
+                    credit_announcer(hit, drafts)
         _claim(sentence, actors, text, lex.triggers, drafts)
         previous = sentence
     drafts = [d for d in drafts if d.participants]
@@ -139,7 +148,8 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     candidates = tuple(
         Candidate(d.hit.type, d.status, d.borrowed, ranks.get(d.sentence.paragraph, d.sentence.paragraph),
                   frozenset(d.entity_ids()) | ({d.place_id} if d.place_id else set()), d.date,
-                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal, d.sentence.start)
+                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal and not d.announced,
+                  d.sentence.start)
         for d in drafts)
     main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id),
                        ontology().reporting_types, headline(article.title, text[title_end:]))
@@ -200,7 +210,7 @@ def _inside(span: Span, areas: list[Span]) -> bool:
     return any(a.start <= span.start and span.end <= a.end for a in areas)
 
 
-def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ...]], sentence: Sentence,
+def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...]], sentence: Sentence,
              previous: Sentence | None,
              mentions: tuple[Mention, ...],
              dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
@@ -209,7 +219,7 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     info = ontology().types.get(hit.type)
     if info is None:
         return
-    scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours)
+    scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours[:2])
     place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country,
                                    scope.sentence_end or sentence.end, seat_of, tuple(d.span for d in dates))
     excluded = in_place | ({place.mention.span} if place else frozenset())
@@ -224,7 +234,7 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
         participants = [p for p in participants if p.entity_id not in targeted] + targets
     if place is not None and hit.type in ontology().verbal_types and _in_content(place.mention.span, hit, participants):
         place = None  # "called on Israel to let aid into Gaza": what was asked for, not where
-    when = _resolve_anaphoric(_date_for(hit, sentence, dates, quoted, text, lex), drafts)
+    when = _resolve_anaphoric(_date_for(hit, sentence, dates, quoted, text, lex, neighbours[2]), drafts)
     before = _blank(text, scope.start, hit.span.start, dates)
     after = _blank(text, hit.span.end, scope.sentence_end or sentence.end, dates) if hit.nominal else ""
     status = status_of(before, lex, after)
@@ -470,8 +480,9 @@ def _blank(text: str, start: int, end: int, dates: tuple[TemporalExpression, ...
 
 
 def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpression, ...], quoted: list[Span],
-              text: str, lex: TriggerLexicon) -> TemporalExpression | None:
-    """The temporal expression of the sentence nearest the trigger, skipping "since ..." dates and quotes.
+              text: str, lex: TriggerLexicon, others: tuple[Span, ...] = ()) -> TemporalExpression | None:
+    """The temporal expression of the sentence nearest the trigger, skipping "since ..." dates, quotes
+    and other triggers' own calendar dates ("the attack on October 7, 2023": that attack's day).
 
     A dateline's date ("LONDON, March 3 (Reuters) -") is when the report was filed: it dates the
     event only when the sentence gives no other date ("hosted ... on Monday").
@@ -487,6 +498,8 @@ def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpressi
         lead = text[max(sentence.start, expr.span.start - 14):expr.span.start]
         if any(m.end() >= len(lead.rstrip()) - 4 for m in lex.not_date_after.finditer(lead)):
             continue
+        if expr.kind == "absolute" and any(0 <= expr.span.start - other.end <= _OWN_DATE_GAP for other in others):
+            continue  # a calendar date right after a noun dates that event; "on Thursday" may be the verb's
         distance = expr.span.start - hit.span.end if expr.span.start >= hit.span.end else hit.span.start - expr.span.end
         if best is None or distance < best[0]:
             best = (distance, expr)

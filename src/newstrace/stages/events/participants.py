@@ -23,7 +23,7 @@ _STRAIGHT_QUOTE = r'(?<![^\W\d_])"|"(?![^\W\d_])'
 # Full-width punctuation of Chinese and Japanese ("，", "、", "「") counts as its ASCII kin.
 _PUNCT = re.compile(r"[,.;:!?()«»“”؟،，。；：！？（）「」『』、]|" + _STRAIGHT_QUOTE)
 # Punctuation a place phrase does not run across; a comma it may ("Tyre, south Lebanon").
-_PHRASE_BREAK = re.compile(r"[.;:!?()«»“”؟。；：！？（）「」]|" + _STRAIGHT_QUOTE)
+_PHRASE_BREAK = re.compile(r"[.;:!?()«»“”؟。；：！？（）「」|]|" + _STRAIGHT_QUOTE)
 _APPOSITION = re.compile(r"^\s*,\s*(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][\w'’-]*\s+){1,7}$")
 # An opening quotation mark; a straight quote between two letters is a Hebrew acronym ("צה"ל").
 _QUOTE_OPEN = re.compile(r'[«“„]|(?<![^\W\d_])"|"(?![^\W\d_])')
@@ -45,7 +45,8 @@ _FILLERS_CITY = 4
 _FILLERS_COUNTRY = 1
 # After a dateline's place: a comma, a dash or slash, an agency in brackets, or a colon opening
 # the sentence ("New Delhi: India on Wednesday ...", "WASHINGTON: The ...").
-_DATELINE_MARK = re.compile(r"\s*(?:[,/–—-]|\([^()\n]{1,20}\)\s*[–—-]|:\s+(?=\w))")
+# A dateline may close on a bar, with the agency's short name before it ("Washington afp | ...").
+_DATELINE_MARK = re.compile(r"\s*(?:[,/–—|-]|\([^()\n]{1,20}\)\s*[–—|-]|:\s+(?=\w)|[^\W\d_]{2,8}\s*\|)")
 # An agency in parentheses with no dash after it ("STOCKHOLM (TT) Flera tusen ..."): a dateline
 # only where the place is written in capitals, as datelines are.
 _AGENCY_MARK = re.compile(r"\s*\([^()\n]{1,20}\)\s+(?=\w)")

@@ -46,6 +46,10 @@ class Ontology:
     remote_types: frozenset[str] = frozenset()  # placed where they strike, never by a dateline
     reporting_types: frozenset[str] = frozenset()  # speech acts that carry another act's news
 
+    @property
+    def symmetric_types(self) -> frozenset[str]:
+        return frozenset(name for name, info in self.types.items() if info.symmetric)
+
     def rank(self, event_type: str) -> int:
         return self.precedence.index(event_type) if event_type in self.precedence else len(self.precedence)
 
@@ -112,6 +116,7 @@ class TriggerLexicon:
     possessives: frozenset[str]  # words joining a person to their country ("ของ")
     not_date_after: re.Pattern[str]
     claims: re.Pattern[str] = re.compile(r"(?!x)x")  # "claimed responsibility": the claimant did the attack
+    earlier_before: re.Pattern[str] = re.compile(r"(?!x)x")  # "since the attack": an earlier event
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
@@ -159,6 +164,7 @@ class TriggerLexicon:
             determiners=re.compile("(?:" + compile_phrases(data.get("determiners") or ()).pattern + r")\s*$", re.IGNORECASE),
             not_date_after=compile_phrases(data.get("not_date_after") or ()),
             claims=compile_phrases(data.get("claims") or ()),
+            earlier_before=compile_phrases(data.get("earlier_before") or ()),
         )
 
     @cached_property
@@ -242,8 +248,11 @@ def _light_verb_near(text: str, start: int, end: int, lex: TriggerLexicon) -> bo
     reach = _LIGHT_BEFORE_VERB_FIRST if lex.verb_first else _LIGHT_BEFORE
     before = text[max(0, start - reach):start]
     cut = max(before.rfind(";"), before.rfind(":"), before.rfind("؛"))
-    if lex.light_verbs_before.search(before[cut + 1:]):
-        return True
+    for light in lex.light_verbs_before.finditer(before, cut + 1):
+        # "held captive since the attack": a word naming an earlier event ("since", "after")
+        # makes the noun that event, not what the verb did.
+        if not lex.earlier_before.search(before, light.end()):
+            return True
     after = text[end:end + _LIGHT_AFTER]
     # "Ein Drohnenangriff, gestartet von ...": a participle set off by a comma still carries it.
     return bool(lex.light_verbs.match(after.lstrip(" ,"))) or bool(lex.light_verbs.search(after.split(",")[0]))

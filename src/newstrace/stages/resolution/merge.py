@@ -126,7 +126,11 @@ def compatible(
     """Whether two mentions could report one event (the hard constraints)."""
     if a.type != b.type or not modes_compatible(a.mode, b.mode, distinct_modes):
         return False
-    if a.article_id == b.article_id and (a.main and b.background or b.main and a.background):
+    if a.article_id == b.article_id and any(
+            main.main and (other.background or (other.date.known and not main.date.known))
+            for main, other in ((a, b), (b, a))):
+        # The article's own news and what it recalls; an event it dates beside news it does not
+        # date ("in February 2019 ...") is one it tells apart.
         return False
     return dates_compatible(a, b) and places_compatible(a, b, same_place)
 
@@ -137,10 +141,12 @@ def _jaccard(x: Iterable[str], y: Iterable[str]) -> float:
 
 
 def _same_day_and_place(a: EventMention, b: EventMention) -> bool:
-    """The same day told, and one place (or a place only one report names)."""
-    same_day = told_day(a) is not None and told_day(a) == told_day(b)
-    return same_day and (a.place_id is not None or b.place_id is not None) and (
-        a.place_id is None or b.place_id is None or a.place_id == b.place_id)
+    """The same day told, and one place (or a place only one report names); or a weekday one
+    report gives that the other's day is, and one place both name."""
+    if told_day(a) is not None and told_day(a) == told_day(b):
+        return (a.place_id is not None or b.place_id is not None) and (
+            a.place_id is None or b.place_id is None or a.place_id == b.place_id)
+    return weekday_agrees(a, b) and a.place_id is not None and a.place_id == b.place_id
 
 
 def weekday_agrees(a: EventMention, b: EventMention) -> bool:

@@ -1,0 +1,23 @@
+"""One text taken through the per-article stages, for tests that read the events it gives."""
+
+from __future__ import annotations
+
+from newstrace.context import Context
+from newstrace.ingest.parse import parse
+from newstrace.model import EventMention
+from newstrace.stages.article.record import make_article
+from newstrace.stages.entities.linking import link_article
+from newstrace.stages.events.extract import extract_events
+from tests.factories import raw
+
+CTX = Context(use_spacy=False)
+
+
+def events_of(text: str) -> tuple[EventMention, ...]:
+    document = raw(text)
+    article = make_article(document, parse(document), CTX.lexicons, outlet_lines=frozenset())
+    return extract_events(article, link_article(article, CTX), CTX)
+
+
+def main_event(text: str) -> EventMention | None:
+    return next((e for e in events_of(text) if e.main), None)

@@ -1,0 +1,57 @@
+"""An earlier event named in the lede ("held since the attack on October 7, 2023") neither leads
+nor dates the news; hostages handed over, prizes awarded and speeches given are events of their
+own; plural speakers in Spanish and Portuguese speak."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.events.analysed import main_event
+
+
+CASES = [
+    # text, type, mode, day, a participant that must be there
+    # The attack is when the hostages were taken: "since" makes it no object of "held", and its
+    # own date ("the attack on ...") is not the release's.
+    ("Hostages handed over to the Red Cross in Gaza\n\nPublished: 13 October 2025\n\n"
+     "The last twenty hostages, held since the attack on October 7, 2023, were released by Hamas on Monday.",
+     "CONCEDE", None, "2025-10-13", "Q38799"),
+    ("Prisoners handed over to the Red Cross in Gaza\n\nPublished: 20 January 2025\n\n"
+     "Ninety prisoners, held since the offensive of March 2024, were handed over to the Red Cross by Israel on Sunday.",
+     "CONCEDE", None, "2025-01-19", "iso:IL"),
+    # A prize awarded is announced by those who award it, and told of its winner.
+    ("Charlemagne Prize for the Ukrainian president\n\nPublished: 10 October 2025\n\n"
+     "Ukrainian President Volodymyr Zelensky was awarded the Charlemagne Prize on Friday in Aachen.",
+     "STATEMENT", "announcement", "2025-10-10", "Q3874799"),
+    ("Karlspreis für den ukrainischen Präsidenten\n\nVeröffentlicht: 10. Oktober 2025\n\n"
+     "Der ukrainische Präsident Wolodymyr Selenskyj ist am Freitag mit dem Karlspreis ausgezeichnet worden.",
+     "STATEMENT", "announcement", "2025-10-10", "Q3874799"),
+    ("Premio Carlomagno para el presidente ucraniano\n\nPublicado: 10 de octubre de 2025\n\n"
+     "El presidente ucraniano Volodímir Zelenski ha sido galardonado este viernes con el premio Carlomagno.",
+     "STATEMENT", "announcement", "2025-10-10", "Q3874799"),
+    # "recibió el galardón" receives a prize, not a visitor.
+    ("Premio Carlomagno para el presidente ucraniano\n\nPublicado: 10 de octubre de 2025\n\n"
+     "El presidente ucraniano Volodímir Zelenski ha sido galardonado este viernes con el premio Carlomagno, "
+     "que recibió el año pasado la Comisión Europea.",
+     "STATEMENT", "announcement", "2025-10-10", "Q3874799"),
+    # A speech delivered is a statement.
+    ("Zelensky speaks to the Bundestag\n\nPublished: 11 June 2025\n\n"
+     "Volodymyr Zelensky delivered a speech to the Bundestag on Wednesday.",
+     "STATEMENT", "statement", "2025-06-11", "Q3874799"),
+    # Plural speakers.
+    ("Declaración de las Fuerzas de Apoyo Rápido\n\nPublicado: 6 de noviembre de 2025\n\n"
+     "Las Fuerzas de Apoyo Rápido anunciaron el jueves que aceptan una tregua humanitaria.",
+     "STATEMENT", "announcement", "2025-11-06", "Q16984133"),
+    ("Declaração das Forças de Apoio Rápido\n\nPublicado em 6 de novembro de 2025\n\n"
+     "As Forças de Apoio Rápido afirmaram na quinta-feira que aceitam uma trégua humanitária.",
+     "STATEMENT", "statement", "2025-11-06", "Q16984133"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "mode", "day", "actor"), CASES)
+def test_the_news_leads_and_is_dated_by_its_own_day(text, kind, mode, day, actor):
+    event = main_event(text)
+    assert event is not None, "no main event"
+    assert (event.type, event.mode) == (kind, mode)
+    assert event.date.start is not None and event.date.start.isoformat() == day
+    assert actor in {p.entity_id for p in event.participants}
