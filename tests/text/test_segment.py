@@ -19,6 +19,16 @@ def test_chinese_words_come_from_jieba() -> None:
     assert "北京" in words and "会见" in words and "王毅" in words
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    # Traditional characters are cut as their simplified form would be, at the same offsets.
+    ("國家主席習近平週六在北京會晤伊朗外長", ["習近平", "北京", "會晤"]),
+    ("王毅週日在臺北會見了美國國務卿", ["王毅", "會見", "美國"]),
+])
+def test_traditional_chinese_is_cut_into_the_words_of_its_simplified_form(text, words) -> None:
+    cut = CTX.segmenter("zh").split(text)
+    assert all(word in cut for word in words), cut
+
+
 def test_cuts_hold_both_edges_of_every_word_in_text_offsets() -> None:
     text = "他在北京说明了立场"
     cuts = CTX.cuts("zh", text)

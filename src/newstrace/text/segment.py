@@ -64,7 +64,22 @@ def _jieba(_spec: Mapping[str, Any]) -> Spans:
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()  # its own instance: the dictionary is jieba's bundled dict.txt
-    return lambda text: ((start, end) for _word, start, end in tokenizer.tokenize(text))
+    simplified = _simplifier()
+
+    def words(text: str) -> Iterable[tuple[int, int]]:
+        # jieba's dictionary is written in simplified characters: traditional text ("習近平在天津會晤")
+        # is cut on its simplified form, which keeps every offset where it keeps the length.
+        plain = simplified(text)
+        return ((start, end) for _word, start, end in tokenizer.tokenize(plain if len(plain) == len(text) else text))
+
+    return words
+
+
+def _simplifier() -> Callable[[str], str]:
+    """Traditional to simplified Chinese, with OpenCC's dictionaries (shipped in its wheel)."""
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
 
 
 def _janome(_spec: Mapping[str, Any]) -> Spans:

@@ -56,8 +56,8 @@ def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: Trigg
     being that first event, for a type the title's trigger names, and for each
     of its actors or its place the title names (two at most); a bare noun ("the
     sanctions") with no verb of its own scores less than a reported act. A speech act
-    (`verbal` types) whose sentence goes on to report an act of another kind only carries
-    the news ("the army said drones struck the airport"): the act it reports leads. A title
+    (`verbal` types) whose sentence goes on to report an act of another kind, not dated before
+    it, only carries the news ("the army said drones struck the airport"): the act it reports leads. A title
     that is no `headline` of the story (the site's name a page kept as its title) says
     nothing of which event leads.
     """
@@ -67,7 +67,7 @@ def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: Trigg
         return None
     carriers = {i for i in lede if candidates[i].type in verbal and any(
         j > i and candidates[j].sentence == candidates[i].sentence and candidates[j].type not in verbal
-        and not candidates[j].nominal for j in lede)}
+        and not candidates[j].nominal and not _earlier(candidates[j].date, candidates[i].date) for j in lede)}
     opening = next((i for i in lede if i not in carriers), lede[0])
     heading = (title or "").strip()
     types = {h.type for h in find_triggers(heading, 0, lex)} if heading else set()
@@ -91,6 +91,12 @@ def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: Trigg
     if heading and headline and candidates[best].nominal and not from_title(candidates[best]):
         return None
     return best if score(best) >= _ENOUGH else None
+
+
+def _earlier(date: DateValue, than: DateValue) -> bool:
+    """Whether a date ends before another starts: an act the speech recalls ("which it received
+    last year"), not one it reports."""
+    return date.end is not None and than.start is not None and date.end < than.start
 
 
 def background_flags(candidates: tuple[Candidate, ...], main: int | None) -> tuple[bool, ...]:
