@@ -39,6 +39,16 @@ SPOKEN = [
     ("Dichiarazione di Hamas\n\nPubblicato: 3 marzo 2026\n\n"
      "Hamas, il movimento islamista palestinese, ha dichiarato martedì di essere pronto a nuovi colloqui.",
      "Q38799"),
+    # A quotation before the verb: who is quoted follows it, however long the rest of the clause.
+    ("Comunicado de las FAR\n\nPublicado: 26 de octubre de 2025\n\n"
+     '"Hoy hemos tomado la ciudad", indicaron las FAR en un comunicado difundido el domingo por la noche.',
+     "Q16984133"),
+    ("Déclaration des FSR\n\nPublié le 26 octobre 2025\n\n"
+     "« Nous avons pris la ville », ont affirmé dimanche soir les Forces de soutien rapide dans un long communiqué.",
+     "Q16984133"),
+    ("Statement by the RSF\n\nPublished: 26 October 2025\n\n"
+     '"We have taken the city," the Rapid Support Forces said in a statement posted on Sunday night on its channels.',
+     "Q16984133"),
 ]
 
 

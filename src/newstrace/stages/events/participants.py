@@ -251,6 +251,8 @@ def _speaker(hit: TriggerHit, before: list[Mention], after: list[Mention], scope
     tail_end = scope.sentence_end or scope.end
     tail = text[hit.span.end:tail_end]
     pieces = [(p.start(), p.group()) for p in _PIECE.finditer(lead) if p.group().strip()]
+    if after and _QUOTED_LEAD.search(lead):
+        return after[0]  # '"...", indicaron las FAR en un comunicado el domingo': who is quoted follows
     if lead.rstrip().endswith((",", "،")) and not _CLAUSE_CUT.search(tail.rstrip(" .!?؟")) and len(_words(tail)) <= 5:
         return after[0] if after else _apposed(before, pieces, lead, scope.start, lex)
     if _DATELINE_END.search(lead) and after:
@@ -285,6 +287,8 @@ def _apposed(before: list[Mention], pieces: list[tuple[int, str]], lead: str, of
     return own[0]
 
 
+# A quotation right before the verb: '"...", said', '«...», a déclaré', '"...," dijo'.
+_QUOTED_LEAD = re.compile(r"""(?:["»”]\s*[,،]|[,،]\s*["»”])\s*[-–—]?\s*$""")
 # The end of a dateline before the first verb: a dash or colon, after an agency credit or not.
 _DATELINE_END = re.compile(r"^[^\n]{0,40}?(?:\s[-–—]|\))\s*(?:\([^()\n]{1,20}\)\s*)?[:\-–—]?\s*$")
 
