@@ -46,6 +46,9 @@ SPOKEN = [
     ("Déclaration des FSR\n\nPublié le 26 octobre 2025\n\n"
      "« Nous avons pris la ville », ont affirmé dimanche soir les Forces de soutien rapide dans un long communiqué.",
      "Q16984133"),
+    ("Erklärung der RSF\n\nVeröffentlicht: 26. Oktober 2025\n\n"
+     "„Wir haben die Stadt eingenommen“, erklärte die Hamas am Sonntagabend in einer langen Mitteilung an ihre Anhänger.",
+     "Q38799"),
     ("Statement by the RSF\n\nPublished: 26 October 2025\n\n"
      '"We have taken the city," the Rapid Support Forces said in a statement posted on Sunday night on its channels.',
      "Q16984133"),

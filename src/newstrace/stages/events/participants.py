@@ -287,8 +287,8 @@ def _apposed(before: list[Mention], pieces: list[tuple[int, str]], lead: str, of
     return own[0]
 
 
-# A quotation right before the verb: '"...", said', '«...», a déclaré', '"...," dijo'.
-_QUOTED_LEAD = re.compile(r"""(?:["»”]\s*[,،]|[,،]\s*["»”])\s*[-–—]?\s*$""")
+# A quotation right before the verb: '"...", said', '«...», a déclaré', '„...“, sagte', '"...," dijo'.
+_QUOTED_LEAD = re.compile(r"""(?:["»”“]\s*[,،]|[,،]\s*["»”“])\s*[-–—]?\s*$""")
 # The end of a dateline before the first verb: a dash or colon, after an agency credit or not.
 _DATELINE_END = re.compile(r"^[^\n]{0,40}?(?:\s[-–—]|\))\s*(?:\([^()\n]{1,20}\)\s*)?[:\-–—]?\s*$")
 
