@@ -94,7 +94,8 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     if not article.text:
         return ()
     # A language without a lexicon still has its sentences read by the encoder fallback.
-    lex = event_lexicon(ctx.lexicons.get(article.language) or NEUTRAL)
+    with ctx.kept_regexes(f"events-{article.language}"):
+        lex = event_lexicon(ctx.lexicons.get(article.language) or NEUTRAL)
     text = article.text
     ordered = tuple(sorted(mentions, key=lambda m: (m.span.start, -m.span.end)))
     sentences = split_sentences(text)
