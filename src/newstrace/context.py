@@ -165,9 +165,11 @@ def _load_spacy(package: str, cache: Path | None):
     # The stages read the entities, the parse and the part of speech (tok2vec, tagger or
     # morphologizer, parser, attribute_ruler, ner); the lemmatizer and a text classifier would
     # cost time on every article, and the sentence recogniser the pipelines ship disabled only
-    # time to load. spaCy's tokenizers compile large patterns (the French one takes seconds):
-    # they are kept in the cache folder.
+    # time to load. The vocabulary's "strings" (700,000 for French, a second to read) only turn
+    # hashes back into text: every token, label and feature a document holds adds its own, and
+    # the vectors are found by hash. spaCy's tokenizers compile large patterns (the French one
+    # takes seconds): they are kept in the cache folder.
     with kept_regexes(cache, f"spacy-{package}"):
         import spacy
 
-        return spacy.load(package, exclude=["lemmatizer", "textcat", "senter"])
+        return spacy.load(package, exclude=["lemmatizer", "textcat", "senter", "strings"])

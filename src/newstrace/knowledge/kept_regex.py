@@ -83,7 +83,7 @@ class _Store:
         self.path, self.key, self.original = path_of(directory, name), _key(name), original
         self.entries: dict[tuple[type, str | bytes, int], Entry] | None = None
         self.used: dict[tuple[type, str | bytes, int], Entry] = {}
-        self.missed = False
+        self.missed = self.reading = False
 
     def _read(self) -> dict:
         try:
@@ -98,10 +98,15 @@ class _Store:
 
     def compile(self, pattern: Any, flags: int = 0) -> Any:
         flags = int(flags)
-        if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
+        if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG or self.reading:
             return self.original(pattern, flags)
         if self.entries is None:
-            self.entries = self._read()
+            # Patterns that reading the file itself compiles are compiled as usual, not kept.
+            self.reading = True
+            try:
+                self.entries = self._read()
+            finally:
+                self.reading = False
         key = (type(pattern), pattern, flags)
         entry = self.entries.get(key)
         if entry is not None:
