@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
 import re
+import zlib
 
 import pytest
 
@@ -85,7 +87,8 @@ def test_a_program_the_engine_refuses_is_compiled_again_from_its_text(tmp_path):
     pattern, flags = PATTERNS[0]
     good = kept_regex._program(pattern, flags)
     refused = (good[0], b"\xff\xff\xff\xff" * 8, *good[2:])
-    write_artifact(path_of(tmp_path, "test"), kept_regex._key("test"), {"patterns": {(str, pattern, flags): refused}})
+    packed = zlib.compress(pickle.dumps({(str, pattern, flags): refused}))
+    write_artifact(path_of(tmp_path, "test"), kept_regex._key("test"), {"patterns": packed})
     re.purge()
     with kept_regexes(tmp_path, "test"):
         compiled = re.compile(pattern, flags)

@@ -16,11 +16,10 @@ from newstrace.ingest.item import HTML, TEXT, Item
 from newstrace.ingest.jsonl import iter_json
 from newstrace.model import Origin, RawDocument
 
-if TYPE_CHECKING:
-    import httpx
-
 # The readers of URLs (httpx), feeds (feedparser) and WARC files (warcio) load when an input
 # needs them: ingesting a text file does without.
+if TYPE_CHECKING:
+    import httpx
 
 # Notes that live beside corpora (e.g. the seeds' gold analysis) are not articles.
 SKIPPED_NAMES = frozenset({"EXPECTED.md", "README.md"})

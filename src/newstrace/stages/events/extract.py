@@ -93,10 +93,10 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     """
     if not article.text:
         return ()
-    # A language without a lexicon still has its sentences read by the encoder fallback.
     text = article.text
     # The language's trigger and date patterns compile on first use; the cache folder keeps them.
     with ctx.kept_regexes(f"events-{article.language}"):
+        # A language without a lexicon still has its sentences read by the encoder fallback.
         lex = event_lexicon(ctx.lexicons.get(article.language) or NEUTRAL)
         dates = find_dates(text, article.language, article.published, ctx.lexicons)
     ordered = tuple(sorted(mentions, key=lambda m: (m.span.start, -m.span.end)))
