@@ -86,3 +86,30 @@ def test_version_prints_the_package_version():
 
     stdout, _ = loaded("--version")
     assert stdout.strip() == f"newstrace {version('newstrace')}"
+
+
+# Which of the readers and pipelines an ingest loaded.
+INGEST_PROBE = PROBE.replace(
+    'heavy = ("spacy", ', 'heavy = ("trafilatura", "lxml.html", "httpx", "feedparser", "warcio", "spacy.lang.fr", "spacy", ')
+
+
+def ingest_loads(folder, *options: str) -> list[str]:
+    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    run = subprocess.run([sys.executable, "-c", INGEST_PROBE, "--db", str(folder / "one.db"), *options, "ingest",
+                          str(folder / "article.txt")], capture_output=True, text=True, env=env, timeout=300)
+    report = json.loads(run.stderr.rsplit("LOADED ", 1)[1])
+    assert report["code"] == 0, run.stderr[-800:]
+    return [m for m in report["heavy"] if not m.startswith("newstrace.")]
+
+
+def test_ingesting_a_text_file_loads_no_page_feed_or_warc_reader(tmp_path):
+    # (spaCy itself brings httpx in through its command line; without spaCy nothing does.)
+    loaded = ingest_loads(tmp_path, "--no-spacy")
+    assert "py3langid" in loaded
+    assert not {"trafilatura", "lxml.html", "httpx", "feedparser", "warcio", "spacy"} & set(loaded), loaded
+
+
+def test_ingesting_an_english_article_loads_no_other_language_pipeline(tmp_path):
+    loaded = ingest_loads(tmp_path)
+    assert "spacy" in loaded and "spacy.lang.fr" not in loaded and "trafilatura" not in loaded

@@ -110,8 +110,16 @@ class Context:
         if language not in self._pipelines:
             lexicon = self.lexicons.get(language)
             name = lexicon.spacy_pipeline if lexicon else None
-            self._pipelines[language] = _load_spacy(name) if name else None
+            self._pipelines[language] = _load_spacy(name, self.kb_cache) if name else None
         return self._pipelines[language]
+
+    def kept_regexes(self, name: str):
+        """A block whose compiled regular expressions come from and go to the cache folder
+        (kept_regex.py): compiling a lexicon's phrase patterns takes seconds, reading them back
+        milliseconds. Lexicons of one's own compile as usual and leave the cache alone."""
+        from newstrace.knowledge.kept_regex import kept_regexes
+
+        return kept_regexes(self.kb_cache if self.lexicon_loader is load_lexicons else None, name)
 
     def word_list(self, language: str | None) -> Callable[[str], bool] | None:
         """Whether a word, as written, is in the language's word list (simplemma's dictionary,
@@ -151,8 +159,17 @@ def _default_cache() -> Path:
     return cache_dir()
 
 
-def _load_spacy(package: str):
-    import spacy
+def _load_spacy(package: str, cache: Path | None):
+    from newstrace.knowledge.kept_regex import kept_regexes
 
-    # Only NER and the parser are used; the rest costs time on every article.
-    return spacy.load(package, exclude=["lemmatizer", "textcat"])
+    # The stages read the entities, the parse and the part of speech (tok2vec, tagger or
+    # morphologizer, parser, attribute_ruler, ner); the lemmatizer and a text classifier would
+    # cost time on every article, and the sentence recogniser the pipelines ship disabled only
+    # time to load. The vocabulary's "strings" (700,000 for French, a second to read) only turn
+    # hashes back into text: every token, label and feature a document holds adds its own, and
+    # the vectors are found by hash. spaCy's tokenizers compile large patterns (the French one
+    # takes seconds): they are kept in the cache folder.
+    with kept_regexes(cache, f"spacy-{package}"):
+        import spacy
+
+        return spacy.load(package, exclude=["lemmatizer", "textcat", "senter", "strings"])

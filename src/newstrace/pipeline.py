@@ -92,7 +92,9 @@ def process(
         doc = parse(raw)
         outlet = doc.outlet or raw.origin.outlet
         outlet_lines = (repeated or {}).get(outlet, frozenset()) if outlet else frozenset()
-        article = make_article(raw, doc, ctx.lexicons, outlet_lines=outlet_lines)
+        # The boilerplate and calendar patterns of every lexicon compile on first use.
+        with ctx.kept_regexes("article"):
+            article = make_article(raw, doc, ctx.lexicons, outlet_lines=outlet_lines)
     except InputError:
         raise
     except Exception as exc:  # a bug must not stop the batch: name the input and go on

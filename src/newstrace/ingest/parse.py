@@ -8,9 +8,7 @@ from datetime import date
 
 from newstrace.errors import Code, InputError
 from newstrace.ingest.files import decode
-from newstrace.ingest.html import extract_html
 from newstrace.ingest.item import ARTICLE_JSON, HTML, TEXT
-from newstrace.ingest.records import parse_record
 from newstrace.model import DateValue, ExtractedDocument, RawDocument
 
 # Crawler header on the first line: " date 2025-06 First sentence..." (day optional).
@@ -60,9 +58,14 @@ def parse(raw: RawDocument) -> ExtractedDocument:
     try:
         if raw.media_type == TEXT:
             doc = parse_text(raw)
+        # The HTML readers (trafilatura, lxml) load only for a page: a text file does without.
         elif raw.media_type == HTML:
+            from newstrace.ingest.html import extract_html
+
             doc = extract_html(raw.content, url=raw.origin.url, source=where)
         elif raw.media_type == ARTICLE_JSON:
+            from newstrace.ingest.records import parse_record
+
             doc = parse_record(raw.content, where)
         else:
             raise InputError(where, Code.E010, raw.media_type)

@@ -7,19 +7,19 @@ import io
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import BinaryIO
-
-import httpx
+from typing import TYPE_CHECKING, BinaryIO
 
 from newstrace.errors import Code, InputError
-from newstrace.ingest import web
 from newstrace.ingest.detect import HEAD_SIZE, Kind, detect
-from newstrace.ingest.feeds import iter_feed
 from newstrace.ingest.files import open_checked, read_capped
 from newstrace.ingest.item import HTML, TEXT, Item
 from newstrace.ingest.jsonl import iter_json
-from newstrace.ingest.warc import iter_warc
 from newstrace.model import Origin, RawDocument
+
+# The readers of URLs (httpx), feeds (feedparser) and WARC files (warcio) load when an input
+# needs them: ingesting a text file does without.
+if TYPE_CHECKING:
+    import httpx
 
 # Notes that live beside corpora (e.g. the seeds' gold analysis) are not articles.
 SKIPPED_NAMES = frozenset({"EXPECTED.md", "README.md"})
@@ -64,6 +64,8 @@ def iter_raw(
         yield InputError(repr(target), Code.E001, "empty path")
         return
     if _is_url(target):
+        from newstrace.ingest import web
+
         yield from _iter_url(target, outlet, client, min(max_bytes, web.MAX_BYTES))
         return
     path = Path(target).expanduser()
@@ -135,6 +137,8 @@ def iter_bytes(
 
 
 def _iter_url(url: str, outlet: str | None, client: httpx.Client | None, max_bytes: int) -> Iterator[RawDocument | InputError]:
+    from newstrace.ingest import web
+
     try:
         page = web.fetch(url, client, max_bytes)
     except InputError as exc:
@@ -160,7 +164,9 @@ def _iter_stream(
         yield InputError(source, code, reason)
         return
     if kind in (Kind.WARC, Kind.JSON):
-        reader = iter_warc if kind is Kind.WARC else iter_json
+        reader = iter_json
+        if kind is Kind.WARC:
+            from newstrace.ingest.warc import iter_warc as reader
         for item in reader(handle, source, max_bytes):
             yield item if isinstance(item, InputError) else _raw(item, origin, uri, fetched_at)
         return
@@ -170,6 +176,8 @@ def _iter_stream(
         yield exc
         return
     if kind is Kind.FEED:
+        from newstrace.ingest.feeds import iter_feed
+
         try:
             for item in iter_feed(data, source):
                 yield item if isinstance(item, InputError) else _raw(item, origin, uri, fetched_at)

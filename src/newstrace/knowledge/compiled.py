@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,7 +59,9 @@ def cache_dir() -> Path:
     return Path(base) / "newstrace"
 
 
+@cache
 def _versions() -> dict[str, str]:
+    # Asked for every artifact a process opens; reading the installed packages' metadata is slow.
     found = {"python": "%d.%d" % sys.version_info[:2]}
     for package in PACKAGES:
         try:

@@ -133,3 +133,23 @@ def test_never_crashes_and_spans_match(text: str, language: str, day: date) -> N
     for found in find_dates(text, language, DateValue.of_day(day, "header"), LEXICONS):
         assert text[found.span.start:found.span.end] == found.text
         assert found.value.evidence == found.text and found.value.rule
+
+
+def test_a_date_pattern_does_not_depend_on_the_process_string_hashing():
+    # Words of one length in a set would come out in another order in each process, and the
+    # pattern's text keys the kept compiled patterns.
+    import os
+    import subprocess
+    import sys
+
+    probe = ("from newstrace.stages.events.dates import _compile;"
+             "from newstrace.knowledge.lexicon import load_lexicons;"
+             "p = _compile(load_lexicons().get('fr'));"
+             "print([x.pattern for x in p.absolute], p.weekday.pattern)")
+    patterns = {
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed),
+                            "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(patterns) == 1 and "mars" in patterns.pop()

@@ -8,3 +8,29 @@ def test_an_auxiliary_of_one_or_several_words_gives_its_other_forms():
     got = with_auxiliaries(["a rencontré", "se sont réunis", "hat getroffen", "rencontre"], auxiliaries)
     assert got == ["a rencontré", "avait rencontré", "se sont réunis", "s'étaient réunis",
                    "hat getroffen", "hatte getroffen", "rencontre"]
+
+
+def test_a_pattern_does_not_depend_on_the_process_string_hashing():
+    # Phrases of one length in a set would come out in another order in each process.
+    import os
+    import subprocess
+    import sys
+
+    probe = ("from newstrace.stages.events.phrases import compile_phrases;"
+             "print(compile_phrases(['dit', 'lui', 'ont', 'sur', 'par', 'a dit', 'ont dit', 'les']).pattern)")
+    patterns = {
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed),
+                            "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(patterns) == 1 and "dit" in patterns.pop()
+
+
+def test_phrases_of_one_length_keep_the_order_they_were_given():
+    from newstrace.stages.events.phrases import compile_phrases
+
+    pattern = compile_phrases(["sur", "dit", "a dit", "par"]).pattern
+    # Longest first, then the given order: each first letter's group opens on its lookahead.
+    starts = [pattern.index(f"(?=[{letter.upper()}{letter}])") for letter in "asdp"]
+    assert starts == sorted(starts)

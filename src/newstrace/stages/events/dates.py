@@ -84,7 +84,9 @@ class _Patterns:
 
 
 def _alternation(words) -> str:
-    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    # Words of one length keep the lexicon's order (a set's would change with each process's
+    # string hashing, and with it the pattern's text, which keys the kept_regex cache).
+    ordered = sorted(dict.fromkeys(w for w in words if w), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 

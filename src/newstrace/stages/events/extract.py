@@ -97,13 +97,15 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     """
     if not article.text:
         return ()
-    # A language without a lexicon still has its sentences read by the encoder fallback.
-    lex = event_lexicon(ctx.lexicons.get(article.language) or NEUTRAL)
     text = article.text
+    # The language's trigger and date patterns compile on first use; the cache folder keeps them.
+    with ctx.kept_regexes(f"events-{article.language}"):
+        # A language without a lexicon still has its sentences read by the encoder fallback.
+        lex = event_lexicon(ctx.lexicons.get(article.language) or NEUTRAL)
+        dates = find_dates(text, article.language, article.published, ctx.lexicons)
     ordered = tuple(sorted(mentions, key=lambda m: (m.span.start, -m.span.end)))
     sentences = split_sentences(text)
     cuts = ctx.cuts(article.language, text)
-    dates = find_dates(text, article.language, article.published, ctx.lexicons)
     quoted = [Span(m.start(), m.end()) for m in _QUOTE_SPANS.finditer(text)]
     attributions = find_attributions(text, 0, lex.attribution)
     credited = [a.span for a in attributions]

@@ -98,7 +98,9 @@ def with_auxiliaries(phrases: Iterable[str], auxiliaries: dict[str, Iterable[str
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     """All phrases as one case-insensitive alternation, longest first; never matches when empty."""
-    unique = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    # Phrases of one length keep the lexicon's order: a set's order would change with each
+    # process's string hashing, and with it the pattern's text (and the kept_regex cache's key).
+    unique = sorted(dict.fromkeys(p.strip() for p in phrases if p and p.strip()), key=len, reverse=True)
     if not unique:
         return _NEVER
     return re.compile(_bucketed([(p, f"(?:{phrase_regex(p)})") for p in unique]), re.IGNORECASE)

@@ -173,7 +173,8 @@ class TriggerLexicon:
 
 
 def _glued(words) -> re.Pattern[str]:
-    ordered = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+    # In the lexicon's order within one length: the pattern's text is the same in every process.
+    ordered = sorted(dict.fromkeys(w.strip() for w in words if w and w.strip()), key=len, reverse=True)
     if not ordered:
         return re.compile(r"(?!x)x")
     return re.compile("|".join(r"\s*".join(map(re.escape, w.split())) for w in ordered), re.IGNORECASE)
