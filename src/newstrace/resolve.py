@@ -145,13 +145,14 @@ def finish_resolution(
     *, use_similarity: bool = True,
 ) -> Resolution:
     """Duplicate reports over the articles and one canonical event per group (groups sorted by first id)."""
-    pairs = {
-        tuple(sorted(pair))
-        for group in groups
-        for pair in combinations(sorted({m.article_id for m in group}), 2)
-    }
     duplicates = find_copies(articles)
     if ctx is not None and use_similarity:
+        # Only the translation check reads the pairs of articles that share an event.
+        pairs = {
+            tuple(sorted(pair))
+            for group in groups
+            for pair in combinations(sorted({m.article_id for m in group}), 2)
+        }
         known = {d.article_id for d in duplicates}
         duplicates += [d for d in find_translations(articles, pairs, ctx.encoder) if d.article_id not in known]
     roots = source_roots(duplicates)
