@@ -18,6 +18,7 @@ import resource
 import sys
 import time
 from datetime import date, timedelta
+from itertools import accumulate
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -32,14 +33,15 @@ TYPES = [("CONSULT", "meeting"), ("CONSULT", "phone_call"), ("STATEMENT", "state
 def synthetic(n: int, seed: int = 7) -> list[EventMention]:
     rnd = random.Random(seed)
     actors = [f"Q{i}" for i in range(max(50, n // 20))]
-    weights = [1 / (i + 1) ** 0.8 for i in range(len(actors))]
+    # Accumulated once: choices() would add up the weights of every actor on each call.
+    cumulative = list(accumulate(1 / (i + 1) ** 0.8 for i in range(len(actors))))
     places = [f"gn:{i}" for i in range(500)]
     out: list[EventMention] = []
     event = 0
     while len(out) < n:
         event += 1
         kind, mode = rnd.choice(TYPES)
-        who = list(dict.fromkeys(rnd.choices(actors, weights, k=rnd.randint(2, 3))))
+        who = list(dict.fromkeys(rnd.choices(actors, cum_weights=cumulative, k=rnd.randint(2, 3))))
         when = date(2024, 1, 1) + timedelta(days=rnd.randrange(900))
         where = rnd.choice(places)
         for r in range(rnd.randint(1, 6)):

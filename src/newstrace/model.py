@@ -20,7 +20,7 @@ PARTICIPANT_ROLES = ("source", "target", "other")
 EVENT_STATUSES = ("asserted", "negated", "hypothetical", "future")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateValue:
     """A date as an interval [start, end] with how precisely it is known.
 
@@ -175,7 +175,7 @@ class ExtractedDocument:
     title_in_text: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Character offsets [start, end) into an article's text."""
 
@@ -264,7 +264,7 @@ class Entity:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participant:
     entity_id: str
     role: str
@@ -272,14 +272,14 @@ class Participant:
     evidence: Span | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     text: str
     speaker_id: str | None
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number an article gives for an event: killed 477, wounded 171000 ..."""
 
@@ -289,7 +289,7 @@ class Figure:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One report of an event in one article, every field with its evidence."""
 
@@ -320,7 +320,7 @@ class EventMention:
     extractor: str = "lexicon"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldVote:
     """One value a field took across an event's mentions, and the articles that said it."""
 
@@ -328,13 +328,13 @@ class FieldVote:
     article_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Discrepancy:
     field: str
     values: tuple[FieldVote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A canonical event: what its mentions agree on, with provenance and disagreements."""
 
@@ -361,7 +361,7 @@ class DuplicateReport:
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     title: str

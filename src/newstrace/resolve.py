@@ -9,7 +9,7 @@ closure gives exactly what a full recompute would, in any ingest order.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -20,6 +20,7 @@ from newstrace.context import Context
 from newstrace.errors import Code, StoreError
 from newstrace.knowledge.places import country_id
 from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention
+from newstrace.stages.resolution.blocking import sorted_unique
 from newstrace.stages.resolution.canonical import build_event
 from newstrace.stages.resolution.duplicates import find_copies, find_translations, source_roots
 from newstrace.stages.resolution.merge import block_keys, cluster, mergeable
@@ -145,13 +146,14 @@ def finish_resolution(
     *, use_similarity: bool = True,
 ) -> Resolution:
     """Duplicate reports over the articles and one canonical event per group (groups sorted by first id)."""
-    pairs = {
-        tuple(sorted(pair))
-        for group in groups
-        for pair in combinations(sorted({m.article_id for m in group}), 2)
-    }
     duplicates = find_copies(articles)
     if ctx is not None and use_similarity:
+        # Only the translation check reads the pairs of articles that share an event.
+        pairs = {
+            tuple(sorted(pair))
+            for group in groups
+            for pair in combinations(sorted({m.article_id for m in group}), 2)
+        }
         known = {d.article_id for d in duplicates}
         duplicates += [d for d in find_translations(articles, pairs, ctx.encoder) if d.article_id not in known]
     roots = source_roots(duplicates)
@@ -163,29 +165,59 @@ def finish_resolution(
 
 def affected_closure(new: Iterable[EventMention], every: Sequence[EventMention], events: Sequence[Event],
                      affiliation: Callable[[str], str | None] = lambda entity_id: None) -> set[str]:
-    """Mention ids reachable from the new ones through shared blocks and existing events."""
-    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
-    keys_of: dict[str, list[tuple[str, str]]] = {}
+    """Mention ids reachable from the new ones through shared blocks and existing events.
+
+    The mentions are numbered, and each block key and each event is a link joining the numbers
+    it holds: a breadth-first walk over those numbers in numpy arrays, so a corpus costs a few
+    numbers per mention, not a list of keys and a list per key in Python objects."""
+    number: dict[str, int] = {}
+    links: dict[tuple[str, str], int] = {}
+    member, link = array("q"), array("q")  # one entry per (mention, link it is in)
     for m in every:
-        keys_of[m.id] = block_keys(m, affiliation)
-        for key in keys_of[m.id]:
-            by_key[key].append(m.id)
-    event_of = {mid: e for e in events for mid in e.mention_ids}
-    todo = [m.id for m in new]
-    seen: set[str] = set(todo)
-    seen_keys: set[tuple[str, str]] = set()
-    while todo:
-        mid = todo.pop()
-        neighbours = list(event_of[mid].mention_ids) if mid in event_of else []
-        for key in keys_of.get(mid, []):
-            if key not in seen_keys:
-                seen_keys.add(key)
-                neighbours.extend(by_key[key])
-        for other in neighbours:
-            if other not in seen:
-                seen.add(other)
-                todo.append(other)
-    return seen
+        i = number.setdefault(m.id, len(number))
+        for key in block_keys(m, affiliation):
+            member.append(i)
+            link.append(links.setdefault(key, len(links)))
+    count = len(links)
+    del links
+    for event in events:
+        for mid in event.mention_ids:
+            member.append(number.setdefault(mid, len(number)))
+            link.append(count)
+        count += 1
+    start = np.fromiter((number.setdefault(m.id, len(number)) for m in new), dtype=np.int64)
+    names = list(number)
+    del number
+    members, links_of = np.frombuffer(member, dtype=np.int64), np.frombuffer(link, dtype=np.int64)
+    by_mention = _adjacency(members, links_of, len(names))
+    by_link = _adjacency(links_of, members, count)
+    seen, crossed = np.zeros(len(names), dtype=bool), np.zeros(count, dtype=bool)
+    frontier = sorted_unique(start)
+    seen[frontier] = True
+    while len(frontier):
+        through = _neighbours(by_mention, frontier)
+        through = sorted_unique(through[~crossed[through]])
+        crossed[through] = True
+        frontier = _neighbours(by_link, through)
+        frontier = sorted_unique(frontier[~seen[frontier]])
+        seen[frontier] = True
+    return {names[i] for i in np.flatnonzero(seen).tolist()}
+
+
+def _adjacency(rows: np.ndarray, cols: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows' neighbours laid end to end (cols in row order), and where each row's run starts."""
+    starts = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=size), out=starts[1:])
+    return starts, cols[np.argsort(rows, kind="stable")]
+
+
+def _neighbours(adjacency: tuple[np.ndarray, np.ndarray], rows: np.ndarray) -> np.ndarray:
+    starts, flat = adjacency
+    counts = starts[rows + 1] - starts[rows]
+    total = int(counts.sum())
+    # Positions starts[r] .. starts[r + 1] - 1 of every row r, laid end to end.
+    offsets = np.repeat(starts[rows] - (np.cumsum(counts) - counts), counts)
+    return flat[np.arange(total, dtype=np.int64) + offsets]
 
 
 ATTEMPTS = 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from newstrace.model import Event, Participant
 from newstrace.stages.resolution.stories import build_stories
@@ -69,7 +70,7 @@ def test_threads_are_those_of_comparing_every_pair():
             e = ev(f"e{i:03}", dict.fromkeys(rnd.choices(names, k=rnd.randint(1, 4))), when,
                    rnd.sample(["ceasefire", "aid", "trade"], rnd.randint(0, 2)))
             if rnd.random() < 0.01:
-                e = Event(**{**e.__dict__, "date": e.date.unknown()})
+                e = replace(e, date=e.date.unknown())
             events.append(e)
         stories = build_stories(events, KIND, str)
         assert sorted(sorted(s.event_ids) for s in stories) == _threads_pair_by_pair(events, KIND)

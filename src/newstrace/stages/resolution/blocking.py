@@ -64,7 +64,7 @@ def candidate_codes(mentions: Sequence[EventMention], related: Related, limits: 
     return codes.unique()
 
 
-def decoded(codes: np.ndarray, n: int, chunk: int = 1 << 20) -> Iterator[tuple[int, int]]:
+def decoded(codes: np.ndarray, n: int, chunk: int = 1 << 16) -> Iterator[tuple[int, int]]:
     """The pairs (i, j) of sorted codes, as Python ints, a chunk at a time (few objects alive at once)."""
     for begin in range(0, len(codes), chunk):
         part = codes[begin:begin + chunk]
@@ -111,9 +111,28 @@ class _Codes:
             self.add(np.repeat(first, len(second)), np.tile(second, len(first)))
 
     def unique(self) -> np.ndarray:
-        if not self.parts:
-            return np.empty(0, dtype=np.int64)
-        return np.unique(np.concatenate(self.parts))
+        """The codes gathered so far, sorted and unique; the parts are let go of as they are copied,
+        so the raw codes are held once, not twice."""
+        gathered = np.empty(sum(len(part) for part in self.parts), dtype=np.int64)
+        filled = 0
+        while self.parts:
+            part = self.parts.pop()
+            gathered[filled:filled + len(part)] = part
+            filled += len(part)
+            del part
+        return sorted_unique(gathered)
+
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique by sorting in place: numpy 2's hash-based unique costs far more than linear on
+    millions of codes, and the pairs must come out sorted anyway."""
+    values.sort()
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 @lru_cache(maxsize=256)  # a pure function of the block size: memoised for speed only
@@ -153,7 +172,7 @@ def _overlapping(alone: np.ndarray, dated: np.ndarray, dates: _Dates, limits: Li
     the ones that meet an interval are a run of consecutive starts, found by bisection."""
     start, end = dates.start[alone], dates.end[alone]
     lengths = dates.end[dated] - dates.start[dated]
-    for length in np.unique(lengths):
+    for length in sorted_unique(lengths.copy()):
         chosen = dated[lengths == length]
         chosen = chosen[np.argsort(dates.start[chosen], kind="stable")]
         starts = dates.start[chosen]

@@ -19,15 +19,23 @@ PRECISION_WEIGHT = {"day": 3.0, "month": 2.0, "year": 1.0, "unknown": 0.0}
 PUBLICATION_WEIGHT = 0.2
 
 
-def _votes(values: Sequence[tuple[str, str, float]], source_of: Callable[[str], str]) -> list[tuple[str, float, tuple[str, ...]]]:
-    """(value, weight, articles) per distinct value; each independent source votes once per value."""
+def _votes(values: Sequence[tuple[str, str, float]], source_of: Callable[[str], str],
+           shared: dict[tuple[str, ...], tuple[str, ...]] | None = None) -> list[tuple[str, float, tuple[str, ...]]]:
+    """(value, weight, articles) per distinct value; each independent source votes once per value.
+
+    `shared` makes equal tuples of articles one object (most fields are said by every article:
+    an event held for a million mentions keeps one tuple, not one per field)."""
+    shared = {} if shared is None else shared
     weight: dict[str, dict[str, float]] = defaultdict(dict)
     articles: dict[str, set[str]] = defaultdict(set)
     for value, article_id, w in values:
         source = source_of(article_id)
         weight[value][source] = max(weight[value].get(source, 0.0), w)
         articles[value].add(article_id)
-    ranked = [(value, sum(per.values()), tuple(sorted(articles[value]))) for value, per in weight.items()]
+    ranked = []
+    for value, per in weight.items():
+        ids = tuple(sorted(articles[value]))
+        ranked.append((value, sum(per.values()), shared.setdefault(ids, ids)))
     ranked.sort(key=lambda item: (-item[1], item[0]))
     return ranked
 
@@ -38,13 +46,14 @@ def _discrepancy(name: str, ranked: list[tuple[str, float, tuple[str, ...]]]) ->
     return Discrepancy(name, tuple(FieldVote(value, arts) for value, _, arts in ranked))
 
 
-def _best_date(mentions: Sequence[EventMention], source_of: Callable[[str], str]) -> tuple[DateValue, FieldVote | None, Discrepancy | None]:
+def _best_date(mentions: Sequence[EventMention], source_of: Callable[[str], str],
+               shared: dict[tuple[str, ...], tuple[str, ...]]) -> tuple[DateValue, FieldVote | None, Discrepancy | None]:
     known = [m for m in mentions if m.date.known]
     if not known:
         return DateValue.unknown(), None, None
     by_label = {m.date.label(): m.date for m in known}
     ranked = _votes([(m.date.label(), m.article_id, (PRECISION_WEIGHT[m.date.precision] * m.confidence + 1)
-                      * (PUBLICATION_WEIGHT if m.date.rule == PUBLICATION_DAY else 1.0)) for m in known], source_of)
+                      * (PUBLICATION_WEIGHT if m.date.rule == PUBLICATION_DAY else 1.0)) for m in known], source_of, shared)
     chosen = by_label[ranked[0][0]]
     days = [r for r in ranked if by_label[r[0]].precision == "day"]
     return chosen, FieldVote(ranked[0][0], ranked[0][2]), _discrepancy("date", days)
@@ -56,23 +65,24 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
     entity id is a known person)."""
     mention_ids = tuple(sorted(m.id for m in group))
     article_ids = tuple(sorted({m.article_id for m in group}))
+    shared = {article_ids: article_ids}
     provenance: list[tuple[str, FieldVote]] = []
     discrepancies: list[Discrepancy] = []
 
-    types = _votes([(m.type, m.article_id, m.confidence) for m in group], source_of)
+    types = _votes([(m.type, m.article_id, m.confidence) for m in group], source_of, shared)
     provenance.append(("type", FieldVote(types[0][0], types[0][2])))
-    modes = _votes([(m.mode, m.article_id, m.confidence) for m in group if m.mode], source_of)
+    modes = _votes([(m.mode, m.article_id, m.confidence) for m in group if m.mode], source_of, shared)
     mode = modes[0][0] if modes else None
     if modes:
         provenance.append(("mode", FieldVote(modes[0][0], modes[0][2])))
 
-    date, date_vote, date_conflict = _best_date(group, source_of)
+    date, date_vote, date_conflict = _best_date(group, source_of, shared)
     if date_vote:
         provenance.append(("date", date_vote))
     if date_conflict:
         discrepancies.append(date_conflict)
 
-    places = _votes([(m.place_id, m.article_id, m.confidence) for m in group if m.place_id], source_of)
+    places = _votes([(m.place_id, m.article_id, m.confidence) for m in group if m.place_id], source_of, shared)
     place_id = places[0][0] if places else None
     if places:
         provenance.append(("place", FieldVote(places[0][0], places[0][2])))
@@ -83,7 +93,7 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
     if participant_conflict:
         discrepancies.append(participant_conflict)
 
-    discrepancies.extend(_figure_conflicts(group, source_of, provenance))
+    discrepancies.extend(_figure_conflicts(group, source_of, provenance, shared))
 
     topic_support = Counter(t for m in group for t in dict.fromkeys(m.topics))
     topics = tuple(t for t, _ in sorted(topic_support.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -103,13 +113,13 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
     )
 
 
-def _figure_conflicts(group, source_of, provenance) -> list[Discrepancy]:
+def _figure_conflicts(group, source_of, provenance, shared) -> list[Discrepancy]:
     """Per kind of figure (killed, wounded ...): the best-supported value, and disagreements."""
     kinds = sorted({f.kind for m in group for f in m.figures})
     conflicts = []
     for kind in kinds:
         ranked = _votes([(str(f.value), m.article_id, 1.0) for m in group for f in m.figures if f.kind == kind],
-                        source_of)
+                        source_of, shared)
         provenance.append((f"figures.{kind}", FieldVote(ranked[0][0], ranked[0][2])))
         if conflict := _discrepancy(f"figures.{kind}", ranked):
             conflicts.append(conflict)

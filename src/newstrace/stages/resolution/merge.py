@@ -16,9 +16,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import timedelta
+
+import numpy as np
 
 from newstrace.model import DateValue, EventMention
 from newstrace.stages.resolution.blocking import Limits, candidate_codes, decoded
@@ -277,19 +279,23 @@ def cluster(
     # Mentions are numbered in id order: a pair is two numbers, and number order is id order.
     usable = sorted({m.id: m for m in mentions if mergeable(m)}.values(), key=lambda m: m.id)
     codes = candidate_codes(usable, lambda m: related_ids(m, affiliation), LIMITS)
-    scored = []
+    # The pairs above the threshold in flat arrays (8 bytes a field, no object per pair).
+    scores, firsts, seconds = array("d"), array("q"), array("q")
     for first, second in decoded(codes, len(usable)):
         a, b = usable[first], usable[second]
         if compatible(a, b, same_place, distinct_modes):
             score = pair_score(a, b, similarity, verbal_types, broad, affiliation)
             if score >= threshold:
-                scored.append((round(score, 6), first, second))
+                scores.append(round(score, 6))
+                firsts.append(first)
+                seconds.append(second)
     del codes
-    keys = [order_key(m) for m in usable]
-    scored.sort(key=lambda p: (-p[0], *sorted((keys[p[1]], keys[p[2]]))))
-    del keys
-    group_of = list(range(len(usable)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(usable))}
+    scored = _strongest_first(usable, np.frombuffer(scores), np.frombuffer(firsts, dtype=np.int64),
+                              np.frombuffer(seconds, dtype=np.int64))
+    # Each mention's group, numbered by its first mention; members are listed only for groups
+    # of two or more (a list per mention would cost more than the mentions' numbers).
+    group_of = array("q", range(len(usable)))
+    members: dict[int, list[int]] = {}
     # Groups found incompatible stay so: each only ever grows, under the number it keeps.
     apart: set[tuple[int, int]] = set()
     for _, first, second in scored:
@@ -297,15 +303,34 @@ def cluster(
         if ga == gb or (min(ga, gb), max(ga, gb)) in apart:
             continue
         # Two single mentions were checked when their pair was scored.
-        single = len(members[ga]) == 1 and len(members[gb]) == 1
+        single = ga not in members and gb not in members
         if single or all(
-            compatible(usable[x], usable[y], same_place, distinct_modes) for x in members[ga] for y in members[gb]
+            compatible(usable[x], usable[y], same_place, distinct_modes)
+            for x in members.get(ga, (ga,)) for y in members.get(gb, (gb,))
         ):
             keep, gone = (ga, gb) if ga < gb else (gb, ga)
-            for i in members[gone]:
+            moved = members.pop(gone, [gone])
+            for i in moved:
                 group_of[i] = keep
-            members[keep].extend(members.pop(gone))
+            members.setdefault(keep, [keep]).extend(moved)
         else:
             apart.add((min(ga, gb), max(ga, gb)))
-    groups = [tuple(usable[i] for i in sorted(ids)) for ids in members.values()]
+    groups = [tuple(usable[i] for i in sorted(members.get(g, (g,)))) for g in range(len(usable)) if group_of[g] == g]
     return sorted(groups, key=lambda g: g[0].id)
+
+
+def _strongest_first(usable: Sequence[EventMention], scores: np.ndarray, firsts: np.ndarray,
+                     seconds: np.ndarray) -> Iterator[tuple[float, int, int]]:
+    """The scored pairs, strongest first, ties broken by the order keys of the two mentions
+    (the lesser key first): each mention's rank in key order stands for its key, keys being
+    unique (the id comes last), so one sort of the mentions replaces comparing keys per pair."""
+    by_key = sorted(range(len(usable)), key=lambda i: order_key(usable[i]))
+    rank = np.empty(len(usable), dtype=np.int64)
+    rank[by_key] = np.arange(len(usable), dtype=np.int64)
+    del by_key
+    ra, rb = rank[firsts], rank[seconds]
+    order = np.lexsort((np.maximum(ra, rb), np.minimum(ra, rb), -scores))
+    del ra, rb, rank
+    for begin in range(0, len(order), 1 << 16):
+        part = order[begin:begin + (1 << 16)]
+        yield from zip(scores[part].tolist(), firsts[part].tolist(), seconds[part].tolist())

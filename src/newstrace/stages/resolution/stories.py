@@ -10,7 +10,7 @@ its most frequent actors, its dominant kind of event and its main topic.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
 
 from newstrace.ids import story_id
@@ -38,52 +38,55 @@ def build_stories(
 ) -> list[Story]:
     """Group events into stories; deterministic for any input order."""
     ordered = sorted(events, key=lambda e: e.id)
-    actors = {e.id: {p.entity_id for p in e.participants if kind_of(p.entity_id) != "country"} for e in ordered}
-    parent = {e.id: e.id for e in ordered}
+    parent = list(range(len(ordered)))  # events by their position in id order
 
-    def find(x: str) -> str:
+    def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    def join(a: Event, b: Event) -> None:
-        ra, rb = find(a.id), find(b.id)
+    def join(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
     # Two events are linked when they share two actors, or an actor and a topic, and are close
-    # in time. So each pair of actors, and each actor with a topic, files the events that have
-    # both; within one file the links depend on time alone, and joining each event to the next
+    # in time. So each pair of actors, and each actor with a topic, is a file of the events that
+    # have both; within one file the links depend on time alone: an undated event is close to
+    # every event, so it holds its whole file together; otherwise joining each event to the next
     # in date order gives the same threads as comparing every pair (an actor in the news every
-    # day would cost the square of its events).
-    files: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
-    for event in ordered:
-        own = sorted(actors[event.id])
-        topics = sorted(set(event.topics))
-        for i, x in enumerate(own):
-            for y in own[i + 1:]:
-                files[("actors", x, y)].append(event)
-            for topic in topics:
-                files[("topic", x, topic)].append(event)
-    for members in files.values():
-        if len(members) < 2:
-            continue
-        if any(e.date.start is None for e in members):  # undated: close to every event
-            for other in members[1:]:
-                join(members[0], other)
-            continue
-        members = sorted(members, key=lambda e: (e.date.start, e.id))
-        for a, b in zip(members, members[1:]):
-            if _close_in_time(a, b):
-                join(a, b)
-    groups: dict[str, list[Event]] = defaultdict(list)
-    for event in ordered:
-        groups[find(event.id)].append(event)
+    # day would cost the square of its events). One pass over the events in date order keeps
+    # one number per file (its undated anchor, or its latest event), not the file's events.
+    anchor: dict[tuple[str, str, str], int] = {}
+    latest: dict[tuple[str, str, str], int] = {}
+    for i, event in enumerate(ordered):
+        if event.date.start is None:
+            for key in _files(event, kind_of):
+                if key in anchor:
+                    join(anchor[key], i)
+                else:
+                    anchor[key] = i
+    dated = sorted((i for i, e in enumerate(ordered) if e.date.start is not None),
+                   key=lambda i: ordered[i].date.start)  # stable: id order within a day
+    for i in dated:
+        for key in _files(ordered[i], kind_of):
+            if key in anchor:
+                join(anchor[key], i)
+                continue
+            previous = latest.get(key)
+            if previous is not None and _close_in_time(ordered[previous], ordered[i]):
+                join(previous, i)
+            latest[key] = i
+    del anchor, latest, dated
+    roots = [find(i) for i in range(len(ordered))]
+    size = Counter(roots)
+    groups: dict[int, list[Event]] = defaultdict(list)
+    for i, root in enumerate(roots):
+        if size[root] >= 2:
+            groups[root].append(ordered[i])
     stories = []
     for members in groups.values():
-        if len(members) < 2:
-            continue
         members.sort(key=lambda e: (e.date.start is None, e.date.start, e.id))
         actor_counts = Counter(p.entity_id for e in members for p in e.participants)
         topic_counts = Counter(t for e in members for t in e.topics)
@@ -94,6 +97,17 @@ def build_stories(
         stories.append(Story(story_id(event_ids), title, event_ids, tuple(top_actors),
                              tuple(t for t, _ in topic_counts.most_common(5))))
     return sorted(stories, key=lambda s: s.id)
+
+
+def _files(event: Event, kind_of: Callable[[str], str | None]) -> Iterator[tuple[str, str, str]]:
+    """The files an event is in: each pair of its actors (countries aside), each actor with each topic."""
+    own = sorted({p.entity_id for p in event.participants if kind_of(p.entity_id) != "country"})
+    topics = sorted(set(event.topics))
+    for i, x in enumerate(own):
+        for y in own[i + 1:]:
+            yield ("actors", x, y)
+        for topic in topics:
+            yield ("topic", x, topic)
 
 
 def _title(actors: list[str], types: Counter, topics: Counter, name_of, topic_label) -> str:
