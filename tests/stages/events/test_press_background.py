@@ -1,6 +1,6 @@
 """An earlier event named in the lede ("held since the attack on October 7, 2023") neither leads
 nor dates the news; hostages handed over, prizes awarded and speeches given are events of their
-own; plural speakers in Spanish and Portuguese speak."""
+own; plural speakers in Spanish and Portuguese speak; Italian reports arrivals in the present."""
 
 from __future__ import annotations
 
@@ -38,6 +38,15 @@ CASES = [
     ("Zelensky speaks to the Bundestag\n\nPublished: 11 June 2025\n\n"
      "Volodymyr Zelensky delivered a speech to the Bundestag on Wednesday.",
      "STATEMENT", "statement", "2025-06-11", "Q3874799"),
+    # The present of Italian reporting: arriving and being received.
+    ("Merz a Parigi da Macron\n\nPubblicato il 7 maggio 2025\n\n"
+     "Nella sua prima visita all'estero il cancelliere tedesco Friedrich Merz arriva a Parigi, dove è accolto "
+     "dal presidente francese Emmanuel Macron, mentre proseguono i negoziati sui dazi.",
+     "CONSULT", "visit", "2025-05-07", "Q3052772"),
+    # German compounds of a visit, and the light verb of staying ("hält sich ... auf").
+    ("Merz in Paris\n\nVeröffentlicht: 7. Mai 2025\n\n"
+     "Einen Tag nach seiner Wahl hält sich Bundeskanzler Friedrich Merz zum Antrittsbesuch in Paris auf.",
+     "CONSULT", "visit", "2025-05-07", "Q90795"),
     # Plural speakers.
     ("Declaración de las Fuerzas de Apoyo Rápido\n\nPublicado: 6 de noviembre de 2025\n\n"
      "Las Fuerzas de Apoyo Rápido anunciaron el jueves que aceptan una tregua humanitaria.",
