@@ -64,3 +64,15 @@ def test_the_news_leads_and_is_dated_by_its_own_day(text, kind, mode, day, actor
     assert (event.type, event.mode) == (kind, mode)
     assert event.date.start is not None and event.date.start.isoformat() == day
     assert actor in {p.entity_id for p in event.participants}
+
+
+@pytest.mark.parametrize("text", [
+    # No date line: "this morning" says no day, the weekday in brackets after it does.
+    "الإفراج عن الرهائن في غزة اليوم\n\nأفرجت حركة حماس صباح اليوم (الاثنين) عن 20 رهينة في قطاع غزة.",
+    "Hostages freed in Gaza this morning\n\nHamas freed twenty hostages this morning (Monday) in Gaza.",
+    "Geiseln im Gazastreifen freigelassen\n\nDie Hamas hat heute Morgen (Montag) zwanzig Geiseln freigelassen.",
+])
+def test_a_weekday_in_brackets_says_which_day_today_was(text):
+    event = main_event(text)
+    assert event is not None and event.type == "CONCEDE"
+    assert event.date.weekday == 0

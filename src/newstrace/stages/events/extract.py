@@ -502,10 +502,17 @@ def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpressi
             continue
         if expr.kind == "absolute" and any(0 <= expr.span.start - other.end <= _OWN_DATE_GAP for other in others):
             continue  # a calendar date right after a noun dates that event; "on Thursday" may be the verb's
+        if not expr.value.known and any(o is not expr and _glossed_by(expr, o, text) for o in inside):
+            continue  # "صباح اليوم (الاثنين)": the weekday in brackets says which day "this morning" was
         distance = expr.span.start - hit.span.end if expr.span.start >= hit.span.end else hit.span.start - expr.span.end
         if best is None or distance < best[0]:
             best = (distance, expr)
     return best[1] if best else None
+
+
+def _glossed_by(expr: TemporalExpression, gloss: TemporalExpression, text: str) -> bool:
+    """Whether a date expression stands right after another, alone or in brackets: its gloss."""
+    return 0 <= gloss.span.start - expr.span.end <= 3 and text[expr.span.end:gloss.span.start].strip() in ("", "(", "（")
 
 
 def _dateline_date(expr: TemporalExpression, text: str, hit: TriggerHit) -> bool:

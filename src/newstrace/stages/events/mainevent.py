@@ -56,10 +56,10 @@ def choose_main(candidates: tuple[Candidate, ...], title: str | None, lex: Trigg
     being that first event, for a type the title's trigger names, and for each
     of its actors or its place the title names (two at most); a bare noun ("the
     sanctions") with no verb of its own scores less than a reported act. A speech act
-    (`verbal` types) whose sentence goes on to report an act of another kind, not dated before
-    it, only carries the news ("the army said drones struck the airport"): the act it reports leads. A title
-    that is no `headline` of the story (the site's name a page kept as its title) says
-    nothing of which event leads.
+    (`verbal` types) whose sentence goes on to report an act of another kind, not dated
+    before it, only carries the news ("the army said drones struck the airport"): the act it
+    reports leads. A title that is no `headline` of the story (the site's name a page kept as
+    its title) says nothing of which event leads.
     """
     asserted = [i for i, c in enumerate(candidates) if c.status == "asserted" and not c.borrowed]
     lede = [i for i in asserted if candidates[i].paragraph <= _LEDE_PARAGRAPHS]
