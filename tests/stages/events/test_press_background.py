@@ -76,3 +76,10 @@ def test_a_weekday_in_brackets_says_which_day_today_was(text):
     event = main_event(text)
     assert event is not None and event.type == "CONCEDE"
     assert event.date.weekday == 0
+
+
+def test_the_arabic_doer_between_the_verb_and_its_preposition_releases():
+    # Verb, doer, then "عن" (the released): the doer is not lost inside a longer trigger.
+    event = main_event("الإفراج عن الرهائن في غزة\n\n13 أكتوبر 2025\n\nأفرجت حماس يوم الاثنين عن 20 رهينة في قطاع غزة.")
+    assert event is not None and event.type == "CONCEDE"
+    assert "Q38799" in {p.entity_id for p in event.participants}
