@@ -153,3 +153,35 @@ def test_a_date_pattern_does_not_depend_on_the_process_string_hashing():
         for seed in (1, 2, 3)
     }
     assert len(patterns) == 1 and "mars" in patterns.pop()
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "agreed to a ceasefire on Saturday, 10 May, after talks"),
+    ("en", "agreed on 10 May (Saturday) to a ceasefire"),
+    ("de", "haben sich am Samstag, den 10. Mai, auf eine Waffenruhe geeinigt"),
+    ("es", "acordaron un alto el fuego el sábado 10 de mayo"),
+    ("fr", "ont conclu une trêve le samedi 10 mai"),
+    ("bn", "শনিবার (১০ মে) যুদ্ধবিরতিতে সম্মত হয়েছে"),
+])
+def test_weekday_beside_a_date_without_year_names_its_year(language: str, text: str) -> None:
+    """On a page with no date, 'Saturday, 10 May' is the latest 10 May that was a Saturday; the
+    weekday is part of that one expression, not read again on its own."""
+    found = only(text, language, UNKNOWN)
+    day = found.value.day
+    assert day is not None and (day.month, day.day, day.weekday()) == (5, 10, 5), found
+    assert day <= date.today() and not any(
+        date(year, 5, 10).weekday() == 5 and date(year, 5, 10) <= date.today() for year in range(day.year + 1, date.today().year + 1))
+
+
+def test_date_without_year_and_no_weekday_stays_unknown_on_an_undated_page() -> None:
+    found = only("agreed to a ceasefire on 10 May after talks", "en", UNKNOWN)
+    assert not found.value.known
+
+
+def test_weekday_that_no_recent_year_fits_gives_no_year() -> None:
+    """29 February falls on one weekday again only after 28 years: no recent year fits a wrong one."""
+    from newstrace.stages.events.calendars import year_of_weekday
+
+    assert year_of_weekday(2, 29, 3, date(2026, 12, 1)) == 2024  # a Thursday
+    assert year_of_weekday(5, 10, 5, date(2026, 12, 1)) == 2025
+    assert year_of_weekday(2, 30, 0, date(2026, 12, 1)) is None

@@ -81,3 +81,20 @@ def nearest_month_day(day: int | None, reference: date, future: bool = False) ->
         return date(year, month, day)
     except ValueError:
         return None
+
+
+# A day and month fall on one weekday again within 11 years (28 for 29 February).
+_WEEKDAY_CYCLE = 28
+
+
+def year_of_weekday(month: int, day: int, weekday: int, latest: date) -> int | None:
+    """The latest year, up to `latest`, in which day/month fell on `weekday` (0 = Monday): the year
+    of "Saturday, 10 May" on a page that gives none. None when no year of the cycle fits."""
+    for year in range(latest.year, latest.year - _WEEKDAY_CYCLE, -1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= latest and candidate.weekday() == weekday:
+            return year
+    return None

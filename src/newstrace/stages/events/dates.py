@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from newstrace.knowledge.cldr import cldr_lexicon
 from newstrace.knowledge.lexicon import Lexicon, Lexicons
 from newstrace.model import DateValue, Span
-from newstrace.stages.events.calendars import nearest_month_day, solar_date
+from newstrace.stages.events.calendars import nearest_month_day, solar_date, year_of_weekday
 from newstrace.text.scripts import MARKS, UNSPACED
 
 # Every script's decimal digits (Arabic-Indic, Persian, Devanagari, Bengali ...) read as ASCII
@@ -35,6 +35,9 @@ _NUMERIC = (
     re.compile(_B + r"(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<year>(?:19|20)\d\d)" + _E),
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+# What may stand between a date and the weekday written beside it: "Saturday, 10 May",
+# "Samstag, den 10. Mai", "10 May (Saturday)", "শনিবার (১০ মে)".
+_BESIDE = re.compile(r"[\s,،(（)）\-–—]*(?:\w{1,3}\.?\s+)?[\s,،(（]*")
 # The rule of a date that is only the publication day of the report telling the event: a weak
 # vote for the event's day, and for merging only the recent past of that day (stages/resolution/merge.py).
 PUBLICATION_DAY = "publication-day"
@@ -270,7 +273,7 @@ def _absolute(m, pats: _Patterns, published: DateValue, text: str, offset: int) 
     if year is None:
         year = _infer_year(month, day or 1, published, direction)
         if year is None:
-            return _expr(m, text, offset, DateValue.unknown(evidence, "date-without-year:no-publication"), "absolute", direction)
+            return _by_weekday(m, pats, month, day, text, offset, direction)
         rule = "date-without-year:" + ("next" if direction == "future" else "nearest-past")
     else:
         rule = "absolute-date"
@@ -283,6 +286,41 @@ def _absolute(m, pats: _Patterns, published: DateValue, text: str, offset: int) 
     if not direction and published.known and published.end and value.start and value.start > published.end:
         direction = "future"
     return _expr(m, text, offset, value, "absolute", direction)
+
+
+def _by_weekday(m, pats: _Patterns, month: int, day: int | None, text: str, offset: int,
+                direction: str) -> TemporalExpression:
+    """A day-month with no year on a page with no date: the weekday written beside it
+    ("Saturday, 10 May") names the year, the latest in which that day fell on it; the
+    expression then spans both, so the weekday is not read again on its own."""
+    evidence = text[m.start():m.end()]
+    beside = _weekday_beside(m, pats) if day is not None else None
+    year = year_of_weekday(month, day, beside[0], date.today()) if beside and day is not None else None
+    if beside is None or year is None or day is None:
+        return _expr(m, text, offset, DateValue.unknown(evidence, "date-without-year:no-publication"), "absolute", direction)
+    _, start, end = beside
+    value = DateValue.of_day(date(year, month, day), "relative", text[start:end], "date-without-year:weekday")
+    return TemporalExpression(Span(offset + start, offset + end), text[start:end], value, "absolute", direction)
+
+
+def _weekday_beside(m: re.Match[str], pats: _Patterns) -> tuple[int, int, int] | None:
+    """The weekday written right before or after a date match: (weekday, start, end of both)."""
+    if pats.weekday is None:
+        return None
+    plain = m.string
+    for found in pats.weekday.finditer(plain, max(0, m.start() - 32), min(len(plain), m.end() + 32)):
+        weekday = pats.weekdays.get(_fold(found.group("wd")))
+        if weekday is None:
+            continue
+        if found.end() <= m.start():
+            gap = plain[found.end():m.start()]
+        elif found.start() >= m.end():
+            gap = plain[m.end():found.start()]
+        else:
+            continue
+        if _BESIDE.fullmatch(gap):
+            return weekday, min(found.start(), m.start()), max(found.end(), m.end())
+    return None
 
 
 def _day_only(m, day: int | None, published: DateValue, text: str, offset: int,

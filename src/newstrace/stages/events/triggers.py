@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 
@@ -11,6 +12,7 @@ import yaml
 
 from newstrace.knowledge.inflection import NameEndings
 from newstrace.knowledge.lexicon import Lexicon
+from newstrace.knowledge.wordforms import word_forms
 from newstrace.model import Span
 from newstrace.stages.events.phrases import compile_groups, compile_phrases, label_of, with_auxiliaries
 from newstrace.text.scripts import unspaced
@@ -117,17 +119,22 @@ class TriggerLexicon:
     not_date_after: re.Pattern[str]
     claims: re.Pattern[str] = re.compile(r"(?!x)x")  # "claimed responsibility": the claimant did the attack
     earlier_before: re.Pattern[str] = re.compile(r"(?!x)x")  # "since the attack": an earlier event
+    # Forms of listed single-word triggers that the lexicon does not list (casefolded), with
+    # their label and whether the listed word is a noun: read word by word, after the phrases.
+    forms: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
         data = lexicon.section("triggers")
         # Compound tenses: a phrase opening on an auxiliary stands for its other forms too.
         auxiliaries = {str(k).casefold(): tuple(v or ()) for k, v in (data.get("auxiliaries") or {}).items()}
+        listed_verbs = {label: list(words or ()) for label, words in (data.get("verbs") or {}).items()}
+        listed_nouns = {label: list(words or ()) for label, words in (data.get("nouns") or {}).items()}
         verbs, verb_labels = compile_groups(
-            {label: with_auxiliaries(words or (), auxiliaries) for label, words in (data.get("verbs") or {}).items()},
+            {label: with_auxiliaries(words, auxiliaries) for label, words in listed_verbs.items()},
             gap=True, proclitics=tuple(data.get("proclitics") or ()))
         light = with_auxiliaries(data.get("light_verbs") or (), auxiliaries)
-        nouns, noun_labels = compile_groups(dict(data.get("nouns") or {}))
+        nouns, noun_labels = compile_groups(listed_nouns)
         return cls(
             verbs=verbs,
             verb_labels=verb_labels,
@@ -165,11 +172,50 @@ class TriggerLexicon:
             not_date_after=compile_phrases(data.get("not_date_after") or ()),
             claims=compile_phrases(data.get("claims") or ()),
             earlier_before=compile_phrases(data.get("earlier_before") or ()),
+            forms=_inflected(lexicon.language, data, listed_verbs, listed_nouns),
         )
 
     @cached_property
     def empty(self) -> bool:
         return not self.verb_labels and not self.noun_labels
+
+
+def _inflected(language: str, data: Mapping, verbs: dict[str, list[str]], nouns: dict[str, list[str]]
+               ) -> dict[str, tuple[str, bool]]:
+    """The other forms of the trigger words of the kinds the lexicon's `inflect` names (verbs,
+    nouns), less the paradigms of its `uninflected` lemmas: a word listed for one sense of a
+    lemma that has others ("griff" of "griff an" is no attack as "greifen", "tomó la ciudad"
+    no attack as "tomar un café")."""
+    kinds = set(data.get("inflect") or ())
+    if not kinds:
+        return {}
+    return other_forms(language, verbs if "verbs" in kinds else {}, nouns if "nouns" in kinds else {},
+                       listed=(verbs, nouns), uninflected={str(w).casefold() for w in data.get("uninflected") or ()})
+
+
+def other_forms(language: str, verbs: Mapping[str, list[str]], nouns: Mapping[str, list[str]],
+                listed: tuple[Mapping[str, list[str]], ...] = (), uninflected: frozenset[str] | set[str] = frozenset(),
+                ) -> dict[str, tuple[str, bool]]:
+    """The forms of the listed single-word triggers that the lexicon does not list (wordforms.py):
+    casefolded form -> (label, noun). A form the lexicon lists itself, as any trigger, or that
+    belongs to the lemmas of two labels is left out: the lexicon's own words decide those."""
+    groups = {(label, False): words for label, words in verbs.items()}
+    groups.update({(label, True): words for label, words in nouns.items()})
+    found = {**word_forms(language, (w for words in verbs.values() for w in words), with_lemma=False),
+             **word_forms(language, (w for words in nouns.values() for w in words))}
+    listed_words = {w.strip().casefold() for words in groups.values() for w in words}
+    listed_words |= {w.strip().casefold() for group in listed for words in group.values() for w in words}
+    owners: dict[str, set[tuple[str, bool]]] = {}
+    for group, words in groups.items():
+        for word in words:
+            forms = found.get(word.strip(), ())
+            if uninflected and (word.strip().casefold() in uninflected
+                                or any(f.casefold() in uninflected for f in forms)):
+                continue
+            for form in forms:
+                owners.setdefault(form.casefold(), set()).add(group)
+    return {form: min(groups_of) for form, groups_of in sorted(owners.items())
+            if form not in listed_words and len({label for label, _ in groups_of}) == 1}
 
 
 def _glued(words) -> re.Pattern[str]:
@@ -198,21 +244,18 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon,
     der RSF, traf den Flughafen": the strike hit, nobody met).
     """
     hits: list[TriggerHit] = []
-    for pattern, labels, nominal in ((lex.verbs, lex.verb_labels, False), (lex.nouns, lex.noun_labels, True)):
-        if not labels:
+    for match, label, nominal in _candidates(text, lex):
+        kind, mode = _split_label(label)
+        span = Span(offset + match.start(), offset + match.end())
+        if cuts is not None and not _on_cuts(match, span, cuts):
             continue
-        for match in pattern.finditer(text):
-            kind, mode = _split_label(label_of(match, labels))
-            span = Span(offset + match.start(), offset + match.end())
-            if cuts is not None and not _on_cuts(match, span, cuts):
-                continue
-            written_noun = nominal or bool(lex.determiners.search(text, max(0, match.start() - 12), match.start()))
-            noun = written_noun
-            if noun and _light_verb_near(text, match.start(), match.end(), lex):
-                noun = False  # "held a new round of talks": the noun carries the event
-            if any(h.span.start < span.end and span.start < h.span.end for h in hits):
-                continue
-            hits.append(TriggerHit(kind, mode, span, match.group(), noun, written_noun))
+        written_noun = nominal or bool(lex.determiners.search(text, max(0, match.start() - 12), match.start()))
+        noun = written_noun
+        if noun and _light_verb_near(text, match.start(), match.end(), lex):
+            noun = False  # "held a new round of talks": the noun carries the event
+        if any(h.span.start < span.end and span.start < h.span.end for h in hits):
+            continue
+        hits.append(TriggerHit(kind, mode, span, match.group(), noun, written_noun))
     hits.sort(key=lambda h: h.span.start)
     kept: list[TriggerHit] = []
     for hit in hits:
@@ -222,6 +265,26 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon,
         else:
             kept[kept.index(subject)] = replace(subject, nominal=False)
     return tuple(kept)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _candidates(text: str, lex: TriggerLexicon) -> Iterator[tuple[re.Match[str], str, bool]]:
+    """Trigger matches with their label and whether they are nouns: the lexicon's verb phrases
+    and noun phrases; in a sentence with none, single words that are other forms of a listed
+    word (the lexicon's own words, where they stand, say what the sentence reports)."""
+    listed = False
+    for pattern, labels, nominal in ((lex.verbs, lex.verb_labels, False), (lex.nouns, lex.noun_labels, True)):
+        if labels:
+            for match in pattern.finditer(text):
+                listed = True
+                yield match, label_of(match, labels), nominal
+    if lex.forms and not listed:
+        for match in _WORDS.finditer(text):
+            found = lex.forms.get(match.group().casefold())
+            if found is not None:
+                yield match, found[0], found[1]
 
 
 def _noun_subject(verb: TriggerHit, before: list[TriggerHit], text: str, offset: int,
