@@ -117,6 +117,8 @@ class TriggerLexicon:
     not_date_after: re.Pattern[str]
     claims: re.Pattern[str] = re.compile(r"(?!x)x")  # "claimed responsibility": the claimant did the attack
     earlier_before: re.Pattern[str] = re.compile(r"(?!x)x")  # "since the attack": an earlier event
+    # "south of", "near": the place after them locates the place before them ("Bucha, northwest of Kyiv")
+    place_relative: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
@@ -165,6 +167,7 @@ class TriggerLexicon:
             not_date_after=compile_phrases(data.get("not_date_after") or ()),
             claims=compile_phrases(data.get("claims") or ()),
             earlier_before=compile_phrases(data.get("earlier_before") or ()),
+            place_relative=compile_phrases(data.get("place_relative") or ()),
         )
 
     @cached_property
