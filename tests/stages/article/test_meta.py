@@ -65,6 +65,10 @@ def rules():
         ("Publicat: marți, 17 februarie 2026, 18:20", "2026-02-17"),
         ("Publicerad 17 februari 2026 kl. 16.05", "2026-02-17"),
         ("Selasa, 17 Februari 2026 16:20 WIB", "2026-02-17"),
+        # a slash or hyphen between day, month name and year
+        ("الخميس 12/مارس/2026 - 08:05 م", "2026-03-12"),
+        ("Thursday 12-Mar-2026 20:05", "2026-03-12"),
+        ("jueves 12/mar/2026 20:05", "2026-03-12"),
     ],
 )
 def test_datelines_in_many_languages(calendar, line, expected):

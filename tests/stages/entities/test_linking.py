@@ -261,3 +261,25 @@ def test_a_name_takes_the_case_endings_of_its_language(ctx, text, language, surf
 
 def test_case_endings_of_one_language_do_not_apply_to_another(ctx):
     assert "Tuskiem" not in linked(ctx, "Il premier ha parlato con Tuskiem.", "it", "2026-03-16")
+
+
+AMMAN, OMAN = "gn:250441", "iso:OM"
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("وصل الوزير إلى عمّان مساء الأحد.", "عمّان", AMMAN),          # the doubled mim: Amman
+    ("وصل الوزير إلى عَمّان مساء الأحد.", "عَمّان", AMMAN),
+    ("زار الوزير سلطنة عُمان الأسبوع الماضي وزار عُمان مجددا.", "عُمان", OMAN),
+])
+def test_vowel_marks_choose_between_readings(ctx, text, surface, expected):
+    assert linked(ctx, text, "ar")[surface] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "word", "place"), [
+    ("قتل ثلاثة في مدينة رفح مساء الأحد.", "ar", "مدينة", "رفح"),  # "the city of": not Medina
+    ("Do wypadku doszło koło Warszawy w niedzielę.", "pl", "koło", "Warszawy"),  # "near": not the town Koło
+])
+def test_a_word_introducing_a_place_is_no_place(ctx, text, language, word, place):
+    found = linked(ctx, text, language)
+    assert word not in found
+    assert found[place] is not None

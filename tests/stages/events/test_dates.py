@@ -42,6 +42,15 @@ def test_weekday_on_publication_day_is_that_day(language: str, text: str) -> Non
     assert found.value.rule.startswith("weekday:") and found.value.evidence in text
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("η επίθεση έγινε το βράδυ της Παρασκευής στο Χάρκοβο", date(2025, 12, 19)),
+    ("οι δύο υπουργοί συναντήθηκαν το πρωί της Τρίτης", date(2025, 12, 16)),
+    ("οι διαδηλωτές συγκεντρώθηκαν το απόγευμα του Σαββάτου", date(2025, 12, 20)),
+])
+def test_greek_weekday_in_the_genitive_after_a_time_of_day(text: str, day: date) -> None:
+    assert only(text, "el", SAT_20_DEC).value.day == day
+
+
 def test_weekday_is_the_last_such_day_before_publication() -> None:
     found = only("Kalin met Hamas leaders on Friday", "en", SAT_20_DEC)
     assert found.value.day == date(2025, 12, 19)

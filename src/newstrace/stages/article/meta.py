@@ -125,8 +125,10 @@ def compile_calendar(lexicons: Lexicons) -> Calendar:
         weekdays=weekdays,
         ignorable=frozenset(ignorable - {""}),
         slash_order=slash_order,
+        # "06/فبراير/2026", "06-Feb-2026": a slash or hyphen may part the three, the same on both sides.
         day_month_year=re.compile(
-            day + r"\s*" + conn + month + r"(?:\s*/\s*" + other_month + r")?\.?,?\s*" + conn + year
+            day + r"\s*(?:(?P<sep>[/-])\s*)?" + conn + month + r"(?:\s*/\s*" + other_month + r")?\.?,?\s*"
+            + r"(?(sep)(?P=sep)\s*)" + conn + year
         ),
         month_day_year=re.compile(month + r"\.?\s+(?P<d>[0-3]?\d)" + suffix + r",?\s+" + year),
         month_year=re.compile(month + r"\.?,?\s+" + conn + year),

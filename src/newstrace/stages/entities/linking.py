@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from newstrace.ids import provisional_entity_id
@@ -14,6 +14,7 @@ from newstrace.stages.entities.recognise import EdgeWords, Recognised, capitalis
 from newstrace.stages.entities.roles import Cue, RoleDescriptor, find_role_descriptors
 from newstrace.text.normalize import match_key
 from newstrace.text.translit import phonetic_key
+from newstrace.text.vowels import has_vowel_marks, readings_agree
 
 # A title and the name it qualifies: only spaces, punctuation or quotes between them.
 _TIGHT = re.compile(r"^[\s,،'’\"«»“”()-]{0,3}$")
@@ -179,6 +180,31 @@ def compound_heads(lexicon) -> tuple[str, ...]:
     return tuple(sorted({match_key(str(word).rstrip("*")) for word in words} - {""}))
 
 
+def place_words(lexicon) -> frozenset[str]:
+    """Match keys of the language's words that introduce a place ("مدينة": city of): never a place's name."""
+    if lexicon is None:
+        return frozenset()
+    return frozenset(match_key(str(word)) for word in lexicon.section("triggers").get("place_before") or ()) - {""}
+
+
+def _vowelled(text: str, match: KeyMatch, kb) -> KeyMatch:
+    """A name written with vowel marks means the entities whose own vocalised names read as it does:
+    "عَمّان" is Amman, "عُمان" Oman, though both are "عمان" unvocalised (and then the country comes first)."""
+    written = text[match.start:match.end]
+    if not has_vowel_marks(written) or len({ref.entity_id for ref in match.refs}) < 2:
+        return match
+
+    def fit(entity_id: str) -> int:
+        entity = kb.get(entity_id)
+        forms = [name for name in entity.all_names() if match_key(name) == match.key] if entity else []
+        verdicts = {readings_agree(written, form) for form in forms}
+        return 2 if True in verdicts else 0 if False in verdicts else 1
+
+    fits = {entity_id: fit(entity_id) for entity_id in {ref.entity_id for ref in match.refs}}
+    best = max(fits.values())
+    return replace(match, refs=tuple(ref for ref in match.refs if fits[ref.entity_id] == best))
+
+
 def _acting_compound(tail: str, ref: NameRef, kb, heads: Sequence[str]) -> bool:
     """"US-Streitkräfte", "Hamas-Kämpfer": the state or group acts through what the compound names."""
     entity = kb.get(ref.entity_id)
@@ -237,6 +263,12 @@ def _common_word_place(text: str, match: KeyMatch, ref: NameRef, kb, common: Cal
             and bool(_GOES_ON.match(text, match.end)))
 
 
+def _place_word(match: KeyMatch, ref: NameRef, kb, introducers: frozenset[str]) -> bool:
+    """"في مدينة خان يونس": the word that introduces a city is no city (Medina), "koło Warszawy" no town."""
+    entity = kb.get(ref.entity_id)
+    return match.key in introducers and entity is not None and entity.kind in ("place", "country")
+
+
 # After a sentence's first word: the sentence goes on with a lowercase word.
 _GOES_ON = re.compile(r" [^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω]")
 
@@ -267,11 +299,12 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     kb = ctx.kb
     day = article.published.start if article.published.known else None
     endings = kb.name_endings(article.language)
-    matches = kb.matcher.find(text, endings, ctx.cuts(article.language, text))
+    matches = [_vowelled(text, match, kb) for match in kb.matcher.find(text, endings, ctx.cuts(article.language, text))]
     nlp = ctx.nlp(article.language)
     calendar = kb.calendar_words(article.language) if article.language else frozenset()
     common = ctx.word_list(article.language)
     heads = compound_heads(ctx.lexicons.get(article.language))
+    introducers = place_words(ctx.lexicons.get(article.language))
     recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(
         text, _edge_words(ctx, article.language, calendar))
     roles = find_role_descriptors(text, kb.role_patterns(article.language), _cues(matches, kb), kb, day)
@@ -306,7 +339,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
             continue
         if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons, heads):
             continue
-        if _common_word_place(text, match, ref, kb, common):
+        if _common_word_place(text, match, ref, kb, common) or _place_word(match, ref, kb, introducers):
             quiet.append(span)  # the words, and no guess at a name either ("Piața Victoriei")
             continue
         items.append(_Item(span, 2 * ref.priority, match=match))

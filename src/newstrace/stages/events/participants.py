@@ -55,6 +55,8 @@ _AGAINST_WORDS = 6
 _AGAINST_CONFIDENCE = 0.6
 # How far after a place only the text knows the known city it lies in may be named.
 _CITY_AROUND_WORDS = 6
+# Words between a place and the place that locates it ("Bucha, 25 km northwest of the capital Kyiv").
+_RELATIVE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -412,6 +414,9 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     # Dolmabahçe à Istanbul" is in Istanbul as far as merging and maps can tell).
     if any(not is_provisional(f[0].entity_id) for f in found):
         found = [f for f in found if not is_provisional(f[0].entity_id)]
+    # "في خان يونس جنوب قطاع غزة", "in Bucha northwest of Kyiv": a place after a word that places
+    # the one before relative to it only tells where that one is.
+    found = [f for f in found if not _locates_previous(f[0], found, text, lex)]
     # "dans la capitale turque Ankara": the country only qualifies the city.
     found = [f for f in found if not any(o is not f and o[1] <= f[0].span.start and f[0].span.end <= o[0].span.start
                                          for o in found)]
@@ -446,6 +451,16 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end)
     assert place.entity_id
     return PlaceChoice(seats.get(place.span, place.entity_id), place), inside | qualifying
+
+
+def _locates_previous(m: Mention, found: list[tuple[Mention, int]], text: str, lex: TriggerLexicon) -> bool:
+    for other, _ in found:
+        if other.span.end > m.span.start:
+            continue
+        gap = _gap(text, other.span.end, m.span.start)
+        if len(_words(gap)) <= _RELATIVE_WORDS and not _PHRASE_BREAK.search(gap) and lex.place_relative.search(gap):
+            return True
+    return False
 
 
 def at_dateline(mention: Mention, text: str) -> bool:

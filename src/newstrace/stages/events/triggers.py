@@ -122,6 +122,8 @@ class TriggerLexicon:
     # Forms of listed single-word triggers that the lexicon does not list (casefolded), with
     # their label and whether the listed word is a noun: read word by word, after the phrases.
     forms: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
+    # "south of", "near": the place after them locates the place before them ("Bucha, northwest of Kyiv")
+    place_relative: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
@@ -173,6 +175,7 @@ class TriggerLexicon:
             claims=compile_phrases(data.get("claims") or ()),
             earlier_before=compile_phrases(data.get("earlier_before") or ()),
             forms=_inflected(lexicon.language, data, listed_verbs, listed_nouns),
+            place_relative=compile_phrases(data.get("place_relative") or ()),
         )
 
     @cached_property
