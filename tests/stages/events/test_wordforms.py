@@ -56,3 +56,11 @@ def test_word_forms_read_the_paradigm_backwards() -> None:
     assert "exigieron" in forms and "exige" in forms and "exigir" not in forms
     assert "exigir" in word_forms("es", ["exigió"])["exigió"]
     assert word_forms("xx", ["exigió"]) == {}
+
+
+def test_a_form_of_both_a_listed_verb_and_a_listed_noun_is_the_noun() -> None:
+    """'Angriffen' is a plural of 'Angriff' and a form of 'angreifen': as the noun, after 'nach
+    den', it is an earlier attack the clause refers to, not an act of the sentence."""
+    lex = event_lexicon(CTX.lexicons.get("de")).triggers
+    hits = find_triggers("Die Regierung hatte die Hilfe nach den Angriffen auf den Hafen eingestellt.", 0, lex)
+    assert [(h.type, h.text, h.nominal, h.listed) for h in hits] == [("ASSAULT", "Angriffen", True, False)]

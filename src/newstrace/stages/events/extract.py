@@ -539,6 +539,8 @@ def _finish(d: Draft, article: Article, lex: EventLexicon, attributions, quotes:
         confidence -= 0.1
     if d.hit.similarity is not None:
         confidence -= 0.25  # no trigger word: the sentence only resembles examples of the type
+    elif not d.hit.listed:
+        confidence -= 0.1  # a form the word list gives, not one the lexicon's authors wrote
     return EventMention(
         id=ids.event_mention_id(article.id, d.sentence.start, d.hit.type, d.hit.span.start),
         article_id=article.id,

@@ -82,6 +82,7 @@ class TriggerHit:
     noun: bool = False  # written as a noun, even where a light verb makes it report its own event
     # Set on hits the sentence encoder gave (no trigger word): the nearest example's similarity.
     similarity: float | None = None
+    listed: bool = True  # False for a form of a listed word that the lexicon does not list itself
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,9 @@ def other_forms(language: str, verbs: Mapping[str, list[str]], nouns: Mapping[st
                 continue
             for form in forms:
                 owners.setdefault(form.casefold(), set()).add(group)
-    return {form: min(groups_of) for form, groups_of in sorted(owners.items())
+    # A form of a listed verb and of a listed noun ("Angriffen") is read as the noun, which
+    # reports an act of its own only beside a light verb.
+    return {form: max(groups_of) for form, groups_of in sorted(owners.items())
             if form not in listed_words and len({label for label, _ in groups_of}) == 1}
 
 
@@ -247,7 +250,7 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon,
     der RSF, traf den Flughafen": the strike hit, nobody met).
     """
     hits: list[TriggerHit] = []
-    for match, label, nominal in _candidates(text, lex):
+    for match, label, nominal, listed in _candidates(text, lex):
         kind, mode = _split_label(label)
         span = Span(offset + match.start(), offset + match.end())
         if cuts is not None and not _on_cuts(match, span, cuts):
@@ -258,7 +261,7 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon,
             noun = False  # "held a new round of talks": the noun carries the event
         if any(h.span.start < span.end and span.start < h.span.end for h in hits):
             continue
-        hits.append(TriggerHit(kind, mode, span, match.group(), noun, written_noun))
+        hits.append(TriggerHit(kind, mode, span, match.group(), noun, written_noun, listed=listed))
     hits.sort(key=lambda h: h.span.start)
     kept: list[TriggerHit] = []
     for hit in hits:
@@ -273,8 +276,8 @@ def find_triggers(text: str, offset: int, lex: TriggerLexicon,
 _WORDS = re.compile(r"\w+")
 
 
-def _candidates(text: str, lex: TriggerLexicon) -> Iterator[tuple[re.Match[str], str, bool]]:
-    """Trigger matches with their label and whether they are nouns: the lexicon's verb phrases
+def _candidates(text: str, lex: TriggerLexicon) -> Iterator[tuple[re.Match[str], str, bool, bool]]:
+    """Trigger matches with their label, whether they are nouns and whether listed: the lexicon's verb phrases
     and noun phrases; in a sentence with none, single words that are other forms of a listed
     word (the lexicon's own words, where they stand, say what the sentence reports)."""
     listed = False
@@ -282,12 +285,12 @@ def _candidates(text: str, lex: TriggerLexicon) -> Iterator[tuple[re.Match[str],
         if labels:
             for match in pattern.finditer(text):
                 listed = True
-                yield match, label_of(match, labels), nominal
+                yield match, label_of(match, labels), nominal, True
     if lex.forms and not listed:
         for match in _WORDS.finditer(text):
             found = lex.forms.get(match.group().casefold())
             if found is not None:
-                yield match, found[0], found[1]
+                yield match, found[0], found[1], False
 
 
 def _noun_subject(verb: TriggerHit, before: list[TriggerHit], text: str, offset: int,
