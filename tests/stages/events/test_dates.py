@@ -194,3 +194,9 @@ def test_weekday_that_no_recent_year_fits_gives_no_year() -> None:
     assert year_of_weekday(2, 29, 3, date(2026, 12, 1)) == 2024  # a Thursday
     assert year_of_weekday(5, 10, 5, date(2026, 12, 1)) == 2025
     assert year_of_weekday(2, 30, 0, date(2026, 12, 1)) is None
+
+
+def test_a_year_is_not_read_as_the_day_after_a_month() -> None:
+    """'March 20' is no day inside 'March 2026', nor does a weekday before it make one."""
+    found = only("stormed the market on Tuesday, 3 March 2026, killing", "en", UNKNOWN)
+    assert found.value.day == date(2026, 3, 3)

@@ -23,7 +23,7 @@ _DIGITS = {code: str(unicodedata.decimal(chr(code))) for code in range(0x80, 0x1
 _WORD = rf"(?![{UNSPACED}])[\w{MARKS}]"
 _B = f"(?<!{_WORD})"
 _E = f"(?!{_WORD})"
-_DAY = r"(?P<day>[0-3]?\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?!\d)"  # "March 20" is no day inside "March 2026"
 # Gregorian years, and Solar Hijri ones (13xx, 14xx) for the Persian calendar.
 _YEAR = r"(?P<year>(?:19|20|13|14)\d\d)"
 # A month by its number where the script writes it so ("5月", "5월"), and a year of an era

@@ -375,9 +375,17 @@ def _claim(sentence: Sentence, mentions: tuple[Mention, ...], text: str, lex: Tr
     claim = lex.claims.search(text, sentence.start, sentence.end)
     if claim is None:
         return
-    told = next((d for d in reversed(drafts) if d.hit.type in _CLAIMED and d.status == "asserted"
-                 and d.sentence.start <= sentence.start and d.sentence.paragraph >= sentence.paragraph - _CLAIM_REACH),
-                None)
+    claimed = [d for d in drafts if d.hit.type in _CLAIMED and d.status == "asserted"
+               and d.sentence.start <= sentence.start and d.sentence.paragraph >= sentence.paragraph - _CLAIM_REACH]
+    # "TRF claimed this attack": the noun the claim names refers back to the attack told before.
+    named = [d for d in claimed if d.sentence == sentence and d.hit.nominal]
+    told = next((d for d in reversed(claimed) if d not in named), None) if named else None
+    if told is not None:
+        for noun in named:
+            _merge(told, noun)
+            drafts.remove(noun)
+    else:
+        told = claimed[-1] if claimed else None
     if told is None:
         return
     claimants = [m for m in actors_in(mentions, Scope(sentence.start, claim.start()), text, lex)
