@@ -95,6 +95,17 @@ def place_relation(kb) -> Callable[[str, str], bool]:
     return same
 
 
+def place_within(kb) -> Callable[[str, str], bool]:
+    """Whether a place lies in an area: a city, region or sea point in the country it belongs to."""
+
+    def within(place_id: str, area_id: str) -> bool:
+        place, area = kb.get(place_id), kb.get(area_id)
+        return (place is not None and area is not None and area.kind == "country" and place.kind != "country"
+                and place.country is not None and place.country == area.country)
+
+    return within
+
+
 # Organisations of a state (its army, ministries, agencies, parliament) stand for it as its officials do.
 STATE_BODIES = frozenset({"military", "government_agency", "government", "legislature"})
 
@@ -159,7 +170,8 @@ def finish_resolution(
     roots = source_roots(duplicates)
     kb = ctx.kb if ctx is not None else None
     person = (lambda eid: (kb.get(eid).kind if kb.get(eid) else None) == "person") if kb else (lambda eid: False)
-    events = tuple(build_event(group, lambda a: roots.get(a, a), person) for group in groups)
+    within = place_within(kb) if kb else (lambda place_id, area_id: False)
+    events = tuple(build_event(group, lambda a: roots.get(a, a), person, within) for group in groups)
     return Resolution(events, tuple(sorted(duplicates, key=lambda d: d.article_id)))
 
 

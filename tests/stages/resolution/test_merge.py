@@ -98,6 +98,25 @@ def test_canonical_event_prefers_the_precise_date_and_keeps_provenance():
     assert dict(event.provenance)["place"].article_ids == ("a1", "a2")
 
 
+def test_a_city_inside_the_country_other_reports_give_is_the_place():
+    """'In France' twice and 'in Paris' once agree: Paris is where it happened, and the country
+    stays on record as what the other reports said."""
+    group = [mention("m1", "a1", ["x", "y"], place="iso:FR"), mention("m2", "a2", ["x", "y"], place="iso:FR"),
+             mention("m3", "a3", ["x", "y"], place="gn:2988507")]
+    within = lambda place, area: (place, area) == ("gn:2988507", "iso:FR")
+    assert build_event(group, within=within).place_id == "gn:2988507"
+    assert build_event(group).place_id == "iso:FR"
+    assert {d.field for d in build_event(group, within=within).discrepancies} == {"place"}
+
+
+def test_the_city_comes_from_the_knowledge_base_s_countries():
+    from newstrace.context import Context
+    from newstrace.resolve import place_within
+
+    within = place_within(Context(use_spacy=False).kb)
+    assert within("gn:2988507", "iso:FR") and not within("gn:2988507", "iso:DE") and not within("iso:FR", "iso:FR")
+
+
 def test_repeated_reports_vote_once():
     group = [mention("m1", "a1", ["x", "y"], place="ankara"), mention("m2", "a2", ["x", "y"], place="ankara"),
              mention("m3", "a3", ["x", "y"], place="doha"), mention("m4", "a4", ["x", "y"], place="doha"),

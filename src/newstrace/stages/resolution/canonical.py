@@ -60,9 +60,10 @@ def _best_date(mentions: Sequence[EventMention], source_of: Callable[[str], str]
 
 
 def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] = lambda a: a,
-                person: Callable[[str], bool] = lambda entity_id: False) -> Event:
+                person: Callable[[str], bool] = lambda entity_id: False,
+                within: Callable[[str, str], bool] = lambda place_id, area_id: False) -> Event:
     """The canonical event of a group of mentions judged to report it (`person`: whether an
-    entity id is a known person)."""
+    entity id is a known person; `within`: whether a place lies in an area, a city in its country)."""
     mention_ids = tuple(sorted(m.id for m in group))
     article_ids = tuple(sorted({m.article_id for m in group}))
     shared = {article_ids: article_ids}
@@ -83,9 +84,12 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
         discrepancies.append(date_conflict)
 
     places = _votes([(m.place_id, m.article_id, m.confidence) for m in group if m.place_id], source_of, shared)
-    place_id = places[0][0] if places else None
-    if places:
-        provenance.append(("place", FieldVote(places[0][0], places[0][2])))
+    # "In France" and "in Paris" agree: the city another report names inside the country is the answer.
+    finer = [p for p in places[1:] if places and within(p[0], places[0][0])]
+    chosen = finer[0] if finer else (places[0] if places else None)
+    place_id = chosen[0] if chosen else None
+    if chosen:
+        provenance.append(("place", FieldVote(chosen[0], chosen[2])))
         if conflict := _discrepancy("place", places):
             discrepancies.append(conflict)
 
