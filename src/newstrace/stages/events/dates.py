@@ -41,6 +41,8 @@ _BESIDE = re.compile(r"[\s,،(（)）\-–—]*(?:\w{1,3}\.?\s+)?[\s,،(（]*")
 # The rule of a date that is only the publication day of the report telling the event: a weak
 # vote for the event's day, and for merging only the recent past of that day (stages/resolution/merge.py).
 PUBLICATION_DAY = "publication-day"
+# The rule of the month of a report dated only by its month: the event is of that month.
+PUBLICATION_MONTH = "publication-month"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from newstrace.knowledge.lexicon import Lexicon
 from newstrace.stages.events.announced import announced_acts, credit_announcer
 from newstrace.stages.events.attribution import find_attributions, find_quotes
 from newstrace.stages.events.crosslingual import fallback_hits, needs_fallback
-from newstrace.stages.events.dates import PUBLICATION_DAY, TemporalExpression, anaphoric_shift, find_dates
+from newstrace.stages.events.dates import PUBLICATION_DAY, PUBLICATION_MONTH, TemporalExpression, anaphoric_shift, find_dates
 from newstrace.stages.events.eventlex import EventLexicon, event_lexicon, ontology
 from newstrace.knowledge.places import country_id
 from newstrace.stages.events.mainevent import Candidate, background_flags, choose_main, headline, relocated, title_ends_at
@@ -196,6 +196,11 @@ def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], date
         main.when = best[1]
     elif published.precision == "day" and published.start is not None and published.source != "relative":
         value = DateValue.of_day(published.start, "relative", published.evidence, PUBLICATION_DAY)
+        main.when = TemporalExpression(main.hit.span, "", value, "publication", "past")
+    elif published.precision == "month" and published.start and published.end and published.source != "relative":
+        # A page dated only by its month tells news of that month, any day of it: merging then
+        # keeps it within the month, not within the days before the month's end.
+        value = DateValue(published.start, published.end, "month", "relative", published.evidence, PUBLICATION_MONTH)
         main.when = TemporalExpression(main.hit.span, "", value, "publication", "past")
 
 
