@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from newstrace.ids import provisional_entity_id
+from newstrace.ids import is_provisional, provisional_entity_id
 from newstrace.knowledge.matcher import KeyMatch, NameRef
 from newstrace.model import Article, Mention, Span
 from newstrace.stages.entities.recognise import EdgeWords, Recognised, capitalised_mentions, ner_mentions
@@ -385,4 +385,23 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
             mentions.append(_provisional(article, found))
             blocked.append(found.span)
     mentions.sort(key=lambda mention: (mention.span.start, mention.span.end))
-    return tuple(mentions)
+    return _glossed(mentions, text)
+
+
+# A name and, in brackets right after it, what it is known as: "les Forces paramilitaires de
+# soutien rapide (FSR)", "Hayat Tahrir al-Sham (HTS)".
+_GLOSS_OPEN = re.compile(r"\s*[(（]\s*")
+_GLOSS_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _glossed(mentions: list[Mention], text: str) -> tuple[Mention, ...]:
+    """A name the knowledge base lacks, glossed in brackets by an acronym or name it knows, is
+    that entity: the bracket says which one the longer, unmatched wording means."""
+    out = list(mentions)
+    for i, (name, gloss) in enumerate(zip(mentions, mentions[1:])):
+        if (is_provisional(name.entity_id) and gloss.entity_id and not is_provisional(gloss.entity_id)
+                and name.kind == gloss.kind == "org"
+                and _GLOSS_OPEN.fullmatch(text, name.span.end, gloss.span.start)
+                and _GLOSS_CLOSE.match(text, gloss.span.end)):
+            out[i] = replace(name, entity_id=gloss.entity_id, confidence=gloss.confidence, rule=name.rule + ":glossed")
+    return tuple(out)
