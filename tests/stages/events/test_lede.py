@@ -11,6 +11,7 @@ from newstrace.stages.article.record import make_article
 from newstrace.stages.entities.linking import link_article
 from newstrace.stages.events.extract import extract_events
 from tests.factories import raw
+from tests.stages.events.analysed import main_event
 
 CTX = Context(use_spacy=False)
 FURNITURE = "Foto 2/5\n\nAP/LaPresse\n\nEuropa 2025\n\nMerz, Tusk\n\nTV\n\nUE NATO G7\n\n"
@@ -52,3 +53,17 @@ def test_a_site_name_kept_as_title_does_not_make_the_lede_an_analysis_piece(page
     main = [e for e in extract_events(article, link_article(article, CTX), CTX) if e.main]
     assert main and main[0].type == "CONSULT"
     assert {"Q3874799", "Q3052772"} <= {p.entity_id for p in main[0].participants}
+
+
+@pytest.mark.parametrize("text", [
+    "Truce agreed\n\nAfter days of heavy fighting, Armenia and Azerbaijan have agreed to an immediate ceasefire. "
+    "Their foreign ministers announced it jointly on Saturday.",
+    "Waffenruhe\n\nNach tagelangen Gefechten haben sich Indien und Pakistan auf eine sofortige Waffenruhe geeinigt. "
+    "Das teilten beide Außenminister am Samstag mit.",
+    "Trêve\n\nAprès des jours de combats, l'Inde et le Pakistan ont conclu une trêve immédiate. "
+    "Les deux ministres des Affaires étrangères l'ont annoncé samedi.",
+])
+def test_the_speech_act_reporting_undated_news_gives_it_its_weekday(text: str) -> None:
+    """A page with no date: the announcement right after the news dates it ('on Saturday')."""
+    event = main_event(text)
+    assert event is not None and event.type == "AGREE" and event.date.weekday == 5, event

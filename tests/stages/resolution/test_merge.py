@@ -208,6 +208,21 @@ def test_a_speaker_and_addressee_on_the_same_day_need_no_similar_wording():
     assert groups_of([a, b], verbal_types=frozenset({"REQUEST"}), similarity=lambda x, y: 0.1) == [("m1", "m2")]
 
 
+def test_countries_alone_on_the_weekday_of_an_undated_report_with_no_place_named():
+    """'India and Pakistan agreed a truce on Saturday' (a page with no date) and a report dated that
+    Saturday, neither naming a place: every actor of the one in the other, on its weekday."""
+    saturday = DateValue(weekday=5)
+    undated = mention("m1", "a1", ["india", "pakistan"], saturday, type="AGREE", mode="ceasefire")
+    dated = mention("m2", "a2", ["india", "pakistan", "trump"], day("2025-05-10"), type="AGREE", mode="ceasefire")
+    sunday = mention("m3", "a3", ["india", "pakistan", "trump"], day("2025-05-11"), type="AGREE", mode="ceasefire")
+    broad = {"india", "pakistan"}.__contains__
+    assert groups_of([undated, dated], broad=broad, similarity=lambda x, y: 0.1) == [("m1", "m2")]
+    assert groups_of([undated, sunday], broad=broad, similarity=lambda x, y: 0.1) == [("m1",), ("m3",)]
+    # One more actor only the undated page names: not all of its actors are in the other.
+    other = mention("m4", "a4", ["india", "pakistan", "china"], saturday, type="AGREE", mode="ceasefire")
+    assert groups_of([other, dated], broad=broad, similarity=lambda x, y: 0.1) == [("m2",), ("m4",)]
+
+
 def test_a_country_alone_is_enough_on_the_same_day_in_the_same_place():
     a = mention("m1", "a1", ["russia"], day("2026-01-09"), type="ASSAULT", mode="airstrike", place="kharkiv")
     b = mention("m2", "a2", ["russia"], day("2026-01-09"), type="ASSAULT", mode="airstrike", place="kharkiv")

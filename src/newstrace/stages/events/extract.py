@@ -176,12 +176,18 @@ def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], date
         return
     paragraph_of = {s.start: s.paragraph for s in sentences}
     starts = sorted(paragraph_of)
-    held = {id(d.when) for d in drafts if d is not main and d.when is not None and d.hit.type != main.hit.type}
-    best: tuple[int, TemporalExpression] | None = None
+    # "X and Y agreed a truce. Trump announced it on Saturday": the speech act right after the
+    # news, reporting it, dates it too; other events' dates are theirs.
+    follows = next((s.start for s in sentences if s.start >= main.sentence.end), None)
+    held = {id(d.when) for d in drafts if d is not main and d.when is not None and d.hit.type != main.hit.type
+            and not (d.hit.type in ontology().reporting_types and d.sentence.start == follows)}
+    best: tuple[tuple[bool, int], TemporalExpression] | None = None
     for expr in dates:
         at = bisect_right(starts, expr.span.start) - 1
         paragraph = paragraph_of[starts[at]] if at >= 0 else 0
-        if paragraph > max(main.sentence.paragraph + 1, _LEDE_DATE_PARAGRAPHS) or expr.future or not expr.value.known \
+        # A weekday alone, on a page with no date, still says which day of the week it was.
+        said = expr.value.known or expr.value.weekday is not None
+        if paragraph > max(main.sentence.paragraph + 1, _LEDE_DATE_PARAGRAPHS) or expr.future or not said \
                 or id(expr) in held or _inside(expr.span, quoted):
             continue
         lead = text[max(0, expr.span.start - 14):expr.span.start]
@@ -189,7 +195,8 @@ def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], date
             continue
         if published.known and published.start and expr.value.end and expr.value.end < published.start - _LEDE_RECENT:
             continue  # a background date ("in February 2022"), not the news
-        distance = abs(expr.span.start - main.hit.span.start)
+        # A date beats a bare weekday wherever it stands; among equals, the nearest.
+        distance = (not expr.value.known, abs(expr.span.start - main.hit.span.start))
         if best is None or distance < best[0]:
             best = (distance, expr)
     if best is not None:

@@ -144,11 +144,16 @@ def _jaccard(x: Iterable[str], y: Iterable[str]) -> float:
 
 def _same_day_and_place(a: EventMention, b: EventMention) -> bool:
     """The same day told, and one place (or a place only one report names); or a weekday one
-    report gives that the other's day is, and one place both name."""
+    report gives that the other's day is, and one place both name, or no place either names
+    with every actor of one report in the other ("India and Pakistan agreed on Saturday")."""
     if told_day(a) is not None and told_day(a) == told_day(b):
         return (a.place_id is not None or b.place_id is not None) and (
             a.place_id is None or b.place_id is None or a.place_id == b.place_id)
-    return weekday_agrees(a, b) and a.place_id is not None and a.place_id == b.place_id
+    if not weekday_agrees(a, b):
+        return False
+    if a.place_id is None and b.place_id is None:
+        return _all_shared(a, b)
+    return a.place_id is not None and a.place_id == b.place_id
 
 
 def weekday_agrees(a: EventMention, b: EventMention) -> bool:
