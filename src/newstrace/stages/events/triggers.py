@@ -121,7 +121,8 @@ class TriggerLexicon:
     claims: re.Pattern[str] = re.compile(r"(?!x)x")  # "claimed responsibility": the claimant did the attack
     earlier_before: re.Pattern[str] = re.compile(r"(?!x)x")  # "since the attack": an earlier event
     # Forms of listed single-word triggers that the lexicon does not list (casefolded), with
-    # their label and whether the listed word is a noun: read word by word, after the phrases.
+    # their label and whether the listed word is a noun: read word by word, in a sentence where
+    # none of the lexicon's own phrases stands.
     forms: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
     # "south of", "near": the place after them locates the place before them ("Bucha, northwest of Kyiv")
     place_relative: re.Pattern[str] = re.compile(r"(?!x)x")
