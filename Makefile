@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/linking.py
 	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python benchmarks/pipeline.py --languages
 	$(BIN)/python benchmarks/merge.py
 	$(BIN)/python benchmarks/resolution.py
 	$(BIN)/python benchmarks/cli.py
