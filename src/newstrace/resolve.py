@@ -76,25 +76,6 @@ def distance_km(a: Entity, b: Entity) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def place_relation(kb) -> Callable[[str, str], bool]:
-    """Two place ids can be one place when one is the country the other lies in, or when
-    they lie within NEARBY_KM of each other (a city and its district, a capital and its
-    palace's suburb)."""
-
-    def same(a: str, b: str) -> bool:
-        ea, eb = kb.get(a), kb.get(b)
-        if ea is None or eb is None:
-            return False
-        if ea.kind == "country" and eb.kind != "country":
-            return eb.country is not None and eb.country == ea.country
-        if eb.kind == "country" and ea.kind != "country":
-            return ea.country is not None and ea.country == eb.country
-        km = distance_km(ea, eb)
-        return km is not None and km <= NEARBY_KM
-
-    return same
-
-
 def place_within(kb) -> Callable[[str, str], bool]:
     """Whether a place lies in an area: a city, region or sea point in the country it belongs to."""
 
@@ -104,6 +85,24 @@ def place_within(kb) -> Callable[[str, str], bool]:
                 and place.country is not None and place.country == area.country)
 
     return within
+
+
+def place_relation(kb) -> Callable[[str, str], bool]:
+    """Two place ids can be one place when one is the country the other lies in, or when
+    they lie within NEARBY_KM of each other (a city and its district, a capital and its
+    palace's suburb)."""
+    within = place_within(kb)
+
+    def same(a: str, b: str) -> bool:
+        ea, eb = kb.get(a), kb.get(b)
+        if ea is None or eb is None:
+            return False
+        if (ea.kind == "country") != (eb.kind == "country"):
+            return within(a, b) or within(b, a)
+        km = distance_km(ea, eb)
+        return km is not None and km <= NEARBY_KM
+
+    return same
 
 
 # Organisations of a state (its army, ministries, agencies, parliament) stand for it as its officials do.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 from newstrace.knowledge.compiled import cached_value
@@ -23,21 +24,30 @@ def _simplemma_version() -> str:
         return ""
 
 
-def word_forms(language: str, words: Iterable[str], with_lemma: bool = True) -> Mapping[str, tuple[str, ...]]:
-    """For each single word of `words`, the other forms of its lemma that the language's word
-    list knows (none where simplemma has no list for the language). Without `with_lemma`, the
-    lemma itself is left out: a verb's lemma is its infinitive, which the press writes mostly
-    under another verb ("para exigir", "um zu treffen"), not as the act reported."""
+@dataclass(frozen=True)
+class Paradigm:
+    """A word's lemma in the word list, and the other forms of that lemma."""
+
+    lemma: str
+    forms: tuple[str, ...]
+
+
+def word_forms(language: str, words: Iterable[str], with_lemma: bool = True) -> Mapping[str, Paradigm]:
+    """For each single word of `words` that the language's word list knows, its lemma and the
+    other forms of it (nothing where simplemma has no list for the language). Without
+    `with_lemma`, the lemma itself is left out of the forms: a verb's lemma is its infinitive,
+    which the press writes mostly under another verb ("para exigir", "um zu treffen"), not as
+    the act reported."""
     wanted = sorted({w.strip() for w in words if w and w.strip() and " " not in w.strip()})
     release = _simplemma_version()
     if not wanted or not release:
         return {}
-    key = "\n".join([language, release, str(with_lemma), *wanted])
+    key = "\n".join(["paradigms", language, release, str(with_lemma), *wanted])
     digest = hashlib.sha256(key.encode()).hexdigest()
     return cached_value(f"forms-{language}", digest, lambda: _build(language, wanted, with_lemma))
 
 
-def _build(language: str, words: list[str], with_lemma: bool) -> dict[str, tuple[str, ...]]:
+def _build(language: str, words: list[str], with_lemma: bool) -> dict[str, Paradigm]:
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     try:
@@ -56,6 +66,6 @@ def _build(language: str, words: list[str], with_lemma: bool) -> dict[str, tuple
     for form, lemma in dictionary.items():
         if lemma in forms:
             forms[lemma].add(form)
-    return {word: tuple(sorted(f for f in forms[lemma] if f.casefold() != word.casefold()
-                               and (with_lemma or f != lemma)))
+    return {word: Paradigm(lemma, tuple(sorted(f for f in forms[lemma] if f.casefold() != word.casefold()
+                                               and (with_lemma or f != lemma))))
             for word, lemma in lemma_of.items()}

@@ -18,7 +18,7 @@ def triggers(language: str, text: str) -> list[tuple[str, str | None, str]]:
 
 @pytest.mark.parametrize(("language", "text", "expected"), [
     ("es", "Los dos presidentes conversan en privado en la residencia.", ("CONSULT", "talks", "conversan")),
-    ("it", "I due leader si telefonano ogni settimana.", ("CONSULT", "phone_call", "telefonano")),
+    ("it", "I due leader si incontrarono a Roma.", ("CONSULT", "meeting", "incontrarono")),
     ("pt", "Os dois chanceleres negociam desde segunda-feira.", ("CONSULT", "talks", "negociam")),
     ("ru", "Президенты встречаются в Кремле.", ("CONSULT", "meeting", "встречаются")),
     ("uk", "Президенти зустрічаються у Києві.", ("CONSULT", "meeting", "зустрічаються")),
@@ -52,9 +52,10 @@ def test_a_language_that_asks_for_no_forms_gets_none() -> None:
 def test_word_forms_read_the_paradigm_backwards() -> None:
     from newstrace.knowledge.wordforms import word_forms
 
-    forms = word_forms("es", ["exigió"], with_lemma=False)["exigió"]
-    assert "exigieron" in forms and "exige" in forms and "exigir" not in forms
-    assert "exigir" in word_forms("es", ["exigió"])["exigió"]
+    paradigm = word_forms("es", ["exigió"], with_lemma=False)["exigió"]
+    assert paradigm.lemma == "exigir"
+    assert "exigieron" in paradigm.forms and "exige" in paradigm.forms and "exigir" not in paradigm.forms
+    assert "exigir" in word_forms("es", ["exigió"])["exigió"].forms
     assert word_forms("xx", ["exigió"]) == {}
 
 
@@ -64,3 +65,20 @@ def test_a_form_of_both_a_listed_verb_and_a_listed_noun_is_the_noun() -> None:
     lex = event_lexicon(CTX.lexicons.get("de")).triggers
     hits = find_triggers("Die Regierung hatte die Hilfe nach den Angriffen auf den Hafen eingestellt.", 0, lex)
     assert [(h.type, h.text, h.nominal, h.listed) for h in hits] == [("ASSAULT", "Angriffen", True, False)]
+
+
+def test_a_verb_form_is_not_read_as_the_noun_the_word_list_files_under_that_verb() -> None:
+    """'telefonata' is filed under 'telefonare': 'telefonano' is that verb, not a form of the noun."""
+    lex = event_lexicon(CTX.lexicons.get("it")).triggers
+    assert "telefonano" not in lex.forms  # no single-word verb of a call is listed: the noun gives no verb forms
+    assert lex.forms.get("incontrarono") == ("CONSULT/meeting", False)
+
+
+def test_word_list_forms_weigh_less_than_the_lexicon_s_words() -> None:
+    from tests.stages.events.analysed import events_of
+
+    def confidence(verb: str) -> float:
+        text = f"Incontro\n\nGiorgia Meloni e Emmanuel Macron {verb} a Roma lunedì 4 maggio 2026."
+        return next(e.confidence for e in events_of(text) if e.type == "CONSULT")
+
+    assert confidence("si incontrarono") == pytest.approx(confidence("si incontrano") - 0.1)

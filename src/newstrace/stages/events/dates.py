@@ -297,7 +297,7 @@ def _by_weekday(m, pats: _Patterns, month: int, day: int | None, text: str, offs
     expression then spans both, so the weekday is not read again on its own."""
     evidence = text[m.start():m.end()]
     beside = _weekday_beside(m, pats) if day is not None else None
-    year = year_of_weekday(month, day, beside[0], date.today()) if beside and day is not None else None
+    year = year_of_weekday(month, day, beside[0], date.today()) if beside and day else None
     if beside is None or year is None or day is None:
         return _expr(m, text, offset, DateValue.unknown(evidence, "date-without-year:no-publication"), "absolute", direction)
     _, start, end = beside

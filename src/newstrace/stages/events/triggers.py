@@ -194,35 +194,37 @@ def _inflected(language: str, data: Mapping, verbs: dict[str, list[str]], nouns:
     kinds = set(data.get("inflect") or ())
     if not kinds:
         return {}
+    listed = frozenset(w.strip().casefold() for group in (verbs, nouns) for words in group.values() for w in words)
     return other_forms(language, verbs if "verbs" in kinds else {}, nouns if "nouns" in kinds else {},
-                       listed=(verbs, nouns), uninflected={str(w).casefold() for w in data.get("uninflected") or ()})
+                       listed, frozenset(str(w).casefold() for w in data.get("uninflected") or ()))
 
 
 def other_forms(language: str, verbs: Mapping[str, list[str]], nouns: Mapping[str, list[str]],
-                listed: tuple[Mapping[str, list[str]], ...] = (), uninflected: frozenset[str] | set[str] = frozenset(),
-                ) -> dict[str, tuple[str, bool]]:
-    """The forms of the listed single-word triggers that the lexicon does not list (wordforms.py):
-    casefolded form -> (label, noun). A form the lexicon lists itself, as any trigger, or that
-    belongs to the lemmas of two labels is left out: the lexicon's own words decide those."""
+                listed: frozenset[str], uninflected: frozenset[str] = frozenset()) -> dict[str, tuple[str, bool]]:
+    """The forms of the given single-word triggers that the lexicon does not list (wordforms.py):
+    casefolded form -> (label, noun). A form the lexicon lists itself (`listed`, as any trigger),
+    or that belongs to the lemmas of two labels, is left out: the lexicon's own words decide those."""
     groups = {(label, False): words for label, words in verbs.items()}
     groups.update({(label, True): words for label, words in nouns.items()})
-    found = {**word_forms(language, (w for words in verbs.values() for w in words), with_lemma=False),
-             **word_forms(language, (w for words in nouns.values() for w in words))}
-    listed_words = {w.strip().casefold() for words in groups.values() for w in words}
-    listed_words |= {w.strip().casefold() for group in listed for words in group.values() for w in words}
+    # A verb's lemma is its infinitive, left out; a noun's is its singular, kept.
+    found = {False: word_forms(language, (w for words in verbs.values() for w in words), with_lemma=False),
+             True: word_forms(language, (w for words in nouns.values() for w in words))}
     owners: dict[str, set[tuple[str, bool]]] = {}
     for group, words in groups.items():
         for word in words:
-            forms = found.get(word.strip(), ())
-            if uninflected and (word.strip().casefold() in uninflected
-                                or any(f.casefold() in uninflected for f in forms)):
+            paradigm = found[group[1]].get(word.strip())
+            if paradigm is None or paradigm.lemma.casefold() in uninflected or word.strip().casefold() in uninflected:
                 continue
-            for form in forms:
+            if group[1] and paradigm.lemma.casefold() not in listed | {word.strip().casefold()}:
+                # A noun the word list files under a verb ("telefonata" under "telefonare"): the
+                # verb's forms are no forms of the noun.
+                continue
+            for form in paradigm.forms:
                 owners.setdefault(form.casefold(), set()).add(group)
     # A form of a listed verb and of a listed noun ("Angriffen") is read as the noun, which
     # reports an act of its own only beside a light verb.
     return {form: max(groups_of) for form, groups_of in sorted(owners.items())
-            if form not in listed_words and len({label for label, _ in groups_of}) == 1}
+            if form not in listed and len({label for label, _ in groups_of}) == 1}
 
 
 def _glued(words) -> re.Pattern[str]:

@@ -85,7 +85,7 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
 
     places = _votes([(m.place_id, m.article_id, m.confidence) for m in group if m.place_id], source_of, shared)
     # "In France" and "in Paris" agree: the city another report names inside the country is the answer.
-    finer = [p for p in places[1:] if places and within(p[0], places[0][0])]
+    finer = [p for p in places[1:] if within(p[0], places[0][0])]
     chosen = finer[0] if finer else (places[0] if places else None)
     place_id = chosen[0] if chosen else None
     if chosen:
