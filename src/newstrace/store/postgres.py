@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -9,6 +10,11 @@ from typing import Any
 from newstrace.errors import Code, StoreError
 from newstrace.store.database import Database
 from newstrace.store.dialect import POSTGRESQL
+
+# psycopg logs a second line for a failure the store already reports as one StoreError ("error
+# ignored terminating <Pipeline>" when the server goes away inside executemany). A handler of
+# its own keeps that from Python's last-resort stderr handler; a configured logging still gets it.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 # Phrases of libpq's connection failures that mean "the server refused who you are".
 _CREDENTIAL_FAILURES = ("password authentication failed", "no password supplied", "authentication failed",
