@@ -200,3 +200,49 @@ def test_a_year_is_not_read_as_the_day_after_a_month() -> None:
     """'March 20' is no day inside 'March 2026', nor does a weekday before it make one."""
     found = only("stormed the market on Tuesday, 3 March 2026, killing", "en", UNKNOWN)
     assert found.value.day == date(2026, 3, 3)
+
+
+def _latest(month: int, day: int, weekday: int) -> date:
+    from newstrace.stages.events.calendars import year_of_weekday
+
+    return date(year_of_weekday(month, day, weekday, date.today()), month, day)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "On Wednesday the army struck nine sites. The strikes came before dawn on 7 May, two weeks "
+           "after the attack of 22 April, which was carried out on a Tuesday."),
+    ("es", "Este miércoles el ejército atacó nueve objetivos. La ofensiva se produjo en la madrugada "
+           "del 7 de mayo, dos semanas después del atentado del martes 22 de abril."),
+    ("fr", "Mercredi, l'armée a frappé neuf sites. Les frappes ont eu lieu à l'aube du 7 mai, deux "
+           "semaines après l'attentat du 22 avril, survenu un mardi."),
+    ("de", "Am Mittwoch griff die Armee neun Ziele an. Die Angriffe begannen in der Nacht zum 7. Mai, "
+           "zwei Wochen nach dem Anschlag vom 22. April, der an einem Dienstag verübt wurde."),
+    ("ar", "شن الجيش يوم الأربعاء ضربات على تسعة مواقع. وقعت الضربات فجر السابع من مايو، بعد أسبوعين "
+           "من هجوم الثاني والعشرين من أبريل الذي نفذ يوم الثلاثاء."),
+])
+def test_an_undated_pages_dates_and_weekdays_that_agree_on_a_year_date_it(language: str, text: str) -> None:
+    """No date line, no year: 'Wednesday' and '7 May', 'Tuesday' and '22 April' agree on the latest
+    year in which both pairs fell so, and the page's dates are read from that 7 May."""
+    wednesday = _latest(5, 7, 2)
+    found = find_dates(text, language, UNKNOWN, LEXICONS)
+    days = {x.value.day for x in found if x.value.known}
+    assert {wednesday, wednesday.replace(month=4, day=22)} <= days, found
+    assert wednesday in {x.value.day for x in found if x.kind == "weekday"}, found
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "On Tuesday the army said it had struck the camps on 16 July."),
+    ("fr", "Mardi, l'armée a dit avoir frappé les camps le 16 juillet."),
+])
+def test_one_weekday_and_one_yearless_date_alone_give_no_year(language: str, text: str) -> None:
+    """The weekday may be another day of the story than the date: one pair is no evidence of a year."""
+    assert not any(x.value.known for x in find_dates(text, language, UNKNOWN, LEXICONS))
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("وقعت الضربات فجر السابع من مايو", date(2025, 5, 7)),
+    ("وقع الاتفاق في الحادي والثلاثين من يوليو", date(2025, 7, 31)),
+    ("بدأت المحادثات في العشرين من نوفمبر 2024", date(2024, 11, 20)),
+])
+def test_arabic_days_of_the_month_written_as_ordinal_words(text: str, day: date) -> None:
+    assert only(text, "ar", SAT_20_DEC).value.day == day

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -86,6 +87,8 @@ class _Patterns:
     future_words: frozenset[str]
     numeric_order: str
     era_offset: int = 0
+    # Days of the month written as words ("السابع من مايو"): word -> 1..31.
+    day_words: dict[str, int] | None = None
 
 
 def _alternation(words) -> str:
@@ -112,7 +115,9 @@ def _compile(lexicon: Lexicon) -> _Patterns:
     flags = re.IGNORECASE
     month_re = f"(?P<month>{_alternation([*months, *solar])})(?!{_WORD}|\u200c)" if months or solar else None
     suffix = _alternation([*(tmp.get("day_suffixes") or []), *(cal.get("day_suffixes") or [])])
-    day = _DAY + (f"(?:{suffix})?" if suffix else "") + r"\.?"
+    day_words = {_fold(k): int(v) for k, v in (tmp.get("day_words") or {}).items()}
+    day = (rf"(?P<day>[0-3]?\d(?!\d)|{_alternation(day_words)}(?!{_WORD}))" if day_words else _DAY) \
+        + (f"(?:{suffix})?" if suffix else "") + r"\.?"
     past = [_fold(w) for w in tmp.get("past_words") or []]
     future = [_fold(w) for w in tmp.get("future_words") or []]
     marks = _alternation(past + future)
@@ -165,6 +170,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         future_words=frozenset(future),
         numeric_order=str(tmp.get("numeric_order", "dmy")),
         era_offset=int(tmp.get("era_offset") or cal.get("era_offset") or 0),
+        day_words=day_words,
     )
 
 
@@ -212,7 +218,60 @@ def find_dates(
             # "the same day", "le lendemain": relative to an event told before, resolved by the caller.
             value = DateValue.unknown(text[m.start():m.end()], f"anaphoric:{shift}")
             found.append(_expr(m, text, offset, value, "anaphoric"))
+    if not published.known and (page_day := _page_day(plain, pats)) is not None:
+        # Read again against the day the page's own dates and weekdays agree on.
+        return find_dates(text, language, page_day, lexicons, offset)
     return _non_overlapping(found)
+
+
+def _page_day(plain: str, pats: _Patterns) -> DateValue | None:
+    """The day an undated page speaks from, when its yearless dates and the weekdays it names agree
+    on one year ("on Wednesday ... at dawn on 7 May"; "22 April" a Tuesday): the latest such date.
+
+    Each yearless date and each weekday named vote for the latest year, up to today, in which that
+    date fell on that weekday. Pairs of one report of one event share their year; pairs that do not
+    spread over the years of the cycle. A year is taken when two pairs or more give it and no other
+    year has as many: one pair alone is as often a weekday of another day of the story.
+    """
+    if pats.weekday is None:
+        return None
+    dates = {md for pattern in pats.absolute for m in pattern.finditer(plain) if (md := _month_day(m, pats))}
+    weekdays = {wd for m in pats.weekday.finditer(plain) if (wd := pats.weekdays.get(_fold(m.group("wd")))) is not None}
+    if not dates or not weekdays:
+        return None
+    today = date.today()
+    votes: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for month, day in dates:
+        for weekday in weekdays:
+            if (year := year_of_weekday(month, day, weekday, today)) is not None:
+                votes[year].append((month, day))
+    ranked = sorted(votes.items(), key=lambda kv: -len(kv[1]))
+    if not ranked:
+        return None
+    year, agreeing = ranked[0]
+    if len(agreeing) < 2 or (len(ranked) > 1 and len(ranked[1][1]) == len(agreeing)):
+        return None
+    month, day = max(agreeing)
+    return DateValue.of_day(date(year, month, day), "relative", "", "page-day:weekday-agreement")
+
+
+def _day_number(written: str, pats: _Patterns) -> int:
+    return int(written) if written.isdigit() else (pats.day_words or {}).get(_fold(written), 0)
+
+
+def _month_day(m: re.Match[str], pats: _Patterns) -> tuple[int, int] | None:
+    """(month, day) of a day-month written with no year, in the Gregorian calendar."""
+    groups = m.groupdict()
+    if groups.get("year") or groups.get("era") or not groups.get("day"):
+        return None
+    if groups.get("month"):
+        month = None if _fold(groups["month"]) in pats.solar_months else pats.months.get(_fold(groups["month"]))
+    else:
+        month = int(groups["mnum"]) if groups.get("mnum") else None
+    day = _day_number(groups["day"], pats)
+    if month is None or not 1 <= month <= 12 or not 1 <= day <= _calendar.monthrange(2000, month)[1]:
+        return None
+    return month, day
 
 
 def anaphoric_shift(expression: TemporalExpression) -> int | None:
@@ -253,7 +312,7 @@ def _absolute(m, pats: _Patterns, published: DateValue, text: str, offset: int) 
     groups = m.groupdict()
     evidence = text[m.start():m.end()]
     direction = _direction(m, pats)
-    day = int(groups["day"]) if groups.get("day") else None
+    day = _day_number(groups["day"], pats) if groups.get("day") else None
     year = int(groups["year"]) if groups.get("year") else None
     if groups.get("era"):
         year = int(groups["era"]) - pats.era_offset if pats.era_offset else None
