@@ -194,6 +194,18 @@ def test_speech_acts_merge_only_when_they_say_the_same_thing():
     assert groups_of([a, b], verbal_types=frozenset({"STATEMENT"})) == [("m1",), ("m2",)]
 
 
+def test_one_speaker_on_one_day_in_one_place_both_reports_name_is_one_statement():
+    """A speech or a press conference told in other words: the place both reports give stands
+    for the topic they do not share; a place only one names, or none, is not enough."""
+    oslo = dict(type="STATEMENT", mode="statement", place="oslo")
+    a = mention("m1", "a1", ["chair"], day("2025-10-10"), sentence="s1", **oslo)
+    b = mention("m2", "a2", ["chair"], day("2025-10-10"), sentence="s2", **{**oslo, "mode": "announcement"})
+    c = mention("m3", "a3", ["chair"], day("2025-10-10"), sentence="s3", type="STATEMENT", mode="statement")
+    d = mention("m4", "a4", ["chair"], day("2025-10-10"), sentence="s4", **{**oslo, "place": "bergen"})
+    groups = groups_of([a, b, c, d], similarity=lambda x, y: 0.3, verbal_types=frozenset({"STATEMENT"}))
+    assert groups == [("m1", "m2"), ("m3",), ("m4",)]
+
+
 def test_sharing_only_a_country_is_not_enough():
     a = mention("m1", "a1", ["turkey", "x"], day("2026-02-09"), sentence="s1")
     b = mention("m2", "a2", ["turkey", "y"], day("2026-02-09"), sentence="s2")

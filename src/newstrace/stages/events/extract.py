@@ -50,6 +50,10 @@ _CLAIM_REACH = 3
 # within this many the agency and the dash or slash that ends it ("PARIS, 5 mai (AFP) -", "/ТАСС/.").
 _DATELINE_HEAD = 40
 _DATELINE_TAIL = 30
+# What sets a phrase apart from the noun before it: a comma, a bracket, a dash between spaces.
+_CLAUSE_MARK = re.compile(r"[,;:!?()،؛，；：（）、]|\s[-–—]\s")
+# How many words a noun's own place phrase may put between them ("the attack took place in the region of the capital").
+_NOUN_PLACE_REACH = 8
 _DATELINE_END = re.compile(r"\s[-–—]\s|\)\.?\s?[-–—]|/\S+/\.?\s|\.-")
 # A date this close after another trigger is that event's own ("the attack on October 7").
 _OWN_DATE_GAP = 6
@@ -470,13 +474,29 @@ def _merge(into: Draft, other: Draft) -> None:
     known = into.entity_ids()
     if not other.hit.nominal:  # a noun referring back adds no actors: its neighbours are other things
         into.participants += [p for p in other.participants if p.entity_id not in known]
-    if into.place_id is None and other.place_id is not None and into.mode not in ontology().placeless_modes:
+    if into.place_id is None and other.place_id is not None and into.mode not in ontology().placeless_modes \
+            and _placed_by_itself(other):
         into.place_id, into.place_evidence = other.place_id, other.place_evidence
     if into.when is None and other.when is not None:
         into.when = other.when
     into.evidence.append(other.hit.span)
     if other.sentence not in into.sentences:
         into.sentences.append(other.sentence)
+
+
+def _placed_by_itself(draft: Draft) -> bool:
+    """Whether a draft's place is its own to give the event it tells again. A noun's place stands
+    in the noun's phrase: right before it ("the Doha talks") or shortly after it with no comma or
+    clause between ("the agreement in Egypt"); not in another clause ("to celebrate the agreement,
+    with the president expected to stop in Israel") or another noun's phrase ("celebrations in
+    Israel and Gaza and messages hailing the deal")."""
+    if not draft.hit.nominal or draft.place_evidence is None:
+        return True
+    place, noun, offset = draft.place_evidence, draft.hit.span, draft.sentence.start
+    after = place.start >= noun.end
+    gap = draft.sentence.text[max(0, (noun.end if after else place.end) - offset):
+                              max(0, (place.start if after else noun.start) - offset)]
+    return not _CLAUSE_MARK.search(gap) and len(gap.split()) <= (_NOUN_PLACE_REACH if after else 1)
 
 
 def _borrow(hit: TriggerHit, previous: Sentence | None, mentions: tuple[Mention, ...], text: str,

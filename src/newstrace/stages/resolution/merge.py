@@ -191,10 +191,11 @@ def _needs_similar_evidence(
         # all its actors on the weekday it gives.
         return True
     if a.type in verbal_types:
-        # One speaker on one topic at one time ("on Thursday the RSF announced a truce") is one
+        # One speaker on one topic at one time ("on Thursday the RSF announced a truce"), or on
+        # one day in one place both reports name (a speech, a press conference), is one
         # statement; a speaker and an addressee on one day are one exchange.
-        one_statement = _speaker_of(a) is not None and _speaker_of(a) == _speaker_of(b) and bool(
-            set(a.topics) & set(b.topics)) and _same_time(a, b)
+        one_statement = _speaker_of(a) is not None and _speaker_of(a) == _speaker_of(b) and _same_time(a, b) and (
+            bool(set(a.topics) & set(b.topics)) or (a.place_id is not None and a.place_id == b.place_id))
         return not one_statement and (len(direct) < 2 or told_day(a) is None or told_day(a) != told_day(b))
     return False
 
