@@ -28,12 +28,26 @@ def guesses(ctx, text: str, language: str) -> list[str]:
     ("Bei dem Anschlag wurde eine Gruppe von Touristen verletzt.", []),
     ("Beobachter sprachen von der Zerstörung des Hauptquartiers der Armee.", []),
     ("Verhandelt wurde über die Übergabe der Nordland-Geiseln.", []),
+    # Nor does a plural or inflected noun close one, with no determiner before it: names
+    # seldom inflect ("Soldaten" is "Soldat", "Zivilisten" is "Zivilist").
+    ("Seither wurden dabei Zehntausende Zivilisten und Kämpfer getötet.", []),
+    ("Das Land hat eine halbe Million Soldaten in der Region stationiert.", []),
+    ("Am Morgen erreichten Hunderte Flüchtlinge die Grenze.", []),
     # The name after such a noun stays; one with no determiner before it stays whole.
     ("Das bestätigte der Armeesprecher Torvald Enqvist am Abend.", ["Torvald Enqvist"]),
     ("Gestern traf Arvid Lindqvist die Delegation.", ["Arvid Lindqvist"]),
 ])
 def test_german_common_nouns_are_no_part_of_an_unknown_name(ctx, text, expected):
     assert guesses(ctx, text, "de") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Beide Länder beanspruchen das Gebiet für sich.",
+    "Die Länder der Region trafen sich am Montag.",
+])
+def test_a_german_noun_is_no_small_town_of_that_name_without_its_umlaut(ctx, text):
+    """'Länder' (countries) is the word, not a hamlet called Lander."""
+    assert not [m for m in link_article(article(text, language="de"), ctx) if m.text == "Länder"]
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

@@ -284,7 +284,9 @@ def _edge_words(ctx, language: str | None, calendar: frozenset[str]) -> EdgeWord
     code = lexicon.language
     determiners = frozenset(str(w).casefold() for w in lexicon.section("triggers").get("determiners") or ()
                             if " " not in str(w))
-    return EdgeWords(in_calendar, lambda word: simplemma.is_known(word, lang=code), determiners)
+    known = lambda word: simplemma.is_known(word, lang=code)
+    inflected = lambda word: known(word) and simplemma.lemmatize(word, lang=code) not in (word, word.casefold())
+    return EdgeWords(in_calendar, known, determiners, inflected)
 
 
 def _overlaps(span: Span, taken: Sequence[Span]) -> bool:
@@ -303,6 +305,10 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     nlp = ctx.nlp(article.language)
     calendar = kb.calendar_words(article.language) if article.language else frozenset()
     common = ctx.word_list(article.language)
+    if common is not None and (lexicon := ctx.lexicons.get(article.language)) is not None and lexicon.capitalised_nouns:
+        listed = common
+        # Where every noun has its capital, the list writes nouns so ("Länder": no town Lander).
+        common = lambda word: listed(word) or listed(word[:1].upper() + word[1:])
     heads = compound_heads(ctx.lexicons.get(article.language))
     introducers = place_words(ctx.lexicons.get(article.language))
     recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(

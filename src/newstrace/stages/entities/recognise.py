@@ -73,12 +73,15 @@ class EdgeWords:
     `calendar`: weekdays and months ("Egemenlik Konseyi Cumartesi"). `noun`, where every noun
     is written with a capital: a word the language's list knows, which opens no name when a
     determiner (`determiners`) stands before it or a particle after it ("die Stadt Pahalgam",
-    "Gruppe von Touristen", "Hauptquartiers der Armee").
+    "Gruppe von Touristen", "Hauptquartiers der Armee"). `inflected`, there too: a word the list
+    knows as a form of another word (a plural, a case ending), which closes no name: names seldom
+    inflect, common nouns do ("Zehntausende Zivilisten", "eine halbe Million Soldaten").
     """
 
     calendar: Callable[[str], bool] = lambda word: False
     noun: Callable[[str], bool] | None = None
     determiners: frozenset[str] = frozenset()
+    inflected: Callable[[str], bool] = lambda word: False
 
 
 def _word_before(text: str, start: int) -> str:
@@ -97,7 +100,7 @@ def _trimmed(text: str, start: int, end: int, edges: EdgeWords) -> tuple[int, in
                     _word_before(text, tokens[0][0]) in edges.determiners
                     or (len(tokens) > 1 and _NAME_PARTICLE.match(word(1))))):
             tokens.pop(0)
-        elif _NAME_PARTICLE.match(word(-1)) or edges.calendar(word(-1)):
+        elif _NAME_PARTICLE.match(word(-1)) or edges.calendar(word(-1)) or edges.inflected(word(-1)):
             tokens.pop()
         else:
             break
