@@ -325,6 +325,10 @@ def _locate_main(draft: Draft, mentions: tuple[Mention, ...], text: str, title: 
                                lambda city_id, country: _same_country(ctx, city_id, country), lambda e: _seat(ctx, e))
         if city is not None and city.entity_id:
             draft.place_id, draft.place_evidence = city.entity_id, city.span
+        elif spoken:
+            # Where one speaks is a city or a hall: a country beside a speech act is what it is
+            # about or who spoke ("the paramilitaries at war in Sudan announced ...").
+            draft.place_id, draft.place_evidence = None, None
 
 
 def _own_names(ctx: Context, entity_id: str) -> tuple[str, ...]:

@@ -1,0 +1,30 @@
+"""Where a speech act happened: a city or a hall, never the country it is about or its speaker's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.events.analysed import CTX, main_event
+
+
+@pytest.mark.parametrize("text", [
+    "The Rapid Support Forces, at war with the army in Sudan, announced on Thursday that they accept the truce.",
+    "Les Forces de soutien rapide, en guerre contre l'armée au Soudan, ont annoncé jeudi qu'elles acceptaient la trêve.",
+    "أعلنت قوات الدعم السريع يوم الخميس موافقتها على هدنة إنسانية في السودان.",
+    "Die RSF-Miliz, die im Sudan gegen die Armee kämpft, erklärte am Donnerstag, sie nehme die Waffenruhe an.",
+])
+def test_a_country_beside_a_speech_act_is_not_where_it_was_made(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.type == "STATEMENT"
+    assert event.place_id is None, event
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's army chief Abdel Fattah al-Burhan said on Thursday in Port Sudan that the army would fight on.",
+    "Le chef de l'armée soudanaise, Abdel Fattah al-Burhan, a déclaré jeudi à Port-Soudan que l'armée continuerait le combat.",
+    "Abdel Fattah al-Burhan said on Thursday, speaking in Sudan at a rally in Port Sudan, that the army would fight on.",
+])
+def test_a_city_keeps_placing_a_speech_act(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.type == "STATEMENT" and event.place_id is not None
+    assert "Port Sudan" in CTX.kb.get(event.place_id).all_names()
