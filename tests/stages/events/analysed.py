@@ -21,3 +21,11 @@ def events_of(text: str) -> tuple[EventMention, ...]:
 
 def main_event(text: str) -> EventMention | None:
     return next((e for e in events_of(text) if e.main), None)
+
+
+def main_place(text: str, event_type: str) -> tuple[str, ...]:
+    """The names of the main event's place, () where it has none; the main event must be of `event_type`."""
+    event = main_event(text)
+    assert event is not None and event.type == event_type, event
+    place = CTX.kb.get(event.place_id) if event.place_id else None
+    return place.all_names() if place is not None else ()
