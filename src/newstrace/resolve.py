@@ -105,6 +105,8 @@ def place_relation(kb) -> Callable[[str, str], bool]:
     return same
 
 
+# Organisations that fight: the side an attack is on is one of them.
+ARMED_FORCES = frozenset({"military", "armed_group", "militia"})
 # Organisations of a state (its army, ministries, agencies, parliament) stand for it as its officials do.
 STATE_BODIES = frozenset({"military", "government_agency", "government", "legislature"})
 
@@ -170,7 +172,8 @@ def finish_resolution(
     kb = ctx.kb if ctx is not None else None
     person = (lambda eid: (kb.get(eid).kind if kb.get(eid) else None) == "person") if kb else (lambda eid: False)
     within = place_within(kb) if kb else (lambda place_id, area_id: False)
-    events = tuple(build_event(group, lambda a: roots.get(a, a), person, within) for group in groups)
+    force = (lambda eid: (kb.get(eid).subtype if kb.get(eid) else None) in ARMED_FORCES) if kb else (lambda eid: False)
+    events = tuple(build_event(group, lambda a: roots.get(a, a), person, within, force) for group in groups)
     return Resolution(events, tuple(sorted(duplicates, key=lambda d: d.article_id)))
 
 

@@ -298,6 +298,20 @@ def test_a_side_one_short_report_names_as_doer_or_target_of_its_main_event_stays
     assert {p.entity_id for p in build_event(group).participants} == {"trump", "sharaa"}
 
 
+def test_an_armed_force_one_report_names_as_the_target_of_its_main_event_stays():
+    # Three reports of a drone strike; only one names the army struck. A known armed force named
+    # as the target of a main event is a side; a state only one report names as target is not,
+    # nor is a body one report names only beside the others.
+    group = [mention("m1", "a1", ["rsf", "army"], type="ASSAULT", mode="attack"),
+             mention("m2", "a2", ["rsf"], type="ASSAULT", mode="attack"),
+             mention("m3", "a3", ["rsf", "sudan"], type="ASSAULT", mode="attack"),
+             mention("m4", "a2", ["agency", "rsf"], type="ASSAULT", mode="attack")]
+    forces = {"rsf", "army"}.__contains__
+    event = build_event(group, force=forces)
+    assert {p.entity_id for p in event.participants} == {"rsf", "army"}
+    assert {p.entity_id for p in build_event(group).participants} == {"rsf"}
+
+
 @settings(max_examples=150, deadline=None)
 @given(corpora(), st.randoms(use_true_random=False))
 def test_merging_is_independent_of_ids(mentions, rnd):

@@ -61,9 +61,11 @@ def _best_date(mentions: Sequence[EventMention], source_of: Callable[[str], str]
 
 def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] = lambda a: a,
                 person: Callable[[str], bool] = lambda entity_id: False,
-                within: Callable[[str, str], bool] = lambda place_id, area_id: False) -> Event:
+                within: Callable[[str, str], bool] = lambda place_id, area_id: False,
+                force: Callable[[str], bool] = lambda entity_id: False) -> Event:
     """The canonical event of a group of mentions judged to report it (`person`: whether an
-    entity id is a known person; `within`: whether a place lies in an area, a city in its country)."""
+    entity id is a known person; `within`: whether a place lies in an area, a city in its country;
+    `force`: whether it is a known armed force, an army or an armed group)."""
     mention_ids = tuple(sorted(m.id for m in group))
     article_ids = tuple(sorted({m.article_id for m in group}))
     shared = {article_ids: article_ids}
@@ -93,7 +95,7 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
         if conflict := _discrepancy("place", places):
             discrepancies.append(conflict)
 
-    participants, participant_conflict = _participants(group, source_of, person)
+    participants, participant_conflict = _participants(group, source_of, person, force)
     if participant_conflict:
         discrepancies.append(participant_conflict)
 
@@ -131,7 +133,8 @@ def _figure_conflicts(group, source_of, provenance, shared) -> list[Discrepancy]
 
 
 def _participants(group: Sequence[EventMention], source_of: Callable[[str], str],
-                  person: Callable[[str], bool]) -> tuple[tuple[Participant, ...], Discrepancy | None]:
+                  person: Callable[[str], bool],
+                  force: Callable[[str], bool]) -> tuple[tuple[Participant, ...], Discrepancy | None]:
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     sources: dict[str, set[str]] = defaultdict(set)
     confidence: dict[str, float] = defaultdict(float)
@@ -143,10 +146,12 @@ def _participants(group: Sequence[EventMention], source_of: Callable[[str], str]
     all_sources = {source_of(m.article_id) for m in group}
     ordered = sorted(roles, key=lambda pid: (-len(sources[pid]), _role_rank(roles[pid]), pid))
     # Short reports name fewer people: a known person that a report's main event names as its
-    # doer or target is a side of the event however few of the sources name it. A state or body
-    # only one report adds is most often the person's own ("Armenia" beside its president).
+    # doer or target, or a known armed force it names as the target (the army a drone strike
+    # hit), is a side of the event however few of the sources name it. A state, or a body beside
+    # the others, only one report adds is most often the person's own ("Armenia" beside its president).
     stated = {p.entity_id for m in group if m.main for p in m.participants
-              if p.role in ("source", "target") and not is_provisional(p.entity_id) and person(p.entity_id)}
+              if p.role in ("source", "target") and not is_provisional(p.entity_id) and (
+                  person(p.entity_id) or (p.role == "target" and force(p.entity_id)))}
     minority = [pid for pid in ordered if len(all_sources) >= 3 and len(sources[pid]) * 2 < len(all_sources)
                 and pid not in stated]
     # With three sources or more, any other participant only a minority name is a claim, kept as
