@@ -110,7 +110,10 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     ordered = tuple(sorted(mentions, key=lambda m: (m.span.start, -m.span.end)))
     sentences = split_sentences(text)
     cuts = ctx.cuts(article.language, text)
-    quoted = [Span(m.start(), m.end()) for m in _QUOTE_SPANS.finditer(text)]
+    # A name in quotation marks (« Coalition des volontaires ») is written as a name, not said;
+    # an agency's ("сообщает агентство «Синьхуа»") credits the report.
+    names = {(m.span.start, m.span.end) for m in mentions if m.entity_id and not _agency(ctx, m.entity_id)}
+    quoted = [Span(q.start(), q.end()) for q in _QUOTE_SPANS.finditer(text) if _unquoted(q, text) not in names]
     attributions = find_attributions(text, 0, lex.attribution)
     credited = [a.span for a in attributions]
     # Actors named as a report's source ("told Reuters", "according to Anadolu") take no part,
@@ -237,7 +240,7 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     info = ontology().types.get(hit.type)
     if info is None:
         return
-    scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours[:2])
+    scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours[:2], quoted)
     place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country,
                                    scope.sentence_end or sentence.end, seat_of, tuple(d.span for d in dates))
     excluded = in_place | ({place.mention.span} if place else frozenset())
@@ -329,6 +332,11 @@ def _locate_main(draft: Draft, mentions: tuple[Mention, ...], text: str, title: 
             # Where one speaks is a city or a hall: a country beside a speech act is what it is
             # about or who spoke ("the paramilitaries at war in Sudan announced ...").
             draft.place_id, draft.place_evidence = None, None
+
+
+def _agency(ctx: Context, entity_id: str) -> bool:
+    entity = ctx.kb.get(entity_id)
+    return entity is not None and entity.subtype == "news_agency"
 
 
 def _own_names(ctx: Context, entity_id: str) -> tuple[str, ...]:
@@ -442,13 +450,21 @@ def _retold(title: Draft, lede: Draft) -> bool:
             and bool(title.entity_ids() & lede.entity_ids()))
 
 
+def _unquoted(quote: re.Match[str], text: str) -> tuple[int, int]:
+    """Where the words inside a quotation start and end."""
+    inner = text[quote.start() + 1:quote.end() - 1]
+    start = quote.start() + 1 + len(inner) - len(inner.lstrip())
+    return start, start + len(inner.strip())
+
+
 def _attached(hit: TriggerHit, participants: list[Participant], text: str) -> bool:
-    """Whether an actor stands right beside a noun trigger, with no punctuation between."""
+    """Whether an actor stands right beside a noun trigger, with no punctuation between (the
+    quotation marks of a name aside: "the meeting of the « Coalition »")."""
     for p in participants:
         if p.evidence is None:
             continue
         left, right = sorted((hit.span, p.evidence), key=lambda sp: sp.start)
-        gap = text[left.end:right.start]
+        gap = text[left.end:right.start].strip().strip("«»\"“”‘’„'").strip()
         if len(gap.split()) <= _ATTACHED_WORDS and not re.search(r"[,.;:!?()«»\"“”؟،]", gap):
             return True
     return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from newstrace.ids import is_provisional
@@ -82,11 +82,14 @@ def _words(text: str) -> list[str]:
 
 
 def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str, lex: TriggerLexicon,
-             others: tuple[Span, ...] = (), stops: tuple[Span, ...] = ()) -> Scope:
+             others: tuple[Span, ...] = (), stops: tuple[Span, ...] = (),
+             quotations: Sequence[Span] | None = None) -> Scope:
     """From the last "that" before the trigger to the first "that", subject-matter word or quote after it.
 
     A "that" before the trigger cuts only after another trigger ("X said that Y met Z");
-    otherwise it is a relative pronoun ("a missile that hit ...") inside the clause.
+    otherwise it is a relative pronoun ("a missile that hit ...") inside the clause. Where the
+    text's `quotations` are given, only their opening marks cut: a name in quotation marks
+    ("the meeting of the « Coalition »") is no quotation.
     """
     start = sentence_start
     for match in lex.complementizers.finditer(text, sentence_start, hit.span.start):
@@ -103,9 +106,11 @@ def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str,
         subject = lex.subject_before.search(text, subject.end(), end)  # Hebrew "על ידי" (by) is no "על" (about)
     if subject:
         end = subject.start()
-    quote = _QUOTE_OPEN.search(text, after, end)
-    if quote:
-        end = quote.start()
+    if quotations is None:
+        quote = _QUOTE_OPEN.search(text, after, end)
+        end = quote.start() if quote else end
+    else:
+        end = min([end, *(q.start for q in quotations if after <= q.start < end)])
     # "..., said the Elysee": a later speech verb opens a clause of its own.
     end = min([end, *(s.start for s in stops if after <= s.start < end)])
     return Scope(start, max(end, after), content_start if content_start is not None else max(end, after), sentence_end)
