@@ -67,3 +67,20 @@ def test_the_speech_act_reporting_undated_news_gives_it_its_weekday(text: str) -
     """A page with no date: the announcement right after the news dates it ('on Saturday')."""
     event = main_event(text)
     assert event is not None and event.type == "AGREE" and event.date.weekday == 5, event
+
+
+@pytest.mark.parametrize("text", [
+    "Merz meets Tusk in Warsaw on migration\n\nThe new German chancellor is expected in the Polish capital on "
+    "Wednesday, 7 May, after a stop in Paris.\n\nOn Wednesday Merz also spoke with Tusk about defence.",
+    "Merz rencontre Tusk à Varsovie\n\nLe nouveau chancelier allemand est attendu dans la capitale polonaise le "
+    "mercredi 7 mai, après une étape à Paris.\n\nMercredi, Merz a rencontré Tusk pour parler de défense.",
+])
+def test_a_bare_weekday_told_later_yields_to_the_ledes_date_of_that_weekday(text: str) -> None:
+    """Undated page: 'Wednesday, 7 May' in the lede, a bare 'Wednesday' with the meeting later on."""
+    from datetime import date
+
+    from newstrace.stages.events.calendars import year_of_weekday
+
+    event = main_event(text)
+    assert event is not None and event.type == "CONSULT"
+    assert event.date.day == date(year_of_weekday(5, 7, 2, date.today()), 5, 7), event.date

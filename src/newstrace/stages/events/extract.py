@@ -179,8 +179,10 @@ def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], date
     Ledes date the news once ("In a speech on Monday 27 October ... . Al-Burhan said ..."): the
     nearest date of the lede's paragraphs that no other event of the lede holds is the one.
     """
-    if main.when is not None or main.status != "asserted":
+    if main.status != "asserted" or (main.when is not None and (main.when.value.known or main.when.value.weekday is None)):
         return
+    # A bare weekday a later sentence gave ("mercoledì") yields to the lede's date of that weekday.
+    weekday = main.when.value.weekday if main.when is not None else None
     paragraph_of = {s.start: s.paragraph for s in sentences}
     starts = sorted(paragraph_of)
     # "X and Y agreed a truce. Trump announced it on Saturday": the speech act right after the
@@ -202,12 +204,16 @@ def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], date
             continue
         if published.known and published.start and expr.value.end and expr.value.end < published.start - _LEDE_RECENT:
             continue  # a background date ("in February 2022"), not the news
+        if weekday is not None and (expr.value.day is None or expr.value.day.weekday() != weekday):
+            continue
         # A date beats a bare weekday wherever it stands; among equals, the nearest.
         distance = (not expr.value.known, abs(expr.span.start - main.hit.span.start))
         if best is None or distance < best[0]:
             best = (distance, expr)
     if best is not None:
         main.when = best[1]
+    elif main.when is not None:
+        return
     elif published.precision == "day" and published.start is not None and published.source != "relative":
         value = DateValue.of_day(published.start, "relative", published.evidence, PUBLICATION_DAY)
         main.when = TemporalExpression(main.hit.span, "", value, "publication", "past")
