@@ -50,10 +50,6 @@ _CLAIM_REACH = 3
 # within this many the agency and the dash or slash that ends it ("PARIS, 5 mai (AFP) -", "/ТАСС/.").
 _DATELINE_HEAD = 40
 _DATELINE_TAIL = 30
-# A capital descriptor's mention rule names its country ("capital:SY"); the state it stands
-# for is a weaker answer than a name the text gives.
-_CAPITAL_RULE = "capital:"
-_STRUCK_STATE_CONFIDENCE = 0.7
 # What sets a phrase apart from the noun before it: a comma, a bracket, a dash between spaces.
 _CLAUSE_MARK = re.compile(r"[,;:!?()،؛，；：（）、]|\s[-–—]\s")
 # How many words a noun's own place phrase may put between them ("the attack took place in the region of the capital").
@@ -156,7 +152,6 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
         _claim(sentence, actors, text, lex.triggers, drafts)
         previous = sentence
     drafts = [d for d in drafts if d.participants]
-    _struck_states(drafts, ordered)
     _roles_from_parse(drafts, ctx.nlp(article.language))
     ranks = prose_ranks(sentences)
     candidates = tuple(
@@ -227,18 +222,6 @@ def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], date
         # keeps it within the month, not within the days before the month's end.
         value = DateValue(published.start, published.end, "month", "relative", published.evidence, PUBLICATION_MONTH)
         main.when = TemporalExpression(main.hit.span, "", value, "publication", "past")
-
-
-def _struck_states(drafts: list[Draft], mentions: tuple[Mention, ...]) -> None:
-    """"Israel struck the Syrian capital": the state whose capital an attack hit is its target,
-    though the descriptor names the city, not the state."""
-    rules = {m.span: m.rule for m in mentions}
-    for d in drafts:
-        rule = rules.get(d.place_evidence, "") if d.place_evidence else ""
-        if d.hit.type in ontology().remote_types and rule.startswith(_CAPITAL_RULE):
-            state = country_id(rule[len(_CAPITAL_RULE):])
-            if state not in d.entity_ids():
-                d.participants.append(Participant(state, "target", _STRUCK_STATE_CONFIDENCE, d.place_evidence))
 
 
 def _roles_from_parse(drafts: list[Draft], nlp) -> None:
