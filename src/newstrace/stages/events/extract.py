@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from newstrace import ids
@@ -15,12 +14,13 @@ from newstrace.knowledge.lexicon import Lexicon
 from newstrace.stages.events.announced import announced_acts, credit_announcer
 from newstrace.stages.events.attribution import find_attributions, find_quotes
 from newstrace.stages.events.crosslingual import fallback_hits, needs_fallback
-from newstrace.stages.events.dates import PUBLICATION_DAY, PUBLICATION_MONTH, TemporalExpression, anaphoric_shift, find_dates
+from newstrace.stages.events.drafts import Draft, fits, merge, react, read_claim, refer_back, resolve_anaphoric, retold, same_event
+from newstrace.stages.events.dates import PUBLICATION_DAY, PUBLICATION_MONTH, TemporalExpression, find_dates
 from newstrace.stages.events.eventlex import EventLexicon, event_lexicon, ontology
 from newstrace.knowledge.places import country_id
 from newstrace.stages.events.mainevent import Candidate, background_flags, choose_main, headline, relocated, title_ends_at
 from newstrace.stages.events.participants import (
-    ACTOR_KINDS, CONTENT_TARGET_TYPES, PlaceChoice, Scope, actors_in, choose_participants, choose_place, city_of_country,
+    ACTOR_KINDS, PlaceChoice, Scope, actors_in, choose_participants, choose_place, city_of_country,
     protest_targets,
     scope_of,
 )
@@ -36,24 +36,14 @@ _STRAIGHT = r'(?:(?<![^\W\d_])"|"(?![^\W\d_]))'
 _QUOTE_SPANS = re.compile(r"«[^«»]*»|「[^「」]*」|“[^“”]*”|„[^„“”]*[“”]|" + _STRAIGHT + r'(?:[^"\n]|(?<=[^\W\d_])"(?=[^\W\d_]))*' + _STRAIGHT)
 # A noun trigger reports an event of its own only with an actor this close ("Israeli airstrike").
 _ATTACHED_WORDS = 2
-# Types that answer an earlier act: their other side may be its doer.
-_REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 # "refused to meet", "a refusé de rencontrer": at most this many characters between the two triggers.
 _REFUSAL_GAP = 5
 # Types whose doers often go unnamed ("tens of thousands marched") but whose target is named.
 _DIRECTED = frozenset({"PROTEST"})
-# Acts someone claims ("claimed responsibility for the attack"), and how many paragraphs back
-# the claim may reach.
-_CLAIMED = frozenset({"ASSAULT"})
-_CLAIM_REACH = 3
 # A dateline: the place and date, at most this many characters from the paragraph's start, then
 # within this many the agency and the dash or slash that ends it ("PARIS, 5 mai (AFP) -", "/ТАСС/.").
 _DATELINE_HEAD = 40
 _DATELINE_TAIL = 30
-# What sets a phrase apart from the noun before it: a comma, a bracket, a dash between spaces.
-_CLAUSE_MARK = re.compile(r"[,;:!?()،؛，；：（）、]|\s[-–—]\s")
-# How many words a noun's own place phrase may put between them ("the attack took place in the region of the capital").
-_NOUN_PLACE_REACH = 8
 _DATELINE_END = re.compile(r"\s[-–—]\s|\)\.?\s?[-–—]|/\S+/\.?\s|\.-")
 # A date this close after another trigger is that event's own ("the attack on October 7").
 _OWN_DATE_GAP = 6
@@ -63,33 +53,6 @@ _LEDE_DATE_PARAGRAPHS = 1
 _LEDE_RECENT = timedelta(days=10)
 # The lexicon of a language that has none: no trigger words, no cues; the encoder finds events.
 NEUTRAL = Lexicon("und", "no lexicon", "")
-
-
-@dataclass
-class Draft:
-    """An event being assembled from one trigger and the mentions that refer back to it."""
-
-    hit: TriggerHit
-    mode: str | None
-    sentence: Sentence
-    participants: list[Participant]
-    place_id: str | None
-    place_evidence: Span | None
-    when: TemporalExpression | None
-    status: str
-    evidence: list[Span] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    borrowed: bool = False
-    announced: bool = False  # an act named by a noun after the verb that announces it: an act of its own
-    main: bool = False
-    background: bool = False
-
-    @property
-    def date(self) -> DateValue:
-        return self.when.value if self.when else DateValue.unknown()
-
-    def entity_ids(self) -> set[str]:
-        return {p.entity_id for p in self.participants}
 
 
 def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context) -> tuple[EventMention, ...]:
@@ -145,11 +108,11 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                 nouns = tuple(h.span for h in hits if h is not hit and h.noun)
                 _add_hit(hit, (others, stops, nouns), sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
                          lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e))
-                _refer_back(hit, objects, drafts)
-                _react(hit, drafts)
+                refer_back(hit, objects, drafts)
+                react(hit, drafts)
                 if hit in announced:
                     credit_announcer(hit, drafts)
-        _claim(sentence, actors, text, lex.triggers, drafts)
+        read_claim(sentence, actors, text, lex.triggers, drafts)
         previous = sentence
     drafts = [d for d in drafts if d.participants]
     _roles_from_parse(drafts, ctx.nlp(article.language))
@@ -261,7 +224,7 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
         participants = [p for p in participants if p.entity_id not in targeted] + targets
     if place is not None and hit.type in ontology().verbal_types and _in_content(place.mention.span, hit, participants):
         place = None  # "called on Israel to let aid into Gaza": what was asked for, not where
-    when = _resolve_anaphoric(_date_for(hit, sentence, dates, quoted, text, lex, neighbours[2]), drafts)
+    when = resolve_anaphoric(_date_for(hit, sentence, dates, quoted, text, lex, neighbours[2]), drafts)
     before = _blank(text, scope.start, hit.span.start, dates)
     after = _blank(text, hit.span.end, scope.sentence_end or sentence.end, dates) if hit.nominal else ""
     status = status_of(before, lex, after)
@@ -274,15 +237,15 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
                   place.mention.span if place else None, when, status, [hit.span], [sentence])
     same_sentence = [d for d in drafts if d.sentence == sentence and d.hit.type == hit.type]
     if same_sentence:
-        _merge(same_sentence[-1], draft)
+        merge(same_sentence[-1], draft)
         return
     earlier = [d for d in drafts if d.hit.type == hit.type and d.participants]
     recent = bool(earlier) and earlier[-1].sentence.paragraph >= sentence.paragraph - 1
     if hit.nominal and participants and (recent or not _attached(hit, participants, text)):
         participants = draft.participants = []  # "the meeting ..., X said": X is no participant of it
     if not participants:
-        if earlier and _fits(earlier[-1], draft):
-            _merge(earlier[-1], draft)
+        if earlier and fits(earlier[-1], draft):
+            merge(earlier[-1], draft)
             return
         # Only a symmetric event can be told without its parties ("the truce took effect").
         borrowed = _borrow(hit, previous, mentions, text, lex, info.symmetric) if info.symmetric and not hit.nominal else []
@@ -290,19 +253,19 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
             draft.participants, draft.borrowed = borrowed, True
     elif earlier and earlier[-1].sentence.paragraph >= sentence.paragraph - 1 and not any(
             p.role == "source" for p in participants) and when is None and not hit.nominal:
-        _merge(earlier[-1], draft)  # "He also met X": the same visit, told on
+        merge(earlier[-1], draft)  # "He also met X": the same visit, told on
         return
     else:
         for index in range(len(drafts) - 1, -1, -1):
             other = drafts[index]
-            if other.sentence.end <= title_end and _retold(other, draft):
+            if other.sentence.end <= title_end and retold(other, draft):
                 # The lede retells the title in full: it leads, the title adds its evidence.
                 drafts[index] = draft
                 draft.evidence += other.evidence
                 draft.sentences.insert(0, other.sentence)
                 return
-            if _same_event(other, draft):
-                _merge(other, draft)
+            if same_event(other, draft):
+                merge(other, draft)
                 return
     drafts.append(draft)
 
@@ -371,91 +334,6 @@ def _same_country(ctx: Context, place_id: str, country_id: str) -> bool:
         place.country == country.country or place.country == country.id)
 
 
-def _resolve_anaphoric(when: TemporalExpression | None, drafts: list[Draft]) -> TemporalExpression | None:
-    """"The next day": counted from the day of the event told just before, when that day is known."""
-    shift = anaphoric_shift(when) if when else None
-    if when is None or shift is None:
-        return when
-    told = next((d for d in reversed(drafts) if d.participants and d.date.precision == "day"), None)
-    if told is None or told.date.start is None:
-        return when
-    value = DateValue.of_day(told.date.start + timedelta(days=shift), "relative", when.text, when.value.rule)
-    return replace(when, value=value)
-
-
-def _refer_back(hit: TriggerHit, objects: list[TriggerHit], drafts: list[Draft]) -> None:
-    """"Aoun condemned the strike": the other side is whoever carried out the strike reported before."""
-    if not drafts or drafts[-1].hit is not hit or len(drafts[-1].participants) > 1:
-        return
-    draft = drafts[-1]
-    if not draft.participants or hit.type not in CONTENT_TARGET_TYPES:
-        return
-    for obj in objects:
-        if obj.span.start < hit.span.end:
-            continue
-        earlier = [d for d in drafts[:-1] if d.hit.type == obj.type and d.participants]
-        if earlier:
-            known = draft.entity_ids()
-            doers = [p for p in earlier[-1].participants if p.role in ("source", "other") and p.entity_id not in known]
-            draft.participants += [Participant(p.entity_id, "target", round(p.confidence * 0.8, 3), obj.span)
-                                   for p in doers[:1]]
-            return
-
-
-def _claim(sentence: Sentence, mentions: tuple[Mention, ...], text: str, lex: TriggerLexicon,
-           drafts: list[Draft]) -> None:
-    """"TRF claimed responsibility for the attack": the claimant is the doer of the attack told
-    just before, whose doers the report may not have named ("gunmen opened fire")."""
-    claim = lex.claims.search(text, sentence.start, sentence.end)
-    if claim is None:
-        return
-    claimed = [d for d in drafts if d.hit.type in _CLAIMED and d.status == "asserted"
-               and d.sentence.start <= sentence.start and d.sentence.paragraph >= sentence.paragraph - _CLAIM_REACH]
-    # "TRF claimed this attack": the noun the claim names refers back to the attack told before.
-    named = [d for d in claimed if d.sentence == sentence and d.hit.nominal]
-    told = next((d for d in reversed(claimed) if d not in named), None) if named else None
-    if told is not None:
-        for noun in named:
-            _merge(told, noun)
-            drafts.remove(noun)
-    else:
-        told = claimed[-1] if claimed else None
-    if told is None:
-        return
-    claimants = [m for m in actors_in(mentions, Scope(sentence.start, claim.start()), text, lex)
-                 if m.kind in ("org", "person")]
-    if not claimants or claimants[0].entity_id in told.entity_ids():
-        return
-    doer = claimants[0]
-    assert doer.entity_id is not None
-    told.participants.insert(0, Participant(doer.entity_id, "source", round(doer.confidence * 0.8, 3), doer.span))
-    told.evidence.append(Span(claim.start(), claim.end()))
-    if sentence not in told.sentences:
-        told.sentences.append(sentence)
-
-
-def _react(hit: TriggerHit, drafts: list[Draft]) -> None:
-    """"Zakharova warned that Moscow would retaliate": an accusation or threat with no other side
-    answers the doer of the event told just before (weakly)."""
-    if not drafts or drafts[-1].hit is not hit or hit.type not in _REACTIONS:
-        return
-    draft = drafts[-1]
-    if len(draft.participants) != 1 or len(drafts) < 2:
-        return
-    told = next((d for d in reversed(drafts[:-1]) if d.participants and d.hit.type != hit.type), None)
-    if told is None or told.sentence.paragraph < draft.sentence.paragraph - 1:
-        return
-    known = draft.entity_ids()
-    doer = next((p for p in told.participants if p.role in ("source", "other") and p.entity_id not in known), None)
-    if doer is not None:
-        draft.participants.append(Participant(doer.entity_id, "target", round(doer.confidence * 0.6, 3), doer.evidence))
-
-
-def _retold(title: Draft, lede: Draft) -> bool:
-    return (title.hit.type == lede.hit.type and title.status == lede.status and lede.sentence.start > title.sentence.end
-            and bool(title.entity_ids() & lede.entity_ids()))
-
-
 def _unquoted(quote: re.Match[str], text: str) -> tuple[int, int]:
     """Where the words inside a quotation start and end."""
     inner = text[quote.start() + 1:quote.end() - 1]
@@ -474,55 +352,6 @@ def _attached(hit: TriggerHit, participants: list[Participant], text: str) -> bo
         if len(gap.split()) <= _ATTACHED_WORDS and not re.search(r"[,.;:!?()«»\"“”؟،]", gap):
             return True
     return False
-
-
-def _fits(old: Draft, new: Draft) -> bool:
-    """Whether a trigger without actors can refer back to `old`: no other place, no other date."""
-    if old.place_id and new.place_id and old.place_id != new.place_id:
-        return False
-    return new.when is None or old.when is None or old.date.compatible(new.date)
-
-
-def _same_event(old: Draft, new: Draft) -> bool:
-    """A later report of an event already found: same type, shared actors, nothing contradicting."""
-    if old.hit.type != new.hit.type or old.status != new.status or not old.participants:
-        return False
-    if not (old.entity_ids() <= new.entity_ids() or new.entity_ids() <= old.entity_ids()):
-        return False
-    if old.place_id and new.place_id and old.place_id != new.place_id:
-        return False
-    if new.when is not None and old.when is not None and not old.date.compatible(new.date):
-        return False
-    return new.hit.nominal or new.when is None or old.when is None
-
-
-def _merge(into: Draft, other: Draft) -> None:
-    known = into.entity_ids()
-    if not other.hit.nominal:  # a noun referring back adds no actors: its neighbours are other things
-        into.participants += [p for p in other.participants if p.entity_id not in known]
-    if into.place_id is None and other.place_id is not None and into.mode not in ontology().placeless_modes \
-            and _placed_by_itself(other):
-        into.place_id, into.place_evidence = other.place_id, other.place_evidence
-    if into.when is None and other.when is not None:
-        into.when = other.when
-    into.evidence.append(other.hit.span)
-    if other.sentence not in into.sentences:
-        into.sentences.append(other.sentence)
-
-
-def _placed_by_itself(draft: Draft) -> bool:
-    """Whether a draft's place is its own to give the event it tells again. A noun's place stands
-    in the noun's phrase: right before it ("the Doha talks") or shortly after it with no comma or
-    clause between ("the agreement in Egypt"); not in another clause ("to celebrate the agreement,
-    with the president expected to stop in Israel") or another noun's phrase ("celebrations in
-    Israel and Gaza and messages hailing the deal")."""
-    if not draft.hit.nominal or draft.place_evidence is None:
-        return True
-    place, noun, offset = draft.place_evidence, draft.hit.span, draft.sentence.start
-    after = place.start >= noun.end
-    gap = draft.sentence.text[max(0, (noun.end if after else place.end) - offset):
-                              max(0, (place.start if after else noun.start) - offset)]
-    return not _CLAUSE_MARK.search(gap) and len(gap.split()) <= (_NOUN_PLACE_REACH if after else 1)
 
 
 def _borrow(hit: TriggerHit, previous: Sentence | None, mentions: tuple[Mention, ...], text: str,
