@@ -67,3 +67,15 @@ def test_feed_with_doctype_and_stylesheet() -> None:
 def test_xhtml_with_prolog_is_html() -> None:
     head = b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><link rel="alternate" type="application/rss+xml" href="/feed"/></head><body><p>x</p></body></html>'
     assert detect(head, "page.xml")[0] is Kind.HTML
+
+
+def test_tab_separated_rows_are_a_table_not_an_article() -> None:
+    manifest = "file\tlang\turl\n001.txt\tde\thttps://example.org/a\n002.txt\tfr\thttps://example.org/b\n"
+    assert detect(manifest.encode(), "sources.tsv") == (Kind.TABLE, "rows of tab-separated columns, not an article")
+    assert detect(manifest.encode(), "notes.txt")[0] is Kind.TABLE
+
+
+def test_prose_with_some_tabs_is_text() -> None:
+    article = "Berlin\tThe minister met her counterpart on Monday.\nShe said talks would go on.\nNo date was set.\n"
+    assert detect(article.encode(), "a.txt")[0] is Kind.TEXT
+    assert detect(b"one\ttwo\nthree\tfour\n", "a.txt")[0] is Kind.TEXT  # two rows tell nothing yet

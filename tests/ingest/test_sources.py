@@ -38,6 +38,17 @@ def test_directory_is_recursive_sorted_and_skips_hidden_and_notes(tmp_path: Path
     assert docs[2].uri == "https://lakeside.example/2026/01/library"
 
 
+def test_a_table_beside_the_articles_fails_alone(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Ministers met in Rome on Monday.", encoding="utf-8")
+    (tmp_path / "sources.tsv").write_text("file\turl\na.txt\thttps://example.org/a\nb.txt\thttps://example.org/b\n",
+                                          encoding="utf-8")
+    items = list(iter_raw(str(tmp_path)))
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [d.origin.file for d in items if not isinstance(d, InputError)] == ["a.txt"]
+    assert [(e.code, e.source.endswith("sources.tsv")) for e in errors] == [(Code.E011, True)]
+    assert "tab-separated" in str(errors[0])
+
+
 def test_glob(tmp_path: Path) -> None:
     root = _corpus(tmp_path)
     docs, errors = collect(str(root / "**" / "*.txt"))

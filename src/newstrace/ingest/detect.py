@@ -59,6 +59,7 @@ class Kind(str, Enum):
     JSON = "json"
     FEED = "feed"
     WARC = "warc"
+    TABLE = "table"
     BINARY = "binary"
 
 
@@ -127,12 +128,24 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_TAG.match(start)) or (start.startswith("<") and len(_HTML_TAG.findall(text[:8192])) >= 2)
 
 
+def looks_like_table(text: str) -> bool:
+    """Whether a decoded text is rows of tab-separated columns (a crawl's manifest, a
+    spreadsheet export): every line of its head holds the same number of tabs, one or more."""
+    lines = [line for line in text[:8192].splitlines() if line.strip()]
+    if len(text) > 8192 and len(lines) > 1:
+        lines = lines[:-1]  # the head may cut the last row short
+    if len(lines) < 3:
+        return False
+    columns = {line.count("\t") for line in lines}
+    return len(columns) == 1 and columns.pop() > 0
+
+
 def detect(head: bytes, name: str = "") -> tuple[Kind, str]:
     """Kind of an input from its first bytes (up to HEAD_SIZE) and its name.
 
     Content decides; the name only breaks ties (a `.xml` file that is neither
     feed nor HTML is reported as a failed feed, a `.json` one as failed JSON).
-    Returns the kind and, for BINARY, the reason.
+    Returns the kind and, for BINARY and TABLE, the reason.
     """
     lower = name.lower()
     if head.startswith(b"\x1f\x8b"):
@@ -160,4 +173,6 @@ def detect(head: bytes, name: str = "") -> tuple[Kind, str]:
         return Kind.JSON, ""
     if lower.endswith(_FEED_NAMES) or _XML_PROLOG.match(text):
         return Kind.FEED, ""
+    if looks_like_table(text):
+        return Kind.TABLE, "rows of tab-separated columns, not an article"
     return Kind.TEXT, ""

@@ -163,6 +163,9 @@ def _iter_stream(
         code = Code.E010 if origin.url else Code.E003
         yield InputError(source, code, reason)
         return
+    if kind is Kind.TABLE:
+        yield InputError(source, Code.E011, reason)
+        return
     if kind in (Kind.WARC, Kind.JSON):
         reader = iter_json
         if kind is Kind.WARC:

@@ -34,3 +34,12 @@ def test_phrases_of_one_length_keep_the_order_they_were_given():
     # Longest first, then the given order: each first letter's group opens on its lookahead.
     starts = [pattern.index(f"(?=[{letter.upper()}{letter}])") for letter in "asdp"]
     assert starts == sorted(starts)
+
+
+def test_endings_give_the_other_persons_of_one_word_verbs():
+    from newstrace.stages.events.phrases import with_endings
+
+    forms = with_endings(["وقع", "أطلق سراح"], ["ت", "ا", "تا", "وا"])
+    assert forms[:5] == ["وقع", "وقعت", "وقعا", "وقعتا", "وقعوا"]
+    assert "أطلق سراح" in forms and not any(f.startswith("أطلق سراح") and f != "أطلق سراح" for f in forms)
+    assert with_endings(["signed"], []) == ["signed"]

@@ -134,6 +134,25 @@ def react(hit: TriggerHit, drafts: list[Draft]) -> None:
         draft.participants.append(Participant(doer.entity_id, "target", round(doer.confidence * 0.6, 3), doer.evidence))
 
 
+def named_later(drafts: list[Draft]) -> bool:
+    """"The text of the Gaza agreement provides ... . Trump announced that Israel and Hamas
+    signed it": an article opening on an act it names without its parties tells them later.
+    Before any event with actors, an asserted draft with none takes the first later verb of its
+    type that names some, when nothing (another place, another date) sets the two apart.
+    Whether one did."""
+    for index, draft in enumerate(drafts):
+        if draft.participants:
+            return False
+        if draft.status != "asserted" or draft.borrowed:
+            continue
+        later = next((d for d in drafts[index + 1:] if d.participants and d.hit.type == draft.hit.type), None)
+        if later is not None and later.status == "asserted" and not later.hit.nominal and fits(draft, later):
+            merge(draft, later)
+            drafts.remove(later)
+            return True
+    return False
+
+
 def retold(title: Draft, lede: Draft) -> bool:
     return (title.hit.type == lede.hit.type and title.status == lede.status and lede.sentence.start > title.sentence.end
             and bool(title.entity_ids() & lede.entity_ids()))

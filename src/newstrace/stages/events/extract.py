@@ -14,7 +14,8 @@ from newstrace.knowledge.lexicon import Lexicon
 from newstrace.stages.events.announced import announced_acts, credit_announcer
 from newstrace.stages.events.attribution import find_attributions, find_quotes
 from newstrace.stages.events.crosslingual import fallback_hits, needs_fallback
-from newstrace.stages.events.drafts import Draft, fits, merge, react, read_claim, refer_back, resolve_anaphoric, retold, same_event
+from newstrace.stages.events.drafts import (Draft, fits, merge, named_later, react, read_claim, refer_back, resolve_anaphoric,
+                                           retold, same_event)
 from newstrace.stages.events.dates import PUBLICATION_DAY, PUBLICATION_MONTH, TemporalExpression, find_dates
 from newstrace.stages.events.eventlex import EventLexicon, event_lexicon, ontology
 from newstrace.knowledge.places import country_id
@@ -114,17 +115,14 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                     credit_announcer(hit, drafts)
         read_claim(sentence, actors, text, lex.triggers, drafts)
         previous = sentence
-    drafts = [d for d in drafts if d.participants]
+    assembled, drafts = drafts, [d for d in drafts if d.participants]
     _roles_from_parse(drafts, ctx.nlp(article.language))
     ranks = prose_ranks(sentences)
-    candidates = tuple(
-        Candidate(d.hit.type, d.status, d.borrowed, ranks.get(d.sentence.paragraph, d.sentence.paragraph),
-                  frozenset(d.entity_ids()) | ({d.place_id} if d.place_id else set()), d.date,
-                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal and not d.announced,
-                  d.sentence.start)
-        for d in drafts)
-    main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id),
-                       ontology().reporting_types, headline(article.title, text[title_end:]))
+    candidates, main = _choose_main(drafts, ranks, article, text[title_end:], lex, ctx)
+    if main is None and named_later(assembled):
+        # No lede event names its parties: the one that opens the article may name them later.
+        drafts = [d for d in assembled if d.participants]
+        candidates, main = _choose_main(drafts, ranks, article, text[title_end:], lex, ctx)
     for index, (d, background) in enumerate(zip(drafts, background_flags(candidates, main))):
         d.main, d.background = index == main, background
     if main is not None:
@@ -185,6 +183,19 @@ def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], date
         # keeps it within the month, not within the days before the month's end.
         value = DateValue(published.start, published.end, "month", "relative", published.evidence, PUBLICATION_MONTH)
         main.when = TemporalExpression(main.hit.span, "", value, "publication", "past")
+
+
+def _choose_main(drafts: list[Draft], ranks: dict[int, int], article: Article, body: str, lex: EventLexicon,
+                 ctx: Context) -> tuple[tuple[Candidate, ...], int | None]:
+    candidates = tuple(
+        Candidate(d.hit.type, d.status, d.borrowed, ranks.get(d.sentence.paragraph, d.sentence.paragraph),
+                  frozenset(d.entity_ids()) | ({d.place_id} if d.place_id else set()), d.date,
+                  d.when.kind if d.when else "", d.when.direction if d.when else "", d.hit.nominal and not d.announced,
+                  d.sentence.start)
+        for d in drafts)
+    main = choose_main(candidates, article.title, lex.triggers, lambda entity_id: _names(ctx, entity_id),
+                       ontology().reporting_types, headline(article.title, body))
+    return candidates, main
 
 
 def _roles_from_parse(drafts: list[Draft], nlp) -> None:

@@ -28,7 +28,27 @@ def _in_word(ch: str) -> bool:
     return ch.isalnum() or (bool(ch) and unicodedata.category(ch).startswith("M"))
 
 
+# "a remis … otages": what follows the ellipsis must stand later in the clause, this many
+# characters on at most, for the words before it to be the trigger ("a remis à Israël, lundi,
+# par la Croix-Rouge les vingt otages": handing over captives, not a report or a resignation).
+OBJECT_MARK = "…"
+_OBJECT_REACH = 120
+
+
 def phrase_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = ()) -> str:
+    """One lexicon phrase as a regex (see _plain_regex); "verb … object" matches the verb where
+    the object follows it within the clause, the object outside the match (a lookahead), so
+    the actors between them stay the event's own."""
+    if OBJECT_MARK not in phrase:
+        return _plain_regex(phrase, gap, proclitics)
+    verb, _, obj = (part.strip() for part in phrase.partition(OBJECT_MARK))
+    if not verb or not obj:
+        return _plain_regex(phrase.replace(OBJECT_MARK, " ").strip(), gap, proclitics)
+    reach = r"[^.;!?؟。；！？\n]{0,%d}?" % _OBJECT_REACH
+    return _plain_regex(verb, gap, proclitics) + f"(?={reach}{_plain_regex(obj)})"
+
+
+def _plain_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = ()) -> str:
     """One lexicon phrase as a regex: words joined by any whitespace, `word*` matching any ending.
 
     The boundary checks apply only where the phrase starts or ends with a letter,
@@ -94,6 +114,19 @@ def with_auxiliaries(phrases: Iterable[str], auxiliaries: dict[str, Iterable[str
                 out.extend(f"{form} {rest}" for form in auxiliaries[key])
                 break
     return out
+
+
+def with_endings(phrases: Iterable[str], endings: Iterable[str]) -> list[str]:
+    """Each phrase, and each single-word one with the lexicon's person and number endings:
+    Arabic "وقع" (he signed) also as "وقعت", "وقعا", "وقعتا", "وقعوا". For languages whose
+    word list (simplemma) has no paradigms, the endings stand in for one."""
+    suffixes = [e.strip() for e in endings if e and e.strip()]
+    out: list[str] = []
+    for phrase in phrases:
+        out.append(phrase)
+        if suffixes and " " not in phrase.strip() and not phrase.strip().endswith("*"):
+            out.extend(phrase.strip() + suffix for suffix in suffixes)
+    return list(dict.fromkeys(out))
 
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:

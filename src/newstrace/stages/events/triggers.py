@@ -14,7 +14,7 @@ from newstrace.knowledge.inflection import NameEndings
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.knowledge.wordforms import word_forms
 from newstrace.model import Span
-from newstrace.stages.events.phrases import compile_groups, compile_phrases, label_of, with_auxiliaries
+from newstrace.stages.events.phrases import compile_groups, compile_phrases, label_of, with_auxiliaries, with_endings
 from newstrace.text.scripts import unspaced
 
 # How far before a trigger a negation, modal or future cue still governs it.
@@ -133,6 +133,7 @@ class TriggerLexicon:
         # Compound tenses: a phrase opening on an auxiliary stands for its other forms too.
         auxiliaries = {str(k).casefold(): tuple(v or ()) for k, v in (data.get("auxiliaries") or {}).items()}
         listed_verbs = {label: list(words or ()) for label, words in (data.get("verbs") or {}).items()}
+        listed_verbs = _with_endings(listed_verbs, data.get("verb_endings") or ())
         listed_nouns = {label: list(words or ()) for label, words in (data.get("nouns") or {}).items()}
         verbs, verb_labels = compile_groups(
             {label: with_auxiliaries(words, auxiliaries) for label, words in listed_verbs.items()},
@@ -225,6 +226,19 @@ def other_forms(language: str, verbs: Mapping[str, list[str]], nouns: Mapping[st
     # reports an act of its own only beside a light verb.
     return {form: max(groups_of) for form, groups_of in sorted(owners.items())
             if form not in listed and len({label for label, _ in groups_of}) == 1}
+
+
+def _with_endings(verbs: dict[str, list[str]], endings) -> dict[str, list[str]]:
+    """The listed verbs with their endings added (phrases.with_endings); a form another label
+    lists itself is left to that label ("أعلنت" listed as an announcement is no plain statement)."""
+    if not endings:
+        return verbs
+    owners: dict[str, set[str]] = {}
+    for label, words in verbs.items():
+        for word in words:
+            owners.setdefault(word.strip().casefold(), set()).add(label)
+    return {label: [w for w in with_endings(words, endings) if label in owners.get(w.strip().casefold(), {label})]
+            for label, words in verbs.items()}
 
 
 def _glued(words) -> re.Pattern[str]:
