@@ -84,3 +84,18 @@ def test_a_bare_weekday_told_later_yields_to_the_ledes_date_of_that_weekday(text
     event = main_event(text)
     assert event is not None and event.type == "CONSULT"
     assert event.date.day == date(year_of_weekday(5, 7, 2, date.today()), 5, 7), event.date
+
+
+@pytest.mark.parametrize("text", [
+    " date 2025-09-17 Israel has struck a convoy in southern Lebanon.\n\nIsraeli jets struck three trucks near Tyre. "
+    "Four people died, the Lebanese health ministry said on Monday.",
+    " date 2025-09-17 Die USA haben erneut ein Boot vor Venezuela angegriffen.\n\nUS-Streitkräfte griffen zum zweiten "
+    "Mal ein Boot mit Drogen aus Venezuela an. Drei Menschen seien getötet worden, schrieb Präsident Donald Trump am Montag.",
+    " date 2025-09-17 Estados Unidos atacó de nuevo una lancha frente a Venezuela.\n\nLas fuerzas estadounidenses "
+    "atacaron una embarcación procedente de Venezuela. Tres personas murieron, afirmó el lunes el presidente Donald Trump.",
+])
+def test_the_speech_act_after_a_retelling_of_the_news_dates_it(text):
+    # The headline tells the news undated; the lede tells it again, and the statement right
+    # after that sentence, reporting it, gives its day.
+    event = main_event(text)
+    assert event is not None and event.type == "ASSAULT" and event.date.label() == "2025-09-15"

@@ -24,3 +24,21 @@ def test_a_country_beside_a_speech_act_is_not_where_it_was_made(text: str) -> No
 ])
 def test_a_city_keeps_placing_a_speech_act(text: str) -> None:
     assert "Port Sudan" in main_place(text, "STATEMENT")
+
+
+@pytest.mark.parametrize("text", [
+    "KHARTOUM, March 3 (Reuters) - The Rapid Support Forces said on Monday they would observe a week-long truce.",
+    "Jartum, 3 mar (EFE).- Las Fuerzas de Apoyo Rápido (FAR) anunciaron este lunes una tregua de una semana.",
+    "KHARTOUM (AFP) - Les Forces de soutien rapide ont annoncé lundi une trêve d'une semaine.",
+])
+def test_a_dateline_does_not_place_an_armed_groups_statement(text: str) -> None:
+    # Such groups speak in statements put out online; the dateline is where the reporter files.
+    assert main_place(text, "STATEMENT") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "KHARTOUM, March 3 (Reuters) - Sudan's army chief Abdel Fattah al-Burhan said on Monday the army would fight on.",
+    "NEW DELHI, March 3 (Reuters) - India said on Monday it would expel two Pakistani diplomats.",
+])
+def test_a_dateline_still_places_a_states_statement(text: str) -> None:
+    assert main_place(text, "STATEMENT") != ()

@@ -146,11 +146,11 @@ def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], date
     weekday = main.when.value.weekday if main.when is not None else None
     paragraph_of = {s.start: s.paragraph for s in sentences}
     starts = sorted(paragraph_of)
-    # "X and Y agreed a truce. Trump announced it on Saturday": the speech act right after the
-    # news, reporting it, dates it too; other events' dates are theirs.
-    follows = next((s.start for s in sentences if s.start >= main.sentence.end), None)
+    # "X and Y agreed a truce. Trump announced it on Saturday": the speech act right after a
+    # sentence telling the news, reporting it, dates it too; other events' dates are theirs.
+    follows = {next((s.start for s in sentences if s.start >= told.end), None) for told in main.sentences}
     held = {id(d.when) for d in drafts if d is not main and d.when is not None and d.hit.type != main.hit.type
-            and not (d.hit.type in ontology().reporting_types and d.sentence.start == follows)}
+            and not (d.hit.type in ontology().reporting_types and d.sentence.start in follows)}
     best: tuple[tuple[bool, int], TemporalExpression] | None = None
     for expr in dates:
         at = bisect_right(starts, expr.span.start) - 1
@@ -183,6 +183,10 @@ def _date_main(main: Draft, drafts: list[Draft], sentences: list[Sentence], date
         # keeps it within the month, not within the days before the month's end.
         value = DateValue(published.start, published.end, "month", "relative", published.evidence, PUBLICATION_MONTH)
         main.when = TemporalExpression(main.hit.span, "", value, "publication", "past")
+
+
+# Armed forces of no state (resolve.ARMED_FORCES less a state's military).
+_STATELESS_FORCES = frozenset({"armed_group", "militia"})
 
 
 def _choose_main(drafts: list[Draft], ranks: dict[int, int], article: Article, body: str, lex: EventLexicon,
@@ -295,9 +299,10 @@ def _locate_main(draft: Draft, mentions: tuple[Mention, ...], text: str, title: 
     if draft.mode in ontology().placeless_modes:
         return
     spoken = draft.hit.type in ontology().verbal_types
+    by_dateline = draft.hit.type not in ontology().remote_types and not (spoken and _stateless_speaker(draft, ctx))
     better = relocated(Span(draft.sentence.start, draft.sentence.end), draft.place_id, draft.place_evidence,
                        mentions, text, None if spoken else title, lex, lambda entity_id: _own_names(ctx, entity_id),
-                       draft.hit.type not in ontology().remote_types)
+                       by_dateline)
     if better is not None:
         draft.place_id, draft.place_evidence = better.entity_id, better.span
     place = ctx.kb.get(draft.place_id) if draft.place_id else None
@@ -312,6 +317,13 @@ def _locate_main(draft: Draft, mentions: tuple[Mention, ...], text: str, title: 
             # Where one speaks is a city or a hall: a country beside a speech act is what it is
             # about or who spoke ("the paramilitaries at war in Sudan announced ...").
             draft.place_id, draft.place_evidence = None, None
+
+
+def _stateless_speaker(draft: Draft, ctx: Context) -> bool:
+    """Whether a speech act is an armed group's or a militia's: they speak in statements put out
+    online, not from the city a wire reporter files from ("KHARTOUM (Reuters) - The RSF said")."""
+    speakers = [ctx.kb.get(p.entity_id) for p in draft.participants if p.role == "source"]
+    return bool(speakers) and all(e is not None and e.subtype in _STATELESS_FORCES for e in speakers)
 
 
 def _agency(ctx: Context, entity_id: str) -> bool:
