@@ -25,7 +25,9 @@ class DateValue:
     """A date as an interval [start, end] with how precisely it is known.
 
     `weekday` (0 = Monday) constrains a coarse interval: "a Friday in 2025-06"
-    is precision "month", start 2025-06-01, end 2025-06-30, weekday 4.
+    is precision "month", start 2025-06-01, end 2025-06-30, weekday 4. `yearless`
+    ("MM-DD") is a day of the month an undated page gives without its year ("on 7 May"):
+    no interval, but only a day of that month and number can be it.
     """
 
     start: date | None = None
@@ -35,6 +37,7 @@ class DateValue:
     evidence: str = ""
     rule: str = ""
     weekday: int | None = None
+    yearless: str | None = None
 
     def __post_init__(self) -> None:
         if self.precision not in PRECISIONS:
@@ -88,8 +91,10 @@ class DateValue:
     def compatible(self, other: DateValue) -> bool:
         """Whether both values could denote the same day (a weekday alone constrains a known date)."""
         if not self.known or not other.known:
-            # "On Saturday" with no date known still rules out a known Sunday.
             dated, vague = (self, other) if self.known else (other, self)
+            if vague.yearless is not None and not _yearless_admits(vague.yearless, dated):
+                return False  # "on 7 May" rules out 8 May of any year, and any other month
+            # "On Saturday" with no date known still rules out a known Sunday.
             if vague.weekday is None:
                 return True
             if dated.precision == "day" and dated.start is not None:
@@ -121,7 +126,7 @@ class DateValue:
     def label(self) -> str:
         """Human form: 2025-12-20, 2025-06, 2025, or '?' ('Fri' appended for a weekday constraint)."""
         if not self.known or self.start is None:
-            text = "?"
+            text = "--" + self.yearless if self.yearless else "?"
         elif self.precision == "day":
             text = self.start.isoformat()
         elif self.precision == "month":
@@ -131,6 +136,17 @@ class DateValue:
         if self.weekday is not None and self.precision != "day":
             text += " (" + calendar.day_abbr[self.weekday] + ")"
         return text
+
+
+def _yearless_admits(month_day: str, dated: DateValue) -> bool:
+    """Whether a day of the month with no year ("05-07") can be the other date."""
+    if dated.yearless is not None:
+        return dated.yearless == month_day
+    if not dated.known or dated.start is None or dated.end is None:
+        return True
+    month, day = (int(part) for part in month_day.split("-"))
+    return any(day <= calendar.monthrange(year, month)[1] and dated.admits(date(year, month, day))
+               for year in range(dated.start.year, dated.end.year + 1))
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,15 @@ def test_date_without_year_and_without_publication_is_unknown() -> None:
     assert not only("le 15 janvier", "fr", UNKNOWN).value.known
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "le 15 janvier"), ("en", "on January 15"), ("es", "el 15 de enero"), ("de", "am 15. Januar"),
+    ("ru", "15 января"), ("zh", "1月15日"), ("ar", "في 15 يناير"),
+])
+def test_a_yearless_date_on_an_undated_page_keeps_its_month_and_day(language: str, text: str) -> None:
+    value = only(text, language, UNKNOWN).value
+    assert not value.known and value.yearless == "01-15"
+
+
 def test_absolute_dates_in_several_languages() -> None:
     assert only("on June 12, 2025", "en", UNKNOWN).value.day == date(2025, 6, 12)
     assert only("le 8 octobre 2023", "fr", UNKNOWN).value.day == date(2023, 10, 8)

@@ -13,10 +13,22 @@ COALITION = "local:coalition_of_the_willing"
     "C'est le résultat de la réunion de la « Coalition des volontaires » à Paris.",
     "That is the outcome of the meeting of the 'Coalition of the Willing' in Paris.",
     "Das ist das Ergebnis des Treffens der „Koalition der Willigen“ in Paris.",
-    "Dat is de uitkomst van het overleg van de ‘Coalition of the Willing’ in Parijs.",
+    "Het overleg van de ‘Coalition of the Willing’ eindigde donderdag in Parijs.",
     "Es el resultado de la reunión de la «Coalición de Voluntarios» en París.",
 ])
 def test_a_name_in_quotation_marks_takes_part(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.type == "CONSULT", event
+    assert COALITION in {p.entity_id for p in event.participants}
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers praised the meeting of the so-called Coalition of the Willing held in Paris on Thursday.",
+    "Het overleg van de zogenaamde ‘Coalition of the Willing’ eindigde donderdag in Parijs.",
+    "Das Treffen der sogenannten Koalition der Willigen endete am Donnerstag in Paris.",
+    "La reunión de la llamada «Coalición de Voluntarios» terminó el jueves en París.",
+])
+def test_a_word_introducing_a_name_does_not_part_it_from_the_noun(text: str) -> None:
     event = main_event(text)
     assert event is not None and event.type == "CONSULT", event
     assert COALITION in {p.entity_id for p in event.participants}

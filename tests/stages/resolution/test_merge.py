@@ -421,3 +421,25 @@ def test_an_article_s_undated_news_and_an_event_it_dates_are_two_events():
     recalled = replace(mention("m2", "a1", ["india", "pakistan"], DateValue.of_month(2019, 2, "text"),
                                type="ASSAULT", mode="attack"), main=False)
     assert groups_of([news, recalled]) == [("m1",), ("m2",)]
+
+
+def test_a_day_of_the_month_an_undated_page_gives_picks_the_event_of_that_day():
+    """'Xi and Trump spoke by phone on 5 June' on a page with no date: the call of 5 June, not
+    the call of the same two men in September, and no call of 5 June in another month."""
+    undated = mention("m1", "a1", ["xi", "trump"], DateValue(yearless="06-05"), type="CONSULT", mode="phone_call")
+    june = mention("m2", "a2", ["trump", "xi"], day("2025-06-05"), type="CONSULT", mode="phone_call")
+    september = mention("m3", "a3", ["trump", "xi"], day("2025-09-19"), type="CONSULT", mode="phone_call")
+    assert groups_of([undated, june, september], similarity=lambda x, y: 0.3) == [("m1", "m2"), ("m3",)]
+    assert groups_of([undated, september], similarity=lambda x, y: 0.3) == [("m1",), ("m3",)]
+
+
+def test_a_yearless_day_is_a_day_of_that_month_and_number_only():
+    may_7 = DateValue(yearless="05-07")
+    assert may_7.label() == "--05-07"
+    assert may_7.compatible(day("2025-05-07")) and may_7.compatible(day("2019-05-07"))
+    assert not may_7.compatible(day("2025-05-08"))
+    assert may_7.compatible(DateValue.of_month(2025, 5, "text")) and not may_7.compatible(DateValue.of_month(2025, 6, "text"))
+    # "a Wednesday in May 2025": 7 May 2025 was one.
+    assert may_7.compatible(DateValue.of_month(2025, 5, "text", weekday=2))
+    assert not may_7.compatible(DateValue.of_month(2025, 5, "text", weekday=3))
+    assert may_7.compatible(DateValue(yearless="05-07")) and not may_7.compatible(DateValue(yearless="05-08"))

@@ -358,7 +358,9 @@ def _by_weekday(m, pats: _Patterns, month: int, day: int | None, text: str, offs
     beside = _weekday_beside(m, pats) if day is not None else None
     year = year_of_weekday(month, day, beside[0], date.today()) if beside and day else None
     if beside is None or year is None or day is None:
-        return _expr(m, text, offset, DateValue.unknown(evidence, "date-without-year:no-publication"), "absolute", direction)
+        value = DateValue(evidence=evidence, rule="date-without-year:no-publication",
+                          yearless=f"{month:02d}-{day:02d}" if day is not None else None)
+        return _expr(m, text, offset, value, "absolute", direction)
     _, start, end = beside
     value = DateValue.of_day(date(year, month, day), "relative", text[start:end], "date-without-year:weekday")
     return TemporalExpression(Span(offset + start, offset + end), text[start:end], value, "absolute", direction)

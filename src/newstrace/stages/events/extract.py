@@ -256,7 +256,7 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
         return
     earlier = [d for d in drafts if d.hit.type == hit.type and d.participants]
     recent = bool(earlier) and earlier[-1].sentence.paragraph >= sentence.paragraph - 1
-    if hit.nominal and participants and (recent or not _attached(hit, participants, text)):
+    if hit.nominal and participants and (recent or not _attached(hit, participants, text, lex)):
         participants = draft.participants = []  # "the meeting ..., X said": X is no participant of it
     if not participants:
         if earlier and fits(earlier[-1], draft):
@@ -364,14 +364,15 @@ def _unquoted(quote: re.Match[str], text: str) -> tuple[int, int]:
     return start, start + len(inner.strip())
 
 
-def _attached(hit: TriggerHit, participants: list[Participant], text: str) -> bool:
+def _attached(hit: TriggerHit, participants: list[Participant], text: str, lex: TriggerLexicon) -> bool:
     """Whether an actor stands right beside a noun trigger, with no punctuation between (the
-    quotation marks of a name aside: "the meeting of the « Coalition »")."""
+    quotation marks of a name aside, and a word introducing it: "the meeting of the so-called
+    « Coalition »")."""
     for p in participants:
         if p.evidence is None:
             continue
         left, right = sorted((hit.span, p.evidence), key=lambda sp: sp.start)
-        gap = text[left.end:right.start].strip().strip("«»\"“”‘’„'").strip()
+        gap = lex.naming.sub(" ", text[left.end:right.start]).strip().strip("«»\"“”‘’„'").strip()
         if len(gap.split()) <= _ATTACHED_WORDS and not re.search(r"[,.;:!?()«»\"“”؟،]", gap):
             return True
     return False

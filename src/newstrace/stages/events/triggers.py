@@ -126,6 +126,8 @@ class TriggerLexicon:
     forms: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
     # "south of", "near": the place after them locates the place before them ("Bucha, northwest of Kyiv")
     place_relative: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "so-called", "zogenaamde": words that introduce a name, parting it from no noun before it
+    naming: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
@@ -179,6 +181,7 @@ class TriggerLexicon:
             earlier_before=compile_phrases(data.get("earlier_before") or ()),
             forms=_inflected(lexicon.language, data, listed_verbs, listed_nouns),
             place_relative=compile_phrases(data.get("place_relative") or ()),
+            naming=compile_phrases(data.get("naming") or ()),
         )
 
     @cached_property

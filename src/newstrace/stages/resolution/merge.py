@@ -158,7 +158,10 @@ def _same_day_and_place(a: EventMention, b: EventMention) -> bool:
 
 def weekday_agrees(a: EventMention, b: EventMention) -> bool:
     """A weekday one report gives ("on Thursday") that the other's day, or weekday, is: time
-    evidence for a report that gives no day of its own."""
+    evidence for a report that gives no day of its own; so is a day of the month an undated
+    page gives without its year ("on 5 June"), where the other report's day is that one."""
+    if a.date.yearless is not None or b.date.yearless is not None:
+        return _yearless_agrees(a, b) or _yearless_agrees(b, a)
     wa, wb = a.date.weekday, b.date.weekday
     day_a, day_b = told_day(a), told_day(b)
     if wa is not None and day_a is None:
@@ -166,6 +169,12 @@ def weekday_agrees(a: EventMention, b: EventMention) -> bool:
     if wb is not None and day_b is None:
         return day_a is not None and day_a.weekday() == wb
     return False
+
+
+def _yearless_agrees(a: EventMention, b: EventMention) -> bool:
+    day_b = told_day(b)
+    return a.date.yearless is not None and (
+        a.date.yearless == b.date.yearless or (day_b is not None and day_b.strftime("%m-%d") == a.date.yearless))
 
 
 def _same_time(a: EventMention, b: EventMention) -> bool:
