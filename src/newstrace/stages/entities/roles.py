@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +29,7 @@ class RolePatterns:
     heads: re.Pattern[str] | None
     implied: tuple[str | None, ...] = ()  # per title alternative: the country it names by itself
     counterparts: re.Pattern[str] | None = None
+    unnamed_doers: re.Pattern[str] | None = None  # "gunmen", "Bewaffnete": doers a report does not name
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,23 @@ def compile_role_patterns(lexicon: Lexicon | None) -> RolePatterns:
     heads, _ = _alternation([("head", str(word)) for word in section.get("heads") or ()])
     implied = tuple(name.partition("@")[2] or None for name in names)
     counterparts, _ = _alternation([("counterpart", str(word)) for word in section.get("counterparts") or ()])
-    return RolePatterns(titles, tuple(name.partition("@")[0] for name in names), heads, implied, counterparts)
+    unnamed, _ = _alternation([("unnamed", str(word)) for word in section.get("unnamed_doers") or ()])
+    return RolePatterns(titles, tuple(name.partition("@")[0] for name in names), heads, implied, counterparts,
+                        unnamed)
+
+
+def find_unnamed_doers(text: str, patterns: RolePatterns) -> tuple[Span, ...]:
+    """Where the text names doers only by what they did or bore ("gunmen", "des hommes armés")."""
+    if patterns.unnamed_doers is None:
+        return ()
+    normal = normalize(text)
+    found = []
+    for match in patterns.unnamed_doers.finditer(normal.text):
+        start, end = normal.original_span(match.start(), match.end())
+        while end < len(text) and unicodedata.category(text[end]).startswith("M"):
+            end += 1  # the vowel signs matching drops ("आतंकियों", not "आतंकियो")
+        found.append(Span(start, end))
+    return tuple(found)
 
 
 def _adjacent(text: str, left: int, right: int, before: bool = False) -> bool:

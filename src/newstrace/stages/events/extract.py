@@ -28,6 +28,7 @@ from newstrace.stages.events.participants import (
 from newstrace.stages.events.credits import agency_credit, located_name
 from newstrace.stages.events.syntax import parse_roles
 from newstrace.stages.events.topics import find_topics
+from newstrace.stages.events.unnamed import only_unnamed, with_unnamed_doers
 from newstrace.stages.events.triggers import TriggerHit, TriggerLexicon, find_triggers, refine_mode, status_of
 from newstrace.text.sentences import Sentence, prose_ranks, split_sentences
 
@@ -115,8 +116,10 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                     credit_announcer(hit, drafts)
         read_claim(sentence, actors, text, lex.triggers, drafts)
         previous = sentence
+    _unnamed_doers(drafts)
     assembled, drafts = drafts, [d for d in drafts if d.participants]
     _roles_from_parse(drafts, ctx.nlp(article.language))
+    _unnamed_doers(drafts)  # a parser's roles aside, "gunmen" are doers
     ranks = prose_ranks(sentences)
     candidates, main = _choose_main(drafts, ranks, article, text[title_end:], lex, ctx)
     if main is None and named_later(assembled):
@@ -202,6 +205,12 @@ def _choose_main(drafts: list[Draft], ranks: dict[int, int], article: Article, b
     return candidates, main
 
 
+def _unnamed_doers(drafts: list[Draft]) -> None:
+    """Unnamed doers stay only where no named doer took their place (a claim, a later sentence)."""
+    for d in drafts:
+        d.participants = with_unnamed_doers(d.participants, d.hit.type, ontology().unnamed_doer_types)
+
+
 def _roles_from_parse(drafts: list[Draft], nlp) -> None:
     """Where a dependency parser exists, it says who is the doer of a verb and who the other side."""
     if nlp is None:
@@ -228,7 +237,8 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country,
                                    scope.sentence_end or sentence.end, seat_of, tuple(d.span for d in dates))
     excluded = in_place | ({place.mention.span} if place else frozenset())
-    participants = list(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded))
+    participants = with_unnamed_doers(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded),
+                                      hit.type, ontology().unnamed_doer_types)
     if place is None:
         # "addressed the Knesset": an institution taking part is where it sits.
         place = next((PlaceChoice(seat, m) for p in participants if (seat := seat_of(p.entity_id))
@@ -255,6 +265,9 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
         merge(same_sentence[-1], draft)
         return
     earlier = [d for d in drafts if d.hit.type == hit.type and d.participants]
+    if only_unnamed(participants) and earlier and fits(earlier[-1], draft):
+        merge(earlier[-1], draft)  # "The attackers fled": the doers of the attack told before
+        return
     recent = bool(earlier) and earlier[-1].sentence.paragraph >= sentence.paragraph - 1
     if hit.nominal and participants and (recent or not _attached(hit, participants, text, lex)):
         participants = draft.participants = []  # "the meeting ..., X said": X is no participant of it

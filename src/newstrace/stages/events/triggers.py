@@ -47,6 +47,7 @@ class Ontology:
     placeless_modes: frozenset[str] = frozenset()  # no one place (a phone call)
     remote_types: frozenset[str] = frozenset()  # placed where they strike, never by a dateline
     reporting_types: frozenset[str] = frozenset()  # speech acts that carry another act's news
+    unnamed_doer_types: frozenset[str] = frozenset()  # acts whose source may be doers no one names
 
     @property
     def symmetric_types(self) -> frozenset[str]:
@@ -67,7 +68,7 @@ def load_ontology() -> Ontology:
     return Ontology(types, tuple(data.get("precedence") or ()), tuple(data.get("topics") or ()),
                     frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()),
                     frozenset(data.get("placeless_modes") or ()), frozenset(data.get("remote_types") or ()),
-                    frozenset(data.get("reporting_types") or ()))
+                    frozenset(data.get("reporting_types") or ()), frozenset(data.get("unnamed_doer_types") or ()))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,11 @@ compares them with a direct transcription):
   start more than `max_span` days earlier are not looked at);
 - the date sweep: in (start, end, id) order a dated mention meets the next
   `neighbours` mentions starting by its end (give or take `tolerance`); undated
-  mentions meet everyone in the group.
+  mentions meet everyone in the group;
+- a place block (`placed`: the type and place of a mention that may be told with doers
+  unnamed): only the mentions whose doers are unnamed (`unnamed`) take part, every pair
+  with one of them when the block is small; in a larger one they sweep among themselves
+  and each dated one meets every dated mention of the block whose interval overlaps its own.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import numpy as np
 from newstrace.model import EventMention
 
 Related = Callable[[EventMention], frozenset[str]]
+Placed = Callable[[EventMention], str | None]
 # Codes gathered before duplicates are dropped: bounds the memory of the raw pairs.
 COMPACT_AT = 1 << 23
 
@@ -47,21 +52,44 @@ class Limits:
     max_span: int
 
 
-def candidate_codes(mentions: Sequence[EventMention], related: Related, limits: Limits) -> np.ndarray:
+def candidate_codes(mentions: Sequence[EventMention], related: Related, limits: Limits,
+                    placed: Placed = lambda mention: None,
+                    unnamed: Callable[[EventMention], bool] = lambda mention: False) -> np.ndarray:
     """Sorted unique codes i * n + j (i < j) of the pairs sharing a block; `mentions` sorted by id."""
     n = len(mentions)
     dates = _Dates(mentions)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    places: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         for actor in related(mention):
             blocks[(mention.type, actor)].append(i)
+        if (place := placed(mention)) is not None:
+            places[(mention.type, place)].append(i)
     codes = _Codes(n)
     for (_, actor), members in blocks.items():
         if len(members) <= limits.cap:
             codes.all_pairs(np.asarray(members, dtype=np.int64))
         else:
             _split(actor, members, mentions, dates, related, limits, codes)
+    for members in places.values():
+        _place_block(np.asarray(members, dtype=np.int64), [unnamed(mentions[i]) for i in members], dates, limits, codes)
     return codes.unique()
+
+
+def _place_block(members: np.ndarray, unnamed: list[bool], dates: _Dates, limits: Limits, codes: _Codes) -> None:
+    """Pairs of a place block: each with a mention whose doers are unnamed (see the module's rules)."""
+    mask = np.asarray(unnamed, dtype=bool)
+    led = members[mask]
+    if not len(led):
+        return
+    if len(members) <= limits.cap:
+        codes.all_pairs(led)
+        codes.cross(led, members[~mask])
+        return
+    _sweep(led, dates, limits, codes)
+    led_dated = led[dates.dated[led]]
+    if len(led_dated):
+        _overlapping(led_dated, members[dates.dated[members]], dates, limits, codes)
 
 
 def decoded(codes: np.ndarray, n: int, chunk: int = 1 << 16) -> Iterator[tuple[int, int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from newstrace.ids import event_id, is_provisional
+from newstrace.ids import event_id, is_provisional, is_unnamed
 from newstrace.model import DateValue, Discrepancy, Event, EventMention, FieldVote, Participant
 from newstrace.stages.events.dates import PUBLICATION_DAY
 
@@ -144,6 +144,7 @@ def _participants(group: Sequence[EventMention], source_of: Callable[[str], str]
             sources[p.entity_id].add(source_of(m.article_id))
             confidence[p.entity_id] = max(confidence[p.entity_id], p.confidence)
     all_sources = {source_of(m.article_id) for m in group}
+    _name_unnamed_doers(roles, sources)
     ordered = sorted(roles, key=lambda pid: (-len(sources[pid]), _role_rank(roles[pid]), pid))
     # Short reports name fewer people: a known person that a report's main event names as its
     # doer or target, or a known armed force it names as the target (the army a drone strike
@@ -170,6 +171,19 @@ def _participants(group: Sequence[EventMention], source_of: Callable[[str], str]
         for pid in minority
     }
     return participants, Discrepancy("participants", tuple(FieldVote(pid, articles_of[pid]) for pid in minority))
+
+
+def _name_unnamed_doers(roles: dict[str, Counter[str]], sources: dict[str, set[str]]) -> None:
+    """"Gunmen" in some reports, the group that claimed the attack in others: the group did it,
+    and the reports of unnamed doers support it as its doer."""
+    unnamed = [pid for pid in roles if is_unnamed(pid)]
+    named = [pid for pid in roles if not is_unnamed(pid) and "source" in roles[pid]]
+    if not unnamed or not named:
+        return
+    for pid in unnamed:
+        for doer in named:
+            sources[doer] |= sources[pid]
+        del roles[pid], sources[pid]
 
 
 def _role_rank(roles: Counter[str]) -> int:

@@ -3,6 +3,9 @@
 1. Blocking: a mention is filed under (type, participant) for each participant
    and for the state each official participant stands for, and large blocks are
    cut into date windows, so cost grows with the corpus, not with its square.
+   Doers a report does not name ("gunmen") are no participant to block or score
+   on: an attack of a type they may do is also filed under (type, place), where
+   only a report of unnamed doers meets the others.
 2. Hard constraints decide what can never be one event: different types or
    modes, day-precise dates more than a day apart, incompatible coarse dates
    (precision and weekday respected), two different known places, and an
@@ -22,9 +25,11 @@ from datetime import timedelta
 
 import numpy as np
 
+from newstrace.ids import is_unnamed
 from newstrace.model import DateValue, EventMention
 from newstrace.stages.resolution.blocking import Limits, candidate_codes, decoded
 from newstrace.stages.events.dates import PUBLICATION_DAY
+from newstrace.stages.events.eventlex import ontology
 
 THRESHOLD = 0.5
 # Cosine of evidence sentences above which two speech acts say the same thing.
@@ -58,7 +63,21 @@ def mergeable(mention: EventMention) -> bool:
 
 
 def participant_ids(mention: EventMention) -> frozenset[str]:
-    return frozenset(p.entity_id for p in mention.participants)
+    """The participants that tell who took part: doers a report does not name tell nobody."""
+    return frozenset(p.entity_id for p in mention.participants if not is_unnamed(p.entity_id))
+
+
+def unnamed_doers(mention: EventMention) -> bool:
+    """Whether the report does not name the doers ("gunmen opened fire")."""
+    return any(is_unnamed(p.entity_id) for p in mention.participants)
+
+
+def place_key(mention: EventMention) -> str | None:
+    """The place block of an act whose doers may go unnamed: where a report of unnamed doers
+    meets the reports of that act in that place, named or not."""
+    if mention.place_id is None or mention.type not in ontology().unnamed_doer_types:
+        return None
+    return "@" + mention.place_id
 
 
 Affiliation = Callable[[str], str | None]
@@ -222,7 +241,7 @@ def _speaker_of(mention: EventMention) -> str | None:
 def pair_score(
     a: EventMention, b: EventMention, similarity: Similarity | None,
     verbal_types: frozenset[str] = frozenset(), broad: Callable[[str], bool] = lambda e: False,
-    affiliation: Affiliation = _no_affiliation,
+    affiliation: Affiliation = _no_affiliation, local: Callable[[str], bool] = lambda place_id: False,
 ) -> float:
     """Evidence that two compatible mentions report the same event, in [0, 1].
 
@@ -234,13 +253,20 @@ def pair_score(
     bridged = _bridged(ids_a, ids_b, affiliation) | _bridged(ids_b, ids_a, affiliation)
     shared = direct | bridged
     if not shared:
-        return 0.0
-    if _needs_similar_evidence(a, b, shared, direct, verbal_types, broad):
-        if similarity is None or similarity(a, b) < CONTENT_SIMILARITY:
+        # Unnamed doers: one act only on the day and in the place both tell, said alike or in a
+        # place so small (`local`) that two such acts there on one day are not to be expected.
+        if not _unnamed_alike(a, b):
             return 0.0
-    smaller, larger = sorted((ids_a, ids_b), key=len)
-    matched = sum(1 for x in smaller if x in larger or x in bridged or affiliation(x) in bridged)
-    overlap = matched / len(smaller)
+        if not local(a.place_id or "") and (similarity is None or similarity(a, b) < CONTENT_SIMILARITY):
+            return 0.0
+        overlap = 1.0
+    else:
+        if _needs_similar_evidence(a, b, shared, direct, verbal_types, broad):
+            if similarity is None or similarity(a, b) < CONTENT_SIMILARITY:
+                return 0.0
+        smaller, larger = sorted((ids_a, ids_b), key=len)
+        matched = sum(1 for x in smaller if x in larger or x in bridged or affiliation(x) in bridged)
+        overlap = matched / len(smaller)
     if a.date.precision == "day" and b.date.precision == "day":
         date_score = 1.0 if a.date.start == b.date.start else 0.6
     elif (a.date.known and b.date.known) or weekday_agrees(a, b):
@@ -255,6 +281,13 @@ def pair_score(
     return score
 
 
+def _unnamed_alike(a: EventMention, b: EventMention) -> bool:
+    """A report of unnamed doers and another report of the act (doers named or not): the same
+    day or weekday told, and the same place named by both."""
+    return (unnamed_doers(a) or unnamed_doers(b)) and _same_time(a, b) and a.place_id is not None \
+        and a.place_id == b.place_id
+
+
 def _bridged(ids: frozenset[str], others: frozenset[str], affiliation: Affiliation) -> frozenset[str]:
     """Countries one side names whose officials the other side names ("Azerbaijan" ~ "Aliyev").
     Two officials of one state are not bridged: they may be at different meetings."""
@@ -263,7 +296,10 @@ def _bridged(ids: frozenset[str], others: frozenset[str], affiliation: Affiliati
 
 
 def block_keys(mention: EventMention, affiliation: Affiliation = _no_affiliation) -> list[tuple[str, str]]:
-    return [(mention.type, pid) for pid in sorted(related_ids(mention, affiliation))]
+    """Every block a mention is filed under: what partitions and incremental resolution follow."""
+    keys = [(mention.type, pid) for pid in sorted(related_ids(mention, affiliation))]
+    place = place_key(mention)
+    return keys + [(mention.type, place)] if place is not None else keys
 
 
 # The blocking rules above and the constants at the top; blocking.py enumerates the pairs they allow.
@@ -273,7 +309,7 @@ LIMITS = Limits(BLOCK_CAP, NEIGHBOURS, DAY_TOLERANCE.days, MAX_SPAN.days)
 def candidate_pairs(mentions: Sequence[EventMention], affiliation: Affiliation = _no_affiliation) -> set[tuple[str, str]]:
     """Pairs of mention ids sharing a block; large blocks are cut by a second participant and date."""
     ordered = sorted(mentions, key=lambda m: m.id)
-    codes = candidate_codes(ordered, lambda m: related_ids(m, affiliation), LIMITS)
+    codes = candidate_codes(ordered, lambda m: related_ids(m, affiliation), LIMITS, place_key, unnamed_doers)
     return {(ordered[i].id, ordered[j].id) for i, j in decoded(codes, len(ordered)) if ordered[i].id != ordered[j].id}
 
 
@@ -287,19 +323,21 @@ def cluster(
     verbal_types: frozenset[str] = frozenset(),
     broad: Callable[[str], bool] = lambda entity_id: False,
     affiliation: Affiliation = _no_affiliation,
+    local: Callable[[str], bool] = lambda place_id: False,
 ) -> list[tuple[EventMention, ...]]:
     """Group mentions into events; each group sorted by id, groups sorted by their first id.
 
-    `affiliation` gives the state an official stands for, or None."""
+    `affiliation` gives the state an official stands for, or None; `local` whether a place is
+    a town small enough that one day's attack there is one event."""
     # Mentions are numbered in id order: a pair is two numbers, and number order is id order.
     usable = sorted({m.id: m for m in mentions if mergeable(m)}.values(), key=lambda m: m.id)
-    codes = candidate_codes(usable, lambda m: related_ids(m, affiliation), LIMITS)
+    codes = candidate_codes(usable, lambda m: related_ids(m, affiliation), LIMITS, place_key, unnamed_doers)
     # The pairs above the threshold in flat arrays (8 bytes a field, no object per pair).
     scores, firsts, seconds = array("d"), array("q"), array("q")
     for first, second in decoded(codes, len(usable)):
         a, b = usable[first], usable[second]
         if compatible(a, b, same_place, distinct_modes):
-            score = pair_score(a, b, similarity, verbal_types, broad, affiliation)
+            score = pair_score(a, b, similarity, verbal_types, broad, affiliation, local)
             if score >= threshold:
                 scores.append(round(score, 6))
                 firsts.append(first)
