@@ -108,10 +108,12 @@ def test_a_corrupt_record_is_skipped_with_its_offset_and_the_records_after_it_ar
     build_warc(path, gzip)
     data = bytearray(path.read_bytes())
     if gzip:
-        # Damage the deflate stream inside the first article's gzip member (CC-NEWS: one member per record).
+        # Damage the deflate stream of the first article's gzip member (CC-NEWS: one member per record).
+        # Its first block gets the reserved block type, which no inflater accepts: random bytes would
+        # sometimes still inflate to garbage, and the record ids warcio draws make them differ per run.
         starts = [i for i in range(len(data)) if data[i:i + 3] == b"\x1f\x8b\x08"]
         member = starts[2]
-        data[member + 40:member + 200] = b"\xff" * 160
+        data[member + 10] = 0b111
         damaged = member
     else:
         # Break the first article's header block: its WARC version line becomes garbage.
