@@ -27,3 +27,14 @@ def test_a_form_another_label_lists_stays_with_it():
     hit = next(h for h in __import__("newstrace.stages.events.triggers", fromlist=["find_triggers"]).find_triggers(
         "أعلنت الحكومة خطة جديدة.", 0, lexicon))
     assert (hit.type, hit.mode) == ("STATEMENT", "announcement")
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # "وصلت" is listed as a light verb: a relief plane arriving is aid, not a visit of "وصل".
+    ("وصلت، الأحد، إلى مطار بيروت طائرة إغاثية قطرية محملة بالأدوية.", "AID"),
+    # A minister arriving is still a visit.
+    ("وصلت وزيرة الخارجية الألمانية أنالينا بيربوك، الجمعة، إلى دمشق في زيارة رسمية.", "CONSULT"),
+])
+def test_a_form_listed_as_a_light_verb_stays_with_the_noun_it_carries(text, event_type):
+    event = main_event(text)
+    assert event is not None and event.type == event_type

@@ -43,3 +43,10 @@ def test_endings_give_the_other_persons_of_one_word_verbs():
     assert forms[:5] == ["وقع", "وقعت", "وقعا", "وقعتا", "وقعوا"]
     assert "أطلق سراح" in forms and not any(f.startswith("أطلق سراح") and f != "أطلق سراح" for f in forms)
     assert with_endings(["signed"], []) == ["signed"]
+
+
+def test_endings_reach_the_verb_of_a_verb_object_phrase():
+    from newstrace.stages.events.phrases import with_endings
+
+    assert with_endings(["أفرج … عن"], ["ت", "وا"]) == ["أفرج … عن", "أفرجت … عن", "أفرجوا … عن"]
+    assert with_endings(["a remis … otages"], ["s"]) == ["a remis … otages"]

@@ -9,9 +9,10 @@ from dataclasses import dataclass, replace
 from newstrace.ids import is_provisional
 from newstrace.knowledge.inflection import ATTRIBUTE, PLACE
 from newstrace.model import Mention, Participant, Span
-from newstrace.stages.events.triggers import TriggerHit, TriggerLexicon
+from newstrace.stages.events.triggers import TriggerHit, TriggerLexicon, load_ontology
 from newstrace.text.scripts import MARKS
 
+_ONTOLOGY = load_ontology()
 ACTOR_KINDS = frozenset({"person", "org", "country", "role"})
 PLACE_KINDS = frozenset({"place", "country"})
 # Types whose other side may sit after "that" ("demanded that Israel lift ...").
@@ -102,8 +103,11 @@ def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str,
     if comp:
         end, content_start = comp.start(), comp.end()
     subject = lex.subject_before.search(text, after, end)
-    while subject and lex.agent_before.match(text, subject.start()):
-        subject = lex.subject_before.search(text, subject.end(), end)  # Hebrew "על ידי" (by) is no "על" (about)
+    verb = text[hit.span.start:hit.span.end].casefold()
+    # Hebrew "על ידי" (by) is no "על" (about); "أُفرج صباح الاثنين عن" is the verb's own "عن".
+    while subject and (lex.agent_before.match(text, subject.start())
+                       or (verb, subject.group().casefold()) in lex.governed):
+        subject = lex.subject_before.search(text, subject.end(), end)
     if subject:
         end = subject.start()
     if quotations is None:
@@ -327,13 +331,15 @@ def _dedupe(pairs: list[tuple[Mention, str]]) -> tuple[Participant, ...]:
     return tuple(seen.values())
 
 
-def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tuple[bool, int]:
+def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit,
+              toward: bool | None = None) -> tuple[bool, int]:
     """Whether a place mention is introduced as a location; also the start of its place phrase.
 
     Located: a place preposition shortly before it ("in the capital Ankara": a few
     filler words allowed for a city, one for a country), a locative ending after
     it ("İstanbul'da") or written onto it ("Budapesten", "ঢাকায়"), a one-letter preposition
-    written onto it, or the object of a visit ("visited Moscow").
+    written onto it, or the object of a visit ("visited Moscow"). A destination ("to Moscow")
+    locates only acts that happen where they go, unless `toward` says otherwise.
     """
     # An inflected match carries its ending ("Moszkvában"); others follow it ("İstanbul'da", "東京で").
     case = lex.endings.case_of(m.text, text[m.span.end:m.span.end + 12], m.rule == "kb-stem")
@@ -350,9 +356,15 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> tu
     before = text[window_start:m.span.start]
     cut = max((before.rfind(p) for p in ",.;:!?()«»\"“”"), default=-1)
     limit = _FILLERS_CITY if m.kind == "place" else _FILLERS_COUNTRY
+    if toward is None:
+        toward = _ONTOLOGY.at_destination(hit.type, hit.mode)
     for match in reversed(list(lex.place_before.finditer(before, cut + 1))):
         if window_start + match.start() < hit.span.start < m.span.start:
             break  # "в пятницу пригрозил Брюсселю": the trigger stands between, no place phrase
+        if not toward and match.group().casefold() in lex.place_toward:
+            continue  # "handed over to Israel": where to, not where
+        if m.kind == "country" and match.group().casefold() in lex.place_before_cities:
+            continue  # "a remis à Israël": to whom, not where
         if len(_words(before[match.end():])) <= limit:
             return True, window_start + match.start()
     gap = _gap(text, hit.span.end, m.span.start)
@@ -455,7 +467,15 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     place, phrase_start = pick
     inside = frozenset(m.span for m in mentions if phrase_start <= m.span.start and m.span.end <= place.span.end)
     assert place.entity_id
-    return PlaceChoice(seats.get(place.span, place.entity_id), place), inside | qualifying
+    # "met him in Cairo, on his first visit to Egypt": a country placed in the same clause around
+    # the city the event is in, or travelled to, is the same where told coarser, and no party. An
+    # attack is the exception: the country it strikes is its target ("struck Tyre in Lebanon").
+    hosts = frozenset(m.span for m in mentions if hit.type not in _ONTOLOGY.remote_types
+                      and m is not place and m.kind == "country" and m.entity_id
+                      and clause_start <= m.span.start < clause_end
+                      and (m.entity_id == place.entity_id or same_country(place.entity_id, m.entity_id))
+                      and _locative(m, text, lex, hit, toward=True)[0])
+    return PlaceChoice(seats.get(place.span, place.entity_id), place), inside | qualifying | hosts
 
 
 def _locates_previous(m: Mention, found: list[tuple[Mention, int]], text: str, lex: TriggerLexicon) -> bool:
@@ -549,7 +569,7 @@ def city_of_country(hit: TriggerHit, country_id: str, mentions: tuple[Mention, .
     for m in mentions:
         if not m.entity_id or m.rule.endswith("demonym"):
             continue
-        if m.kind == "place" and in_country(m.entity_id, country_id) and _locative(m, text, lex, hit)[0]:
+        if m.kind == "place" and in_country(m.entity_id, country_id) and _locative(m, text, lex, hit, toward=True)[0]:
             found.setdefault(m.entity_id, m)
         elif m.kind == "org" and (seat := seat_of(m.entity_id)) and in_country(seat, country_id):
             found.setdefault(seat, replace(m, entity_id=seat, kind="place"))

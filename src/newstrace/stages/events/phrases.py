@@ -118,14 +118,16 @@ def with_auxiliaries(phrases: Iterable[str], auxiliaries: dict[str, Iterable[str
 
 def with_endings(phrases: Iterable[str], endings: Iterable[str]) -> list[str]:
     """Each phrase, and each single-word one with the lexicon's person and number endings:
-    Arabic "وقع" (he signed) also as "وقعت", "وقعا", "وقعتا", "وقعوا". For languages whose
-    word list (simplemma) has no paradigms, the endings stand in for one."""
+    Arabic "وقع" (he signed) also as "وقعت", "وقعا", "وقعتا", "وقعوا"; so too the one-word verb
+    of a "verb … object" phrase ("أفرجت … عن"). For languages whose word list (simplemma) has
+    no paradigms, the endings stand in for one."""
     suffixes = [e.strip() for e in endings if e and e.strip()]
     out: list[str] = []
     for phrase in phrases:
         out.append(phrase)
-        if suffixes and " " not in phrase.strip() and not phrase.strip().endswith("*"):
-            out.extend(phrase.strip() + suffix for suffix in suffixes)
+        verb, mark, obj = (part.strip() for part in phrase.partition(OBJECT_MARK))
+        if suffixes and " " not in verb and not verb.endswith("*"):
+            out.extend(f"{verb}{suffix} {mark} {obj}" if mark else verb + suffix for suffix in suffixes)
     return list(dict.fromkeys(out))
 
 

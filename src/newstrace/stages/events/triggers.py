@@ -14,7 +14,9 @@ from newstrace.knowledge.inflection import NameEndings
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.knowledge.wordforms import word_forms
 from newstrace.model import Span
-from newstrace.stages.events.phrases import compile_groups, compile_phrases, label_of, with_auxiliaries, with_endings
+from newstrace.stages.events.phrases import (
+    OBJECT_MARK, compile_groups, compile_phrases, label_of, with_auxiliaries, with_endings,
+)
 from newstrace.text.scripts import unspaced
 
 # How far before a trigger a negation, modal or future cue still governs it.
@@ -48,6 +50,10 @@ class Ontology:
     remote_types: frozenset[str] = frozenset()  # placed where they strike, never by a dateline
     reporting_types: frozenset[str] = frozenset()  # speech acts that carry another act's news
     unnamed_doer_types: frozenset[str] = frozenset()  # acts whose source may be doers no one names
+    destination_acts: frozenset[str] = frozenset()  # placed where they go ("travelled to Moscow")
+
+    def at_destination(self, event_type: str, mode: str | None) -> bool:
+        return event_type in self.destination_acts or f"{event_type}/{mode}" in self.destination_acts
 
     @property
     def symmetric_types(self) -> frozenset[str]:
@@ -68,7 +74,8 @@ def load_ontology() -> Ontology:
     return Ontology(types, tuple(data.get("precedence") or ()), tuple(data.get("topics") or ()),
                     frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()),
                     frozenset(data.get("placeless_modes") or ()), frozenset(data.get("remote_types") or ()),
-                    frozenset(data.get("reporting_types") or ()), frozenset(data.get("unnamed_doer_types") or ()))
+                    frozenset(data.get("reporting_types") or ()), frozenset(data.get("unnamed_doer_types") or ()),
+                    frozenset(data.get("destination_acts") or ()))
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,12 @@ class TriggerLexicon:
     place_relative: re.Pattern[str] = re.compile(r"(?!x)x")
     # "so-called", "zogenaamde": words that introduce a name, parting it from no noun before it
     naming: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "travelled to Moscow" places the visit; "handed over to Israel" does not place the handover
+    place_toward: frozenset[str] = frozenset()
+    # "à Paris" but "en France": before a country, "à" tells to whom ("a remis à Israël")
+    place_before_cities: frozenset[str] = frozenset()
+    # "أفرج … عن": a particle a "verb … object" phrase names is that verb's own, no "about"
+    governed: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
@@ -136,7 +149,7 @@ class TriggerLexicon:
         # Compound tenses: a phrase opening on an auxiliary stands for its other forms too.
         auxiliaries = {str(k).casefold(): tuple(v or ()) for k, v in (data.get("auxiliaries") or {}).items()}
         listed_verbs = {label: list(words or ()) for label, words in (data.get("verbs") or {}).items()}
-        listed_verbs = _with_endings(listed_verbs, data.get("verb_endings") or ())
+        listed_verbs = _with_endings(listed_verbs, data.get("verb_endings") or (), data.get("light_verbs") or ())
         listed_nouns = {label: list(words or ()) for label, words in (data.get("nouns") or {}).items()}
         verbs, verb_labels = compile_groups(
             {label: with_auxiliaries(words, auxiliaries) for label, words in listed_verbs.items()},
@@ -183,6 +196,9 @@ class TriggerLexicon:
             forms=_inflected(lexicon.language, data, listed_verbs, listed_nouns),
             place_relative=compile_phrases(data.get("place_relative") or ()),
             naming=compile_phrases(data.get("naming") or ()),
+            place_toward=frozenset(str(w).casefold() for w in data.get("place_toward") or ()),
+            place_before_cities=frozenset(str(w).casefold() for w in data.get("place_before_cities") or ()),
+            governed=_governed(listed_verbs, data.get("subject_before") or ()),
         )
 
     @cached_property
@@ -232,17 +248,27 @@ def other_forms(language: str, verbs: Mapping[str, list[str]], nouns: Mapping[st
             if form not in listed and len({label for label, _ in groups_of}) == 1}
 
 
-def _with_endings(verbs: dict[str, list[str]], endings) -> dict[str, list[str]]:
+def _with_endings(verbs: dict[str, list[str]], endings, light_verbs=()) -> dict[str, list[str]]:
     """The listed verbs with their endings added (phrases.with_endings); a form another label
-    lists itself is left to that label ("أعلنت" listed as an announcement is no plain statement)."""
+    lists itself is left to that label ("أعلنت" listed as an announcement is no plain statement),
+    and so is one listed as a light verb ("وصلت طائرة إغاثية": a relief plane arrived is aid)."""
     if not endings:
         return verbs
-    owners: dict[str, set[str]] = {}
+    owners: dict[str, set[str]] = {str(w).strip().casefold(): {"light"} for w in light_verbs}
     for label, words in verbs.items():
         for word in words:
             owners.setdefault(word.strip().casefold(), set()).add(label)
     return {label: [w for w in with_endings(words, endings) if label in owners.get(w.strip().casefold(), {label})]
             for label, words in verbs.items()}
+
+
+def _governed(verbs: dict[str, list[str]], subject_words) -> frozenset[tuple[str, str]]:
+    """(verb, particle) pairs of "verb … object" phrases whose object is a subject-matter word:
+    in "أفرج … عن" (released) "عن" (about) is the verb's own, bringing whom it set free."""
+    particles = {str(w).strip().casefold() for w in subject_words}
+    pairs = ((verb.strip(), obj.strip()) for words in verbs.values() for w in words
+             for verb, mark, obj in [w.casefold().partition(OBJECT_MARK)] if mark)
+    return frozenset(pair for pair in pairs if " " not in pair[0] and pair[1] in particles)
 
 
 def _glued(words) -> re.Pattern[str]:
