@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 from newstrace.ids import is_provisional
 from newstrace.knowledge.inflection import ATTRIBUTE, PLACE
 from newstrace.model import Mention, Participant, Span
-from newstrace.stages.events.triggers import TriggerHit, TriggerLexicon, load_ontology
+from newstrace.stages.events.eventlex import ontology
+from newstrace.stages.events.triggers import TriggerHit, TriggerLexicon
 from newstrace.text.scripts import MARKS
 
-_ONTOLOGY = load_ontology()
 ACTOR_KINDS = frozenset({"person", "org", "country", "role"})
 PLACE_KINDS = frozenset({"place", "country"})
 # Types whose other side may sit after "that" ("demanded that Israel lift ...").
@@ -357,7 +357,7 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit,
     cut = max((before.rfind(p) for p in ",.;:!?()«»\"“”"), default=-1)
     limit = _FILLERS_CITY if m.kind == "place" else _FILLERS_COUNTRY
     if toward is None:
-        toward = _ONTOLOGY.at_destination(hit.type, hit.mode)
+        toward = ontology().at_destination(hit.type, hit.mode)
     for match in reversed(list(lex.place_before.finditer(before, cut + 1))):
         if window_start + match.start() < hit.span.start < m.span.start:
             break  # "в пятницу пригрозил Брюсселю": the trigger stands between, no place phrase
@@ -470,7 +470,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     # "met him in Cairo, on his first visit to Egypt": a country placed in the same clause around
     # the city the event is in, or travelled to, is the same where told coarser, and no party. An
     # attack is the exception: the country it strikes is its target ("struck Tyre in Lebanon").
-    hosts = frozenset(m.span for m in mentions if hit.type not in _ONTOLOGY.remote_types
+    hosts = frozenset(m.span for m in mentions if hit.type not in ontology().remote_types
                       and m is not place and m.kind == "country" and m.entity_id
                       and clause_start <= m.span.start < clause_end
                       and (m.entity_id == place.entity_id or same_country(place.entity_id, m.entity_id))
