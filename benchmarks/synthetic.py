@@ -22,7 +22,7 @@ TEMPLATES = {
            "According to diplomatic sources, both sides agreed to meet again next month.",
            "Subscribe to our newsletter: https://news.example/newsletter"),
     "fr": ("{a} a rencontré {b} samedi à {c} pour discuter du cessez-le-feu et de l'aide humanitaire.",
-           "Selon des sources diplomatiques, les discussions ont porté sur l'échange de prisonniers.",
+           "Des diplomates ont indiqué que les pourparlers concernaient aussi l'échange de prisonniers.",
            "Les deux parties sont convenues de se revoir le mois prochain, a indiqué un responsable.",
            "Inscrivez-vous à notre newsletter : https://news.example/newsletter"),
     "tr": ("{a}, cumartesi günü {c} kentinde {b} ile bir araya gelerek ateşkesi görüştü.",

@@ -12,8 +12,8 @@ from newstrace.knowledge.kept_regex import path_of, supported
 
 TEXTS = {
     "fr_core_news_md": [
-        "Le ministre turc des Affaires étrangères, Hakan Fidan, a rencontré mardi à Doha son homologue "
-        "qatari. Les deux hommes ont évoqué l'aide humanitaire destinée à la bande de Gaza.",
+        "Hakan Fidan, chef de la diplomatie turque, a vu mardi à Doha son homologue qatari. "
+        "Les deux responsables ont parlé de l'aide humanitaire envoyée vers la bande de Gaza.",
         "Selon l'agence Anadolu, le chef du renseignement s'est rendu à Ankara après-demain, "
         "où il s'entretiendra avec des porte-parole du Hamas et de l'ONU.",
     ],

@@ -17,8 +17,8 @@ def ctx() -> Context:
 
 
 @pytest.mark.parametrize(("text", "language", "name", "entity"), [
-    ("KHARTOUM – Les Forces paramilitaires de soutien rapide (FSR) ont lancé dimanche des drones contre "
-     "l'aéroport de Port-Soudan, selon l'armée.", "fr", "Forces paramilitaires de soutien rapide", RSF),
+    ("KHARTOUM – L'aéroport de Port-Soudan a été visé dimanche par des drones des Forces paramilitaires "
+     "de soutien rapide (FSR), d'après l'armée.", "fr", "Forces paramilitaires de soutien rapide", RSF),
     ("KHARTUM – Las Fuerzas Paramilitares de Apoyo Rápido (FAR) lanzaron el domingo drones "
      "contra el aeropuerto de Puerto Sudán.", "es", "Fuerzas Paramilitares de Apoyo Rápido", RSF),
     ("DAMASCUS – The Levant Liberation Committee (HTS) said on Sunday that its fighters had entered the city.",

@@ -54,7 +54,7 @@ def test_one_actor_in_every_script(ctx, text, language, surface):
     ("Le chef du renseignement turc a reçu une délégation.", "fr", "2026-01-24", "chef du renseignement turc", KALIN),
     ("Le chef du renseignement turc a reçu une délégation.", "fr", "2019-05-01", "chef du renseignement turc", FIDAN),
     ("The Turkish intelligence chief met the delegation.", "en", "2025-12-20", "Turkish intelligence chief", KALIN),
-    ("Le ministre turc des Affaires étrangères a parlé.", "fr", "2025-12-20",
+    ("Mardi, le ministre turc des Affaires étrangères répondait aux questions.", "fr", "2025-12-20",
      "ministre turc des Affaires étrangères", FIDAN),
     ("MİT Başkanı dün heyeti kabul etti.", "tr", "2025-06-01", "MİT Başkanı", KALIN),
     ("استقبل رئيس الاستخبارات التركية وفدا من الحركة.", "ar", "2026-01-10", "رئيس الاستخبارات التركية", KALIN),
@@ -106,7 +106,7 @@ def test_han_and_hangul_names_are_indexed(ctx):
 
 
 def test_spans_point_into_the_text(ctx):
-    text = "Le président du MİT, İbrahim Kalın, a reçu à İstanbul'da le ministre qatari."
+    text = "İbrahim Kalın, président du MİT, recevait à İstanbul'da un ministre qatari."
     for mention in link(ctx, text, "fr", "2025-06-01"):
         assert text[mention.span.start:mention.span.end] == mention.text
 

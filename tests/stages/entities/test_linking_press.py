@@ -31,7 +31,7 @@ def guesses(ctx, text: str, language: str) -> list[str]:
     # Nor does a plural or inflected noun close one, with no determiner before it: names
     # seldom inflect ("Soldaten" is "Soldat", "Zivilisten" is "Zivilist").
     ("Seither wurden dabei Zehntausende Zivilisten und Kämpfer getötet.", []),
-    ("Das Land hat eine halbe Million Soldaten in der Region stationiert.", []),
+    ("Im Grenzgebiet stehen inzwischen eine halbe Million Soldaten bereit.", []),
     ("Am Morgen erreichten Hunderte Flüchtlinge die Grenze.", []),
     # The name after such a noun stays; one with no determiner before it stays whole.
     ("Das bestätigte der Armeesprecher Torvald Enqvist am Abend.", ["Torvald Enqvist"]),

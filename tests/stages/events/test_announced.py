@@ -13,7 +13,7 @@ ANNOUNCED = [
      "President Donald Trump announced on Tuesday a strike on a boat in the Caribbean that killed eleven people.",
      "ASSAULT", "Q22686"),
     ("Ataque no mar\n\nPublicado em 2 de setembro de 2025\n\n"
-     "O presidente Donald Trump anunciou nesta terça-feira a morte de onze pessoas num ataque no mar do Caribe.",
+     "Nesta terça-feira, o presidente Donald Trump anunciou a morte de onze tripulantes num ataque contra um barco no Caribe.",
      "ASSAULT", "Q22686"),
     ("Frappe en mer\n\nPublié le 2 septembre 2025\n\n"
      "Le président Donald Trump a annoncé mardi une frappe contre un bateau dans la mer des Caraïbes.",

@@ -220,7 +220,7 @@ def _latest(month: int, day: int, weekday: int) -> date:
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "On Wednesday the army struck nine sites. The strikes came before dawn on 7 May, two weeks "
            "after the attack of 22 April, which was carried out on a Tuesday."),
-    ("es", "Este miércoles el ejército atacó nueve objetivos. La ofensiva se produjo en la madrugada "
+    ("es", "Este miércoles el ejército atacó nueve objetivos. La ofensiva comenzó antes del amanecer "
            "del 7 de mayo, dos semanas después del atentado del martes 22 de abril."),
     ("fr", "Mercredi, l'armée a frappé neuf sites. Les frappes ont eu lieu à l'aube du 7 mai, deux "
            "semaines après l'attentat du 22 avril, survenu un mardi."),

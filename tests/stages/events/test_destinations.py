@@ -30,7 +30,7 @@ def test_a_visit_aid_and_a_city_after_a_are_placed(text: str, event_type: str, p
 
 def test_a_release_with_its_preposition_keeps_its_actors_in_arabic() -> None:
     # "أُفرج ... عن" (released ...): the verb's own "عن" is no "about" closing the clause.
-    event = main_event("أُفرج صباح الاثنين عن سبع رهائن بعد عام من الاحتجاز لدى حركة حماس في قطاع غزة.")
+    event = main_event("أُفرج صباح الاثنين عن سبع رهائن بعد عام قضوه محتجزين لدى حركة حماس في غزة.")
     assert event is not None and event.type == "CONCEDE" and "Q38799" in {p.entity_id for p in event.participants}
 
 

@@ -43,7 +43,7 @@ def asserted(events):
 
 def test_french_meeting_with_weekday_place_and_role() -> None:
     text = ("Patron du renseignement (MIT), Ibrahim Kalin a reçu ce samedi à Istanbul "
-            "Khalil al-Hayya, un cadre du Hamas, pour parler de la trêve à Gaza.")
+            "le négociateur Khalil al-Hayya, un cadre du Hamas, pour parler de la trêve à Gaza.")
     found = events_of(text, "fr", [
         ("Patron du renseignement", "role", "Q6100994"), ("MIT", "org", "Q1320806"),
         ("Ibrahim Kalin", "person", "Q6100994"), ("Istanbul", "place", "gn:745044"),
@@ -496,7 +496,7 @@ def test_who_claims_an_attack_carried_it_out() -> None:
 
 
 def test_an_attack_is_not_placed_at_its_upper_case_dateline_with_a_colon():
-    text = "WASHINGTON: The United States military killed six people on Tuesday in a strike on a vessel from Venezuela."
+    text = "WASHINGTON: The United States military killed six people on Tuesday in a strike on a boat that had left Venezuela."
     found = events_of(text, "en", [("WASHINGTON", "place", "gn:4140963"), ("United States", "country", "iso:US"),
                                    ("Venezuela", "country", "iso:VE")])
     main = _main(found)

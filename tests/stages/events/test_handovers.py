@@ -20,7 +20,7 @@ def test_the_object_is_looked_for_but_not_matched():
 
 @pytest.mark.parametrize("text", [
     "Hamas handed over seven hostages to the Red Cross in Gaza on Monday.",
-    "Le Hamas a remis lundi, par l'intermédiaire de la Croix-Rouge, sept otages.",
+    "Le Hamas a remis lundi, par le biais de la Croix-Rouge, sept otages.",
     "Hamas entregó el lunes a la Cruz Roja a los siete rehenes.",
     "Die Hamas übergab am Montag dem Roten Kreuz sieben Geiseln.",
     "Hamas ha consegnato lunedì sette ostaggi alla Croce Rossa.",

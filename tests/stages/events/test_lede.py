@@ -17,11 +17,11 @@ CTX = Context(use_spacy=False)
 FURNITURE = "Foto 2/5\n\nAP/LaPresse\n\nEuropa 2025\n\nMerz, Tusk\n\nTV\n\nUE NATO G7\n\n"
 
 PAGES = [
-    ("it", "Il cancelliere tedesco Friedrich Merz ha incontrato mercoledì il primo ministro polacco Donald Tusk a Varsavia. I due leader hanno discusso di migrazione, sicurezza e difesa europea.",
+    ("it", "Mercoledì a Varsavia Friedrich Merz, cancelliere della Germania, ha incontrato Donald Tusk, capo del governo polacco. I due leader hanno discusso di migrazione, sicurezza e difesa europea.",
      {"Q90795", "Q946"}),
     ("en", "German Chancellor Friedrich Merz met Polish Prime Minister Donald Tusk in Warsaw on Wednesday. The two leaders discussed migration, security and the defence of the European Union.",
      {"Q90795", "Q946"}),
-    ("es", "El canciller alemán Friedrich Merz se reunió el miércoles en Varsovia con el primer ministro polaco Donald Tusk. Los dos dirigentes hablaron de migración, seguridad y defensa europea.",
+    ("es", "El canciller alemán Friedrich Merz se reunió el miércoles en Varsovia con Donald Tusk, jefe del Gobierno de Polonia. Los dos dirigentes hablaron de migración, seguridad y defensa europea.",
      {"Q90795", "Q946"}),
 ]
 
@@ -58,7 +58,7 @@ def test_a_site_name_kept_as_title_does_not_make_the_lede_an_analysis_piece(page
 @pytest.mark.parametrize("text", [
     "Truce agreed\n\nAfter days of heavy fighting, Armenia and Azerbaijan have agreed to an immediate ceasefire. "
     "Their foreign ministers announced it jointly on Saturday.",
-    "Waffenruhe\n\nNach tagelangen Gefechten haben sich Indien und Pakistan auf eine sofortige Waffenruhe geeinigt. "
+    "Waffenruhe\n\nNach tagelangen Gefechten einigten sich Indien und Pakistan auf eine Waffenruhe, die sofort gilt. "
     "Das teilten beide Außenminister am Samstag mit.",
     "Trêve\n\nAprès des jours de combats, l'Inde et le Pakistan ont conclu une trêve immédiate. "
     "Les deux ministres des Affaires étrangères l'ont annoncé samedi.",

@@ -1,4 +1,4 @@
-"""An earlier event named in the lede ("held since the attack on October 7, 2023") neither leads
+"""An earlier event named in the lede ("held since the attack on 7 October 2023") neither leads
 nor dates the news; hostages handed over, prizes awarded and speeches given are events of their
 own; plural speakers in Spanish and Portuguese speak; Italian reports arrivals in the present."""
 
@@ -13,11 +13,11 @@ CASES = [
     # text, type, mode, day, a participant that must be there
     # The attack is when the hostages were taken: "since" makes it no object of "held", and its
     # own date ("the attack on ...") is not the release's.
-    ("Hostages handed over to the Red Cross in Gaza\n\nPublished: 13 October 2025\n\n"
-     "The last twenty hostages, held since the attack on October 7, 2023, were released by Hamas on Monday.",
+    ("Gaza: the last living hostages go home\n\nPublished: 13 October 2025\n\n"
+     "Twenty hostages, the last still alive, held since the attack on 7 October 2023, were freed by Hamas on Monday.",
      "CONCEDE", None, "2025-10-13", "Q38799"),
-    ("Prisoners handed over to the Red Cross in Gaza\n\nPublished: 20 January 2025\n\n"
-     "Ninety prisoners, held since the offensive of March 2024, were handed over to the Red Cross by Israel on Sunday.",
+    ("Ninety prisoners back in the West Bank\n\nPublished: 20 January 2025\n\n"
+     "Ninety prisoners, held since the offensive of March 2024, were handed over by Israel to the Red Cross on Sunday.",
      "CONCEDE", None, "2025-01-19", "iso:IL"),
     # A prize awarded is announced by those who award it, and told of its winner.
     ("Charlemagne Prize for the Ukrainian president\n\nPublished: 10 October 2025\n\n"
@@ -41,7 +41,7 @@ CASES = [
     # The present of Italian reporting: arriving and being received.
     ("Merz a Parigi da Macron\n\nPubblicato il 7 maggio 2025\n\n"
      "Nella sua prima visita all'estero il cancelliere tedesco Friedrich Merz arriva a Parigi, dove è accolto "
-     "dal presidente francese Emmanuel Macron, mentre proseguono i negoziati sui dazi.",
+     "all'Eliseo da Emmanuel Macron, capo dello Stato francese, mentre proseguono i negoziati sui dazi.",
      "CONSULT", "visit", "2025-05-07", "Q3052772"),
     # German compounds of a visit, and the light verb of staying ("hält sich ... auf").
     ("Merz in Paris\n\nVeröffentlicht: 7. Mai 2025\n\n"

@@ -14,7 +14,7 @@ COALITION = "local:coalition_of_the_willing"
     "That is the outcome of the meeting of the 'Coalition of the Willing' in Paris.",
     "Das ist das Ergebnis des Treffens der „Koalition der Willigen“ in Paris.",
     "Het overleg van de ‘Coalition of the Willing’ eindigde donderdag in Parijs.",
-    "Es el resultado de la reunión de la «Coalición de Voluntarios» en París.",
+    "Eso es lo que salió del encuentro de la «Coalición de Voluntarios» celebrado en París.",
 ])
 def test_a_name_in_quotation_marks_takes_part(text: str) -> None:
     event = main_event(text)
@@ -24,7 +24,7 @@ def test_a_name_in_quotation_marks_takes_part(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Ministers praised the meeting of the so-called Coalition of the Willing held in Paris on Thursday.",
-    "Het overleg van de zogenaamde ‘Coalition of the Willing’ eindigde donderdag in Parijs.",
+    "Het overleg binnen de zogenaamde ‘Coalition of the Willing’ eindigde donderdag in Parijs.",
     "Das Treffen der sogenannten Koalition der Willigen endete am Donnerstag in Paris.",
     "La reunión de la llamada «Coalición de Voluntarios» terminó el jueves en París.",
 ])

@@ -24,14 +24,14 @@ def statements(text: str):
 SPOKEN = [
     # A gloss in brackets right before the verb.
     ("Declaración en Sudán\n\nPublicado: 3 de marzo de 2026\n\n"
-     "El grupo paramilitar Fuerzas de Apoyo Rápido (FAR) anunció este martes una nueva ofensiva en Darfur.",
+     "La milicia Fuerzas de Apoyo Rápido (FAR) anunció el martes una nueva ofensiva en Darfur.",
      "Q16984133"),
     ("Statement from Sudan\n\nPublished: 3 March 2026\n\n"
      "The paramilitary Rapid Support Forces (RSF) announced on Tuesday a new offensive in Darfur.",
      "Q16984133"),
     # An apposition between commas.
     ("Annonce au Soudan\n\nPublié le 3 mars 2026\n\n"
-     "Les Forces de soutien rapide (FSR), paramilitaires en guerre contre l'armée, ont annoncé mardi une offensive.",
+     "Les Forces de soutien rapide (FSR), une milice qui combat l'armée régulière, ont annoncé mardi une offensive.",
      "Q16984133"),
     ("Erklärung der Hamas\n\nVeröffentlicht: 3. März 2026\n\n"
      "Die Hamas, die im Gazastreifen herrscht, erklärte am Dienstag ihre Bereitschaft zu neuen Gesprächen.",

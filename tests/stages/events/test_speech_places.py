@@ -9,7 +9,7 @@ from tests.stages.events.analysed import main_place
 
 @pytest.mark.parametrize("text", [
     "The Rapid Support Forces, at war with the army in Sudan, announced on Thursday that they accept the truce.",
-    "Les Forces de soutien rapide, en guerre contre l'armée au Soudan, ont annoncé jeudi qu'elles acceptaient la trêve.",
+    "Les Forces de soutien rapide, qui se battent au Soudan contre l'armée régulière, ont annoncé jeudi qu'elles acceptaient la trêve.",
     "أعلنت قوات الدعم السريع يوم الخميس موافقتها على هدنة إنسانية في السودان.",
     "Die RSF-Miliz, die im Sudan gegen die Armee kämpft, erklärte am Donnerstag, sie nehme die Waffenruhe an.",
 ])

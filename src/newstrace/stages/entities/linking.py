@@ -421,7 +421,7 @@ def link_article(article: Article, ctx) -> tuple[Mention, ...]:
     return _glossed(mentions, text)
 
 
-# A name and, in brackets right after it, what it is known as: "les Forces paramilitaires de
+# A name and, in brackets right after it, what it is known as: "Forces paramilitaires de
 # soutien rapide (FSR)", "Hayat Tahrir al-Sham (HTS)".
 _GLOSS_OPEN = re.compile(r"\s*[(（]\s*")
 _GLOSS_CLOSE = re.compile(r"\s*[)）]")
