@@ -125,7 +125,9 @@ def find_unnamed_doers(text: str, patterns: RolePatterns) -> tuple[Span, ...]:
 def _adjacent(text: str, left: int, right: int, before: bool = False) -> bool:
     if left > right:
         return False
-    return bool((_BEFORE_GAP if before else _GAP).match(text[left:right]))
+    # A vowel sign is part of its word ("मोदी" is one word of four letters, not two short ones).
+    gap = "".join("a" if unicodedata.category(c).startswith("M") else c for c in text[left:right])
+    return bool((_BEFORE_GAP if before else _GAP).match(gap))
 
 
 def _nearest_cue(text: str, span: Span, cues: Sequence[Cue], want_org: bool | None) -> Cue | None:

@@ -47,6 +47,8 @@ _DIRECTED = frozenset({"PROTEST"})
 _DATELINE_HEAD = 40
 _DATELINE_TAIL = 30
 _DATELINE_END = re.compile(r"\s[-–—]\s|\)\.?\s?[-–—]|/\S+/\.?\s|\.-")
+# What parts a noun from the verb of another type it would be the object of.
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
 # A date this close after another trigger is that event's own ("the attack on October 7").
 _OWN_DATE_GAP = 6
 # The paragraphs whose date a main event without one of its own may take, and how old that
@@ -97,7 +99,12 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
             found[index] = [hit]
     for sentence, hits in zip(sentences, found):
         # A noun beside a verb of another type is what that verb acts on ("condemned the strike").
-        objects = [h for h in hits if h.nominal and any(not v.nominal and v.type != h.type for v in hits)]
+        # Not across a clause break ("frappes israéliennes sur Khan Younès, a indiqué la défense
+        # civile"), nor where a verb of the noun's own type tells it ("were killed in Israeli strikes").
+        objects = [h for h in hits if h.nominal
+                   and any(not v.nominal and v.type != h.type and not _CLAUSE_BREAK.search(_between(text, v.span, h.span))
+                           for v in hits)
+                   and not any(not v.nominal and v.type == h.type and v.span.end <= h.span.start for v in hits)]
         # "refused to meet" negates the meeting; it is no rejection event of its own.
         objects += [h for h in hits if h.type == "REJECT" and any(
             0 <= o.span.start - h.span.end <= _REFUSAL_GAP for o in hits if o is not h)]
@@ -109,7 +116,8 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                 stops = tuple(h.span for h in hits if h is not hit and h.type == "STATEMENT" and not h.nominal)
                 nouns = tuple(h.span for h in hits if h is not hit and h.noun)
                 _add_hit(hit, (others, stops, nouns), sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
-                         lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e))
+                         lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e),
+                         lambda e: _area(ctx, e))
                 refer_back(hit, objects, drafts)
                 react(hit, drafts)
                 if hit in announced:
@@ -229,13 +237,14 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
              mentions: tuple[Mention, ...],
              dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
              drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool],
-             seat_of: Callable[[str], str | None] = lambda entity_id: None) -> None:
+             seat_of: Callable[[str], str | None] = lambda entity_id: None,
+             is_area: Callable[[str], bool] = lambda entity_id: False) -> None:
     info = ontology().types.get(hit.type)
     if info is None:
         return
     scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours[:2], quoted)
     place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country,
-                                   scope.sentence_end or sentence.end, seat_of, tuple(d.span for d in dates))
+                                   scope.sentence_end or sentence.end, seat_of, tuple(d.span for d in dates), is_area)
     excluded = in_place | ({place.mention.span} if place else frozenset())
     participants = with_unnamed_doers(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded),
                                       hit.type, ontology().unnamed_doer_types)
@@ -262,7 +271,11 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
                   place.mention.span if place else None, when, status, [hit.span], [sentence])
     same_sentence = [d for d in drafts if d.sentence == sentence and d.hit.type == hit.type]
     if same_sentence:
-        merge(same_sentence[-1], draft)
+        told = same_sentence[-1]
+        if hit.nominal and participants and not told.participants and _attached(hit, participants, text, lex):
+            # "were killed in Israeli strikes": whose strikes they were is who did the killing.
+            told.participants = list(participants)
+        merge(told, draft)
         return
     earlier = [d for d in drafts if d.hit.type == hit.type and d.participants]
     if only_unnamed(participants) and earlier and fits(earlier[-1], draft):
@@ -362,6 +375,17 @@ def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:
 def _seat(ctx: Context, entity_id: str) -> str | None:
     entity = ctx.kb.get(entity_id)
     return entity.seat if entity is not None and ctx.kb.get(entity.seat or "") is not None else None
+
+
+def _between(text: str, a: Span, b: Span) -> str:
+    left, right = sorted((a, b), key=lambda span: span.start)
+    return text[left.end:right.start]
+
+
+def _area(ctx: Context, entity_id: str) -> bool:
+    """A country or a territory: a place phrase that can hold a city."""
+    entity = ctx.kb.get(entity_id)
+    return entity is not None and (entity.kind == "country" or entity.subtype == "territory")
 
 
 def _same_country(ctx: Context, place_id: str, country_id: str) -> bool:

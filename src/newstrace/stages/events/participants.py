@@ -376,12 +376,13 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit,
 
 def _beside(country: Span, place: Span, text: str, its_own: bool, words: int = 2,
             place_words: re.Pattern[str] | None = None) -> bool:
-    """A country named right before a city ("Qatar's capital Doha"), or after it when it is the
-    city's own ("Tyre, south Lebanon"). A place word between them ("Israel's crimes in Gaza")
-    makes the country an actor, not the city's qualifier."""
+    """A country named right before a city of it ("Qatar's capital Doha"), or after it ("Tyre,
+    south Lebanon"). A place word between them ("Israel's crimes in Gaza") makes the country an
+    actor, not the city's qualifier, and so does a city of another country ("이스라엘의 가자지구
+    군사 작전": Israel's operation in the Gaza Strip)."""
     if country.end <= place.start:
         gap = _gap(text, country.end, place.start)
-        return (len(_words(gap)) <= words and not _PUNCT.search(gap)
+        return (its_own and len(_words(gap)) <= words and not _PUNCT.search(gap)
                 and not (place_words is not None and place_words.search(gap)))
     if not its_own:
         return False
@@ -397,6 +398,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
                  sentence_end: int | None = None,
                  seat_of: Callable[[str], str | None] = lambda entity_id: None,
                  dates: tuple[Span, ...] = (),
+                 is_area: Callable[[str], bool] = lambda entity_id: False,
                  ) -> tuple[PlaceChoice | None, frozenset[Span]]:
     """Where the event happened: the located place nearest after the trigger, else before it.
 
@@ -426,6 +428,9 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
             continue
         if m.span.start >= hit.span.end and lex.subject_before.search(text, hit.span.end, m.span.start):
             continue
+        if (m.span.end <= hit.span.start and phrase_start < m.span.start and not (hit.nominal or hit.noun)
+                and _subject_right_before(m, phrase_start, text, clause_start, lex)):
+            continue  # "in Berlin gegen den Krieg im Gazastreifen demonstriert": what, not where
         found.append((m, phrase_start))
     # A place the knowledge base knows beats one only named in this text ("le palais de
     # Dolmabahçe à Istanbul" is in Istanbul as far as merging and maps can tell).
@@ -445,6 +450,8 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
         # "在巴黎举行集会，抗议以色列在加沙的军事行动": where the place phrase precedes the verb,
         # one after it is what the event is about, unless it is the verb's own object ("访问北京").
         pick = before[-1]
+    if pick is not None:
+        pick = _city_in_area(pick, mentions, text, same_country, is_area) or pick
     if pick is None and hit.type == "ASSAULT":
         # "strikes on the outskirts of Nabatieh": what an attack is on is where it is, though a
         # subject-matter word ("on") closes the clause for its participants.
@@ -476,6 +483,31 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
                       and (m.entity_id == place.entity_id or same_country(place.entity_id, m.entity_id))
                       and _locative(m, text, lex, hit, toward=True)[0])
     return PlaceChoice(seats.get(place.span, place.entity_id), place), inside | qualifying | hosts
+
+
+def _subject_right_before(m: Mention, phrase_start: int, text: str, clause_start: int, lex: TriggerLexicon) -> bool:
+    """A subject-matter phrase ends at the preposition that places the mention, or takes it in
+    ("gegen den Krieg im"). Only a place phrase opened by a preposition counts: a postposition
+    (について, hakkında) follows its own noun, and an ending ("東京で") places the name for sure."""
+    window_start = max(clause_start, m.span.start - 40)
+    return any(window_start + match.end() >= phrase_start and not text[window_start + match.end():m.span.start].strip()
+               or not text[window_start + match.end():phrase_start].strip()
+               for match in lex.subject_before.finditer(text[window_start:m.span.start]))
+
+
+def _city_in_area(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text: str,
+                  same_country: Callable[[str, str], bool],
+                  is_area: Callable[[str], bool]) -> tuple[Mention, int] | None:
+    """"raided Jenin in the occupied West Bank", "struck Tyre, in southern Lebanon": a country or
+    territory phrase right after a city of it tells where the city is, and the event is in the city."""
+    area, phrase_start = pick
+    if not area.entity_id or not is_area(area.entity_id):
+        return None
+    for m in mentions:
+        if (m.kind == "place" and m.entity_id and m.span.end <= phrase_start and not is_area(m.entity_id)
+                and not text[m.span.end:phrase_start].strip(" ,\u060c\u3001") and same_country(m.entity_id, area.entity_id)):
+            return m, m.span.start
+    return None
 
 
 def _locates_previous(m: Mention, found: list[tuple[Mention, int]], text: str, lex: TriggerLexicon) -> bool:
