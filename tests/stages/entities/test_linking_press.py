@@ -158,7 +158,7 @@ def test_other_compounds_name_no_actor(ctx, text, language, entity_id):
 @pytest.mark.parametrize(("text", "language", "person", "wrong"), [
     # A name between a title and a nationality parts them: "PM Modi, Chinese president Xi" names
     # no Chinese prime minister. A vowel sign belongs to its word, so "मोदी" is one long word.
-    ("रविवार को पीएम मोदी चीनी राष्ट्रपति शी जिनपिंग के साथ द्विपक्षीय बैठक में शामिल हुए.", "hi", "Q1058", "Q1151386"),
+    ("बीजिंग में रविवार को पीएम मोदी चीनी नेता शी जिनपिंग से द्विपक्षीय वार्ता के लिए मिले.", "hi", "Q1058", "Q1151386"),
     ("রবিবার প্রধানমন্ত্রী মোদী চীনা প্রেসিডেন্ট শি জিনপিংয়ের সঙ্গে বৈঠক করেন।", "bn", "Q1058", "Q1151386"),
 ])
 def test_a_name_between_title_and_nationality_parts_them(ctx, text, language, person, wrong):
