@@ -490,15 +490,17 @@ def _subject_right_before(m: Mention, phrase_start: int, text: str, clause_start
     ("gegen den Krieg im"). Only a place phrase opened by a preposition counts: a postposition
     (について, hakkında) follows its own noun, and an ending ("東京で") places the name for sure."""
     window_start = max(clause_start, m.span.start - 40)
-    return any(window_start + match.end() >= phrase_start and not text[window_start + match.end():m.span.start].strip()
-               or not text[window_start + match.end():phrase_start].strip()
-               for match in lex.subject_before.finditer(text[window_start:m.span.start]))
+    for match in lex.subject_before.finditer(text[window_start:m.span.start]):
+        end = window_start + match.end()
+        if not text[end:phrase_start].strip() or (end >= phrase_start and not text[end:m.span.start].strip()):
+            return True
+    return False
 
 
 def _city_in_area(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text: str,
                   same_country: Callable[[str, str], bool],
                   is_area: Callable[[str], bool]) -> tuple[Mention, int] | None:
-    """"raided Jenin in the occupied West Bank", "struck Tyre, in southern Lebanon": a country or
+    """"raided Nablus in the occupied West Bank", "struck Tyre, in southern Lebanon": a country or
     territory phrase right after a city of it tells where the city is, and the event is in the city."""
     area, phrase_start = pick
     if not area.entity_id or not is_area(area.entity_id):
