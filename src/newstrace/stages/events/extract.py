@@ -47,8 +47,6 @@ _DIRECTED = frozenset({"PROTEST"})
 _DATELINE_HEAD = 40
 _DATELINE_TAIL = 30
 _DATELINE_END = re.compile(r"\s[-–—]\s|\)\.?\s?[-–—]|/\S+/\.?\s|\.-")
-# What parts a noun from the verb of another type it would be the object of.
-_CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
 # A date this close after another trigger is that event's own ("the attack on October 7").
 _OWN_DATE_GAP = 6
 # The paragraphs whose date a main event without one of its own may take, and how old that
@@ -99,11 +97,8 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
             found[index] = [hit]
     for sentence, hits in zip(sentences, found):
         # A noun beside a verb of another type is what that verb acts on ("condemned the strike").
-        # Not across a clause break ("frappes israéliennes sur Khan Younès, a indiqué la défense
-        # civile"), nor where a verb of the noun's own type tells it ("were killed in Israeli strikes").
-        objects = [h for h in hits if h.nominal
-                   and any(not v.nominal and v.type != h.type and not _CLAUSE_BREAK.search(_between(text, v.span, h.span))
-                           for v in hits)
+        # Not where a verb of the noun's own type tells it ("were killed in Israeli strikes, the agency said").
+        objects = [h for h in hits if h.nominal and any(not v.nominal and v.type != h.type for v in hits)
                    and not any(not v.nominal and v.type == h.type and v.span.end <= h.span.start for v in hits)]
         # "refused to meet" negates the meeting; it is no rejection event of its own.
         objects += [h for h in hits if h.type == "REJECT" and any(
@@ -375,11 +370,6 @@ def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:
 def _seat(ctx: Context, entity_id: str) -> str | None:
     entity = ctx.kb.get(entity_id)
     return entity.seat if entity is not None and ctx.kb.get(entity.seat or "") is not None else None
-
-
-def _between(text: str, a: Span, b: Span) -> str:
-    left, right = sorted((a, b), key=lambda span: span.start)
-    return text[left.end:right.start]
 
 
 def _area(ctx: Context, entity_id: str) -> bool:
