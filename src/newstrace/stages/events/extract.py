@@ -21,10 +21,9 @@ from newstrace.stages.events.eventlex import EventLexicon, event_lexicon, ontolo
 from newstrace.knowledge.places import country_id
 from newstrace.stages.events.mainevent import Candidate, background_flags, choose_main, headline, relocated, title_ends_at
 from newstrace.stages.events.participants import (
-    ACTOR_KINDS, PlaceChoice, Scope, actors_in, choose_participants, choose_place, city_of_country,
-    protest_targets,
-    scope_of,
+    ACTOR_KINDS, Scope, actors_in, choose_participants, protest_targets, scope_of,
 )
+from newstrace.stages.events.places import PlaceChoice, choose_place, city_of_country
 from newstrace.stages.events.credits import agency_credit, located_name
 from newstrace.stages.events.syntax import parse_roles
 from newstrace.stages.events.topics import find_topics

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from newstrace.knowledge.inflection import PLACE
 from newstrace.model import Article, DateValue, Mention, Span
-from newstrace.stages.events.participants import PLACE_KINDS, at_dateline
+from newstrace.stages.events.places import PLACE_KINDS, at_dateline
 from newstrace.stages.events.triggers import TriggerLexicon, find_triggers
 
 # The lede: events this far into the article may still be the one the title reports.
