@@ -37,6 +37,10 @@ _SUBJECT_REACH = 8
 # How many words may stand between "against" and the actor it names ("against the government of President X").
 _AGAINST_WORDS = 6
 _AGAINST_CONFIDENCE = 0.6
+# How far before an actor an agent word may stand with titles between ("par le président américain X").
+_AGENT_REACH = 45
+# At most this many words between a trigger and its own agent word ("attacked early on Monday by").
+_AGENT_AFTER_TRIGGER = 4
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class Scope:
     end: int
     content_start: int | None = None
     sentence_end: int | None = None
+    triggers: tuple[Span, ...] = ()  # the sentence's other triggers
 
 
 def word_list(text: str) -> list[str]:
@@ -88,7 +93,8 @@ def scope_of(hit: TriggerHit, sentence_start: int, sentence_end: int, text: str,
         end = min([end, *(q.start for q in quotations if after <= q.start < end)])
     # "..., said the Elysee": a later speech verb opens a clause of its own.
     end = min([end, *(s.start for s in stops if after <= s.start < end)])
-    return Scope(start, max(end, after), content_start if content_start is not None else max(end, after), sentence_end)
+    return Scope(start, max(end, after), content_start if content_start is not None else max(end, after), sentence_end,
+                 others)
 
 
 def text_between(text: str, left: int, right: int) -> str:
@@ -193,7 +199,7 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
     elif not symmetric:  # "..., while Hamas demands": the doer is in the trigger's own clause
         before = _nearest_clause(before, hit, text)
     if hit.type == "STATEMENT":
-        agent = next((m for m in after if _after_agent_word(m, hit, text, lex)), None)
+        agent = next((m for m in after if _after_agent_word(m, hit, text, lex, scope.triggers)), None)
         speaker = agent or (before[0] if lex.verb_final and before else _speaker(hit, before, after, scope, text, lex))
         return _dedupe([(speaker, "source")]) if speaker else ()
     if not after and scope.content_start is not None and hit.type in CONTENT_TARGET_TYPES:
@@ -201,7 +207,7 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
         following = [m for m in actors_in(mentions, content, text, lex, excluded)
                      if m.span.start >= scope.content_start]
         after = following[:1]
-    agents = [m for m in after if _after_agent_word(m, hit, text, lex) or _doer_demonym(m, hit, text)]
+    agents = [m for m in after if _after_agent_word(m, hit, text, lex, scope.triggers) or _doer_demonym(m, hit, text)]
     after = [m for m in after if m not in agents]
     before = before + agents
     if symmetric and not before:
@@ -214,13 +220,26 @@ def _doer_demonym(m: Mention, hit: TriggerHit, text: str) -> bool:
     return hit.noun and m.rule.endswith("demonym") and len(word_list(text_between(text, hit.span.end, m.span.start))) <= 1
 
 
-def _after_agent_word(m: Mention, hit: TriggerHit, text: str, lex: TriggerLexicon) -> bool:
-    """"by Israel" after a passive or nominal trigger names the doer."""
-    before = text[max(hit.span.end, m.span.start - 25):m.span.start]
+def _after_agent_word(m: Mention, hit: TriggerHit, text: str, lex: TriggerLexicon,
+                      triggers: tuple[Span, ...] = ()) -> bool:
+    """"by Israel" after a passive or nominal trigger names the doer, and so does "by US President
+    Donald Trump": the title words between do not count. Another trigger between has the agent
+    ("rejected a plan announced on Friday by X": X announced it)."""
+    before_start = max(hit.span.end, m.span.start - _AGENT_REACH)
+    before = text[before_start:m.span.start]
     match = None
     for match in lex.agent_before.finditer(before):
         pass
-    return match is not None and len(word_list(before[match.end():])) <= 1
+    if match is None:
+        return False
+    agent_at = before_start + match.start()
+    if any(hit.span.end <= t.start and t.end <= agent_at for t in triggers):
+        return False
+    between = text_between(text, hit.span.end, agent_at)
+    if len(word_list(between)) > _AGENT_AFTER_TRIGGER or PUNCT.search(between):
+        return False  # ", der im September von X vorgestellt wurde": a clause of its own
+    gap = before[match.end():]
+    return not PUNCT.search(gap) and len(word_list(lex.titles.sub(" ", gap))) <= 1
 
 
 def _speaker(hit: TriggerHit, before: list[Mention], after: list[Mention], scope: Scope, text: str,

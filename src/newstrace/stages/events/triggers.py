@@ -142,6 +142,9 @@ class TriggerLexicon:
     place_before_cities: frozenset[str] = frozenset()
     # "أفرج … عن": a particle a "verb … object" phrase names is that verb's own, no "about"
     governed: frozenset[tuple[str, str]] = frozenset()
+    # Role titles, head words, honorifics and demonyms: what may stand between "by" and the
+    # name of the doer ("by US President Donald Trump", "par le président américain X")
+    titles: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
@@ -199,11 +202,25 @@ class TriggerLexicon:
             place_toward=frozenset(str(w).casefold() for w in data.get("place_toward") or ()),
             place_before_cities=frozenset(str(w).casefold() for w in data.get("place_before_cities") or ()),
             governed=_governed(listed_verbs, data.get("subject_before") or ()),
+            titles=compile_phrases(_title_words(lexicon)),
         )
 
     @cached_property
     def empty(self) -> bool:
         return not self.verb_labels and not self.noun_labels
+
+
+def _title_words(lexicon: Lexicon) -> list[str]:
+    """The words of the lexicon's role titles (a "*" of a pattern, an optional word, left out),
+    head words, honorifics and demonyms."""
+    roles = lexicon.section("roles")
+    patterns = [p for titles in (roles.get("titles") or {}).values() for p in titles or ()]
+    words = {w for p in patterns for w in str(p).split("@")[0].split() if w != "*"}
+    words |= {str(w) for w in (roles.get("heads") or ()) if w}
+    words |= {str(w) for w in (roles.get("honorifics") or ()) if w}
+    words |= {str(w) for names in (lexicon.section("demonyms") or {}).values() for w in names or ()}
+    # "of", "de", "the" of "minister of the interior" are no titles: "by the time X arrived".
+    return sorted((w for w in words if len(w) > 3 or not w.islower()), key=lambda w: (-len(w), w))
 
 
 def _inflected(language: str, data: Mapping, verbs: dict[str, list[str]], nouns: dict[str, list[str]]
