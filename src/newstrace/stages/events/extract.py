@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 
 from newstrace import ids
@@ -23,7 +23,7 @@ from newstrace.stages.events.mainevent import Candidate, background_flags, choos
 from newstrace.stages.events.participants import (
     ACTOR_KINDS, Scope, actors_in, choose_participants, protest_targets, scope_of,
 )
-from newstrace.stages.events.places import PlaceChoice, choose_place, city_of_country
+from newstrace.stages.events.places import PlaceChoice, addressed, choose_place, city_of_country
 from newstrace.stages.events.credits import agency_credit, located_name
 from newstrace.stages.events.syntax import parse_roles
 from newstrace.stages.events.topics import find_topics
@@ -111,7 +111,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                 nouns = tuple(h.span for h in hits if h is not hit and h.noun)
                 _add_hit(hit, (others, stops, nouns), sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
                          lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e),
-                         lambda e: _area(ctx, e))
+                         lambda e: _area(ctx, e), lambda e: _audience(ctx, e))
                 refer_back(hit, objects, drafts)
                 react(hit, drafts)
                 if hit in announced:
@@ -232,7 +232,8 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
              dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
              drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool],
              seat_of: Callable[[str], str | None] = lambda entity_id: None,
-             is_area: Callable[[str], bool] = lambda entity_id: False) -> None:
+             is_area: Callable[[str], bool] = lambda entity_id: False,
+             audience: Callable[[str], bool] = lambda entity_id: False) -> None:
     info = ontology().types.get(hit.type)
     if info is None:
         return
@@ -242,6 +243,9 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     excluded = in_place | ({place.mention.span} if place else frozenset())
     participants = with_unnamed_doers(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded),
                                       hit.type, ontology().unnamed_doer_types)
+    addressees = participants  # whom a speech act is addressed to, its audience aside
+    if hit.type in ontology().reporting_types:
+        participants = _with_audience(participants, hit, mentions, scope, text, lex, audience)
     if place is None:
         # "addressed the Knesset": an institution taking part is where it sits.
         place = next((PlaceChoice(seat, m) for p in participants if (seat := seat_of(p.entity_id))
@@ -250,7 +254,7 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
         targets = protest_targets(sentence.start, sentence.end, mentions, text, lex)
         targeted = {p.entity_id for p in targets}
         participants = [p for p in participants if p.entity_id not in targeted] + targets
-    if place is not None and hit.type in ontology().verbal_types and _in_content(place.mention.span, hit, participants):
+    if place is not None and hit.type in ontology().verbal_types and _in_content(place.mention.span, hit, addressees):
         place = None  # "called on Israel to let aid into Gaza": what was asked for, not where
     when = resolve_anaphoric(_date_for(hit, sentence, dates, quoted, text, lex, neighbours[2]), drafts)
     before = _blank(text, scope.start, hit.span.start, dates)
@@ -369,6 +373,24 @@ def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:
 def _seat(ctx: Context, entity_id: str) -> str | None:
     entity = ctx.kb.get(entity_id)
     return entity.seat if entity is not None and ctx.kb.get(entity.seat or "") is not None else None
+
+
+def _audience(ctx: Context, entity_id: str) -> bool:
+    entity = ctx.kb.get(entity_id)
+    return entity is not None and entity.subtype in ontology().audiences
+
+
+def _with_audience(participants: Sequence[Participant], hit: TriggerHit, mentions: tuple[Mention, ...],
+                   scope: Scope, text: str, lex: TriggerLexicon, audience: Callable[[str], bool]) -> list[Participant]:
+    """"spoke in the Bundestag", "a speech to the Knesset": the assembly a speech is given in or
+    to, in the speech's own clause, is its other side; one it names is no participant ("said the
+    Knesset should approve")."""
+    known = {p.entity_id for p in participants}
+    heard = [m for m in mentions if m.kind == "org" and m.entity_id and m.entity_id not in known
+             and scope.start <= m.span.start and m.span.end <= scope.end and audience(m.entity_id)
+             and addressed(m, text, lex, hit)]
+    return list(participants) + [Participant(m.entity_id, "target", round(m.confidence, 3), m.span)
+                                 for m in heard[:1] if m.entity_id]
 
 
 def _area(ctx: Context, entity_id: str) -> bool:

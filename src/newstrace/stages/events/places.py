@@ -86,6 +86,16 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit,
     return False, m.span.start
 
 
+def addressed(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> bool:
+    """Whether a speech is given in or to a body: a place phrase ("in the Bundestag", "to the
+    Knesset") or an audience word ("vor der Knesset", "devant l'Assemblée") introduces it."""
+    if _locative(replace(m, kind="place"), text, lex, hit, toward=True)[0]:
+        return True
+    before = text[max(0, m.span.start - 60):m.span.start]
+    return any(len(word_list(before[cue.end():])) <= _FILLERS_CITY and not PUNCT.search(before[cue.end():])
+               for cue in lex.audience_before.finditer(before))
+
+
 def _beside(country: Span, place: Span, text: str, its_own: bool, words: int = 2,
             place_words: re.Pattern[str] | None = None) -> bool:
     """A country named right before a city of it ("Qatar's capital Doha"), or after it ("Tyre,

@@ -51,6 +51,7 @@ class Ontology:
     reporting_types: frozenset[str] = frozenset()  # speech acts that carry another act's news
     unnamed_doer_types: frozenset[str] = frozenset()  # acts whose source may be doers no one names
     destination_acts: frozenset[str] = frozenset()  # placed where they go ("travelled to Moscow")
+    audiences: frozenset[str] = frozenset()  # actor types a speech given to them has as its other side
 
     def at_destination(self, event_type: str, mode: str | None) -> bool:
         return event_type in self.destination_acts or f"{event_type}/{mode}" in self.destination_acts
@@ -75,7 +76,7 @@ def load_ontology() -> Ontology:
                     frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()),
                     frozenset(data.get("placeless_modes") or ()), frozenset(data.get("remote_types") or ()),
                     frozenset(data.get("reporting_types") or ()), frozenset(data.get("unnamed_doer_types") or ()),
-                    frozenset(data.get("destination_acts") or ()))
+                    frozenset(data.get("destination_acts") or ()), frozenset(data.get("audiences") or ()))
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ class TriggerLexicon:
     # Role titles, head words, honorifics and demonyms: what may stand between "by" and the
     # name of the doer ("by US President Donald Trump", "par le président américain X")
     titles: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "vor der Knesset", "ante el Congreso": words before the assembly a speech is given to
+    audience_before: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
@@ -203,6 +206,7 @@ class TriggerLexicon:
             place_before_cities=frozenset(str(w).casefold() for w in data.get("place_before_cities") or ()),
             governed=_governed(listed_verbs, data.get("subject_before") or ()),
             titles=compile_phrases(_title_words(lexicon)),
+            audience_before=compile_phrases(data.get("audience_before") or ()),
         )
 
     @cached_property
