@@ -209,10 +209,37 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
         after = following[:1]
     agents = [m for m in after if _after_agent_word(m, hit, text, lex, scope.triggers) or _doer_demonym(m, hit, text)]
     after = [m for m in after if m not in agents]
+    if not symmetric and _passive(hit, before, text, lex):
+        # "Three Israeli soldiers were killed (by Hamas)": the subject is whom it was done to.
+        doers = [m for m in before if _agent_phrase(m, text, lex)] + agents
+        return _dedupe([(m, "source") for m in doers] + [(m, "target") for m in before + after if m not in doers])
     before = before + agents
     if symmetric and not before:
         return _dedupe([(m, "other") for m in after])
     return _dedupe([(m, "source") for m in before] + [(m, "target") for m in after])
+
+
+def _agent_phrase(m: Mention, text: str, lex: TriggerLexicon) -> bool:
+    """"von der Hamas", "par le président X": an agent word, then at most an article and titles."""
+    before = text[max(0, m.span.start - _AGENT_REACH):m.span.start]
+    match = None
+    for match in lex.agent_before.finditer(before):
+        pass
+    gap = before[match.end():] if match else ""
+    return match is not None and not PUNCT.search(gap) and len(word_list(lex.titles.sub(" ", gap))) <= 1
+
+
+def _passive(hit: TriggerHit, before: list[Mention], text: str, lex: TriggerLexicon) -> bool:
+    """A verb trigger in the passive: an auxiliary of the passive in it ("ont été tués") or among
+    the lexicon's reach of words before it in its subject's clause ("were killed", "wurden am
+    Montag in Gaza von der Hamas getötet")."""
+    if hit.nominal or not before:
+        return False
+    if lex.passive_auxiliaries.search(hit.text):
+        return True
+    lead = PUNCT.split(text_between(text, before[0].span.end, hit.span.start))[-1]
+    words = word_list(lead)[-lex.passive_reach:] if lex.passive_reach else []
+    return any(lex.passive_auxiliaries.fullmatch(w) for w in words)
 
 
 def _doer_demonym(m: Mention, hit: TriggerHit, text: str) -> bool:

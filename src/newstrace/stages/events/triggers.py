@@ -146,6 +146,9 @@ class TriggerLexicon:
     # Role titles, head words, honorifics and demonyms: what may stand between "by" and the
     # name of the doer ("by US President Donald Trump", "par le président américain X")
     titles: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "were killed", "wurden ... getötet": auxiliaries of a passive, and how many words before the verb
+    passive_auxiliaries: re.Pattern[str] = re.compile(r"(?!x)x")
+    passive_reach: int = 2
     # "vor der Knesset", "ante el Congreso": words before the assembly a speech is given to
     audience_before: re.Pattern[str] = re.compile(r"(?!x)x")
 
@@ -207,6 +210,8 @@ class TriggerLexicon:
             governed=_governed(listed_verbs, data.get("subject_before") or ()),
             titles=compile_phrases(_title_words(lexicon)),
             audience_before=compile_phrases(data.get("audience_before") or ()),
+            passive_auxiliaries=compile_phrases(data.get("passive_auxiliaries") or ()),
+            passive_reach=int(data.get("passive_reach") or 2),
         )
 
     @cached_property
