@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newstrace.knowledge.inflection import ATTRIBUTE
 from newstrace.model import Mention, Participant, Span
 from newstrace.stages.events.triggers import TriggerHit, TriggerLexicon
 from newstrace.text.scripts import MARKS
@@ -105,7 +106,9 @@ def _is_attribute(m: Mention, actors: list[Mention], text: str, lex: TriggerLexi
     """Whether an org/country mention only describes a person ("Turkish President X", "X, head of Hamas")."""
     if m.kind not in ("org", "country"):
         return False
-    if m.rule.endswith("demonym") and any(
+    # "Sudan'ın paramiliter HDK": a country in the genitive right before an organisation is whose it is
+    genitive = lex.endings.case_of(m.text, text[m.span.end:m.span.end + 12], m.rule == "kb-stem") == ATTRIBUTE
+    if (m.rule.endswith("demonym") or genitive) and any(
             o.kind == "org" and 0 <= o.span.start - m.span.end and len(word_list(text_between(text, m.span.end, o.span.start))) <= 2
             and not PUNCT.search(text_between(text, m.span.end, o.span.start)) for o in actors):
         return True  # "the Palestinian movement Hamas": the demonym describes the organisation
