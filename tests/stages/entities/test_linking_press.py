@@ -164,3 +164,11 @@ def test_other_compounds_name_no_actor(ctx, text, language, entity_id):
 def test_a_name_between_title_and_nationality_parts_them(ctx, text, language, person, wrong):
     found = set(linked(ctx, text, language).values())
     assert person in found and wrong not in found
+
+
+def test_a_hangul_word_between_a_title_and_an_organisation_parts_them(ctx):
+    # "수요일" (Wednesday) is a word of three syllables, not a short function word: the president
+    # is no head of the National Assembly named after it.
+    found = linked(ctx, "대통령은 수요일 대한민국 국회에서 연설했다.", "ko")
+    assert found.get("대한민국 국회") == "Q486916"
+    assert not any("대통령" in text for text, entity_id in found.items() if entity_id == "Q486916")

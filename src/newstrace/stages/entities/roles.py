@@ -11,7 +11,7 @@ from datetime import date
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.model import Span
 from newstrace.text.normalize import match_key, normalize
-from newstrace.text.scripts import RULES, SPACED_WORD, script_of_text
+from newstrace.text.scripts import RULES, SPACED_WORD, script_of, script_of_text
 
 # Between a title and its country or organisation cue: at most two short words
 # ("du", "de la", "of the", "'s") and punctuation, nothing else.
@@ -125,8 +125,10 @@ def find_unnamed_doers(text: str, patterns: RolePatterns) -> tuple[Span, ...]:
 def _adjacent(text: str, left: int, right: int, before: bool = False) -> bool:
     if left > right:
         return False
-    # A vowel sign is part of its word ("मोदी" is one word of four letters, not two short ones).
-    gap = "".join("a" if unicodedata.category(c).startswith("M") else c for c in text[left:right])
+    # A vowel sign is part of its word ("मोदी" is one word of four letters, not two short ones),
+    # and a Hangul syllable is a few letters ("수요일", Wednesday, is no short function word).
+    gap = "".join("a" if unicodedata.category(c).startswith("M") else "aa" if script_of(c) == "hangul" else c
+                  for c in text[left:right])
     return bool((_BEFORE_GAP if before else _GAP).match(gap))
 
 
