@@ -12,6 +12,11 @@ _NEVER = re.compile(r"(?!x)x")
 # What continues a word: letters, digits, the zero-width non-joiner that binds Persian word
 # parts ("گفت‌وگو") and combining marks (Devanagari and Bengali vowel signs).
 _WORD_CHAR = r"[\w\u200c" + MARKS + "]"
+# The one word a phrase lets in between its words ("a également rencontré") is no name: in
+# "a reçu Zelensky à", "ist Merz nach Paris gereist" the name stays outside the trigger, where
+# it takes part. Capitals are checked case-sensitively inside the case-insensitive pattern.
+_CAPITALS = "A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐЎΑ-ΩĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽİŞĞŐŰĂȘȚĐ"
+_GAP = r"\s+(?:(?-i:(?![" + _CAPITALS + r"]))[\w'’-]+\s+)?"
 
 
 # Arabic-script vowel marks, shadda and tatweel: a voweled "شنّ" is still "شن".
@@ -62,7 +67,7 @@ def _plain_regex(phrase: str, gap: bool = False, proclitics: tuple[str, ...] = (
         stem = word.endswith("*") and len(word) > 1
         core = word.rstrip("*") if stem else word
         parts.append("".join(_letter(ch) for ch in core) + (_WORD_CHAR + "*" if stem else ""))
-    body = (r"\s+(?:[\w'’-]+\s+)?" if gap else r"\s+").join(parts)
+    body = (_GAP if gap else r"\s+").join(parts)
     first, last = words[0], words[-1]
     # A phrase written in a script without spaces has no boundary to check here: the
     # segmenter's cuts filter its matches (triggers.find_triggers).
