@@ -222,14 +222,24 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
     return _dedupe([(m, "source") for m in before] + [(m, "target") for m in after])
 
 
-def _agent_phrase(m: Mention, text: str, lex: TriggerLexicon) -> bool:
-    """"von der Hamas", "par le président X": an agent word, then at most an article and titles."""
-    before = text[max(0, m.span.start - _AGENT_REACH):m.span.start]
+def _agent_word_at(m: Mention, text: str, lex: TriggerLexicon, start: int) -> int | None:
+    """Where the agent word introducing `m` stands ("von der Hamas", "par le président X": at
+    most an article and titles between), searched from `start`; None without one."""
+    before_start = max(start, m.span.start - _AGENT_REACH)
+    before = text[before_start:m.span.start]
     match = None
     for match in lex.agent_before.finditer(before):
         pass
-    gap = before[match.end():] if match else ""
-    return match is not None and not PUNCT.search(gap) and len(word_list(lex.titles.sub(" ", gap))) <= 1
+    if match is None:
+        return None
+    gap = before[match.end():]
+    if PUNCT.search(gap) or len(word_list(lex.titles.sub(" ", gap))) > 1:
+        return None
+    return before_start + match.start()
+
+
+def _agent_phrase(m: Mention, text: str, lex: TriggerLexicon) -> bool:
+    return _agent_word_at(m, text, lex, 0) is not None
 
 
 def _passive(hit: TriggerHit, before: list[Mention], text: str, lex: TriggerLexicon) -> bool:
@@ -255,21 +265,12 @@ def _after_agent_word(m: Mention, hit: TriggerHit, text: str, lex: TriggerLexico
     """"by Israel" after a passive or nominal trigger names the doer, and so does "by US President
     Donald Trump": the title words between do not count. Another trigger between has the agent
     ("rejected a plan announced on Friday by X": X announced it)."""
-    before_start = max(hit.span.end, m.span.start - _AGENT_REACH)
-    before = text[before_start:m.span.start]
-    match = None
-    for match in lex.agent_before.finditer(before):
-        pass
-    if match is None:
-        return False
-    agent_at = before_start + match.start()
-    if any(hit.span.end <= t.start and t.end <= agent_at for t in triggers):
+    agent_at = _agent_word_at(m, text, lex, hit.span.end)
+    if agent_at is None or any(hit.span.end <= t.start and t.end <= agent_at for t in triggers):
         return False
     between = text_between(text, hit.span.end, agent_at)
-    if len(word_list(between)) > _AGENT_AFTER_TRIGGER or PUNCT.search(between):
-        return False  # ", der im September von X vorgestellt wurde": a clause of its own
-    gap = before[match.end():]
-    return not PUNCT.search(gap) and len(word_list(lex.titles.sub(" ", gap))) <= 1
+    # ", der im September von X vorgestellt wurde": a clause of its own
+    return len(word_list(between)) <= _AGENT_AFTER_TRIGGER and not PUNCT.search(between)
 
 
 def _speaker(hit: TriggerHit, before: list[Mention], after: list[Mention], scope: Scope, text: str,
