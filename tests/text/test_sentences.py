@@ -15,6 +15,17 @@ def test_latin_sentences_and_abbreviations() -> None:
     ]
 
 
+def test_paragraphs_a_page_glued_together_are_still_cut() -> None:
+    # Pages that drop the paragraph break leave "...the capital.The next day...": still two sentences.
+    assert [s.text for s in split_sentences("Die Gespräche endeten in Kairo.Am nächsten Tag reiste er ab.")] == [
+        "Die Gespräche endeten in Kairo.", "Am nächsten Tag reiste er ab."]
+    assert [s.text for s in split_sentences("Переговоры завершились в Каире.Наутро он улетел.")] == [
+        "Переговоры завершились в Каире.", "Наутро он улетел."]
+    # Web addresses, initialisms and short words keep their stops.
+    for text in ("Read more at www.example.Com today.", "The U.S.Army said so.", "Sie sagte es.Dann nicht."):
+        assert len(split_sentences(text)) == 1, text
+
+
 def test_arabic_question_mark_and_comma() -> None:
     text = "هل التقى الوزير نظيره؟ نعم، التقى به في إسطنبول."
     parts = [s.text for s in split_sentences(text)]

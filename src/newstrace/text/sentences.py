@@ -26,6 +26,11 @@ _ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
 # Japanese "、" does not (it follows the topic of the one clause).
 _CLAUSE_BREAK = re.compile(r"\s*(?:[;:،؛；：，]|,\s|\s[–—-]\s)\s*")
 _MAX_QUOTE = 600
+# Paragraphs a page glued together lose the space after the stop ("…a Islamabad.Según fuentes"):
+# a word of three lowercase letters or more, a stop, then a capitalised word is still a sentence
+# end; a web address or an abbreviation is not ("U.S.Army" has no lowercase word before it).
+_GLUED_BEFORE = re.compile(r"(?:^|[^\w./@:-])[^\W\d_]*[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]{3}[.!?]$")
+_GLUED_AFTER = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ def _is_boundary(text: str, end: int) -> bool:
     if any(mark in _WIDE_FINAL for mark in text[max(0, end - 3):end]):
         return True
     if not text[end].isspace():
-        return False
+        return bool(_GLUED_AFTER.match(text, end) and _GLUED_BEFORE.search(text[max(0, end - 40):end]))
     mark = text[end - 1]
     if mark == ".":
         if _ABBREVIATION.search(text[max(0, end - 12):end]) or _ORDINAL.search(text[max(0, end - 4):end]):
