@@ -23,7 +23,7 @@ from newstrace.stages.events.mainevent import Candidate, background_flags, choos
 from newstrace.stages.events.participants import (
     ACTOR_KINDS, Scope, actors_in, choose_participants, protest_targets, scope_of,
 )
-from newstrace.stages.events.places import PlaceChoice, addressed, choose_place, city_of_country
+from newstrace.stages.events.places import Gazetteer, PlaceChoice, addressed, choose_place, city_of_country, governments
 from newstrace.stages.events.credits import agency_credit, located_name
 from newstrace.stages.events.syntax import parse_roles
 from newstrace.stages.events.topics import find_topics
@@ -94,6 +94,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
         for index, hit in fallback_hits(sentences, actors, ctx.classify_sentences, lex.triggers.verb_final,
                                          article.title).items():
             found[index] = [hit]
+    places = gazetteer(ctx)
     for sentence, hits in zip(sentences, found):
         # A noun beside a verb of another type is what that verb acts on ("condemned the strike").
         # Not where a verb of the noun's own type tells it ("were killed in Israeli strikes, the agency said").
@@ -109,9 +110,10 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
                 others = tuple(h.span for h in hits if h is not hit)
                 stops = tuple(h.span for h in hits if h is not hit and h.type == "STATEMENT" and not h.nominal)
                 nouns = tuple(h.span for h in hits if h is not hit and h.noun)
+                speech = tuple(h.span for h in hits if h is not hit and not h.nominal
+                               and h.type in ontology().verbal_types)
                 _add_hit(hit, (others, stops, nouns), sentence, previous, actors, dates, quoted, text, lex.triggers, drafts, title_end,
-                         lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e),
-                         lambda e: _area(ctx, e), lambda e: _audience(ctx, e))
+                         places, speech, lambda e: _audience(ctx, e))
                 refer_back(hit, objects, drafts)
                 react(hit, drafts)
                 if hit in announced:
@@ -230,25 +232,26 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
              previous: Sentence | None,
              mentions: tuple[Mention, ...],
              dates: tuple[TemporalExpression, ...], quoted: list[Span], text: str, lex: TriggerLexicon,
-             drafts: list[Draft], title_end: int, same_country: Callable[[str, str], bool],
-             seat_of: Callable[[str], str | None] = lambda entity_id: None,
-             is_area: Callable[[str], bool] = lambda entity_id: False,
+             drafts: list[Draft], title_end: int, places: Gazetteer, speech: tuple[Span, ...] = (),
              audience: Callable[[str], bool] = lambda entity_id: False) -> None:
     info = ontology().types.get(hit.type)
     if info is None:
         return
     scope = scope_of(hit, sentence.start, sentence.end, text, lex, *neighbours[:2], quoted)
-    place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, same_country,
-                                   scope.sentence_end or sentence.end, seat_of, tuple(d.span for d in dates), is_area)
+    spoken = (hit.span,) if hit.type in ontology().verbal_types and not hit.nominal else ()
+    speech = (*speech, *spoken)
+    place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, places,
+                                   scope.sentence_end or sentence.end, tuple(d.span for d in dates), speech)
     excluded = in_place | ({place.mention.span} if place else frozenset())
-    participants = with_unnamed_doers(choose_participants(hit, mentions, scope, text, lex, info.symmetric, excluded),
+    actors = governments(mentions, spoken, text, lex, hit, places)  # "Kyiv said", "blames Islamabad": its government
+    participants = with_unnamed_doers(choose_participants(hit, actors, scope, text, lex, info.symmetric, excluded),
                                       hit.type, ontology().unnamed_doer_types)
     addressees = participants  # whom a speech act is addressed to, its audience aside
     if hit.type in ontology().reporting_types:
         participants = _with_audience(participants, hit, mentions, scope, text, lex, audience)
     if place is None:
         # "addressed the Knesset": an institution taking part is where it sits.
-        place = next((PlaceChoice(seat, m) for p in participants if (seat := seat_of(p.entity_id))
+        place = next((PlaceChoice(seat, m) for p in participants if (seat := places.seat_of(p.entity_id))
                       for m in mentions if m.span == p.evidence), None)
     if hit.type in _DIRECTED:
         targets = protest_targets(sentence.start, sentence.end, mentions, text, lex)
@@ -333,8 +336,7 @@ def _locate_main(draft: Draft, mentions: tuple[Mention, ...], text: str, title: 
     if place is not None and place.kind == "country":
         # "In Russland ist Präsident Putin mit Xi zusammengekommen" and, further on, "nach Moskau
         # gereist": the country is only the coarse answer.
-        city = city_of_country(draft.hit, place.id, mentions, text, lex,
-                               lambda city_id, country: _same_country(ctx, city_id, country), lambda e: _seat(ctx, e))
+        city = city_of_country(draft.hit, place.id, mentions, text, lex, gazetteer(ctx))
         if city is not None and city.entity_id:
             draft.place_id, draft.place_evidence = city.entity_id, city.span
         elif spoken:
@@ -391,6 +393,21 @@ def _with_audience(participants: Sequence[Participant], hit: TriggerHit, mention
              and addressed(m, text, lex, hit)]
     return list(participants) + [Participant(m.entity_id, "target", round(m.confidence, 3), m.span)
                                  for m in heard[:1] if m.entity_id]
+
+
+def gazetteer(ctx: Context) -> Gazetteer:
+    """The knowledge base's answers about places, as choosing a place asks them."""
+    return Gazetteer(lambda place, country: _same_country(ctx, place, country), lambda e: _seat(ctx, e),
+                     lambda e: _area(ctx, e), lambda e: _government_of(ctx, e))
+
+
+def _government_of(ctx: Context, entity_id: str) -> str | None:
+    entity = ctx.kb.get(entity_id)
+    if entity is None or entity.kind != "place" or entity.subtype != "capital" or not entity.country:
+        return None
+    if entity_id in ontology().capital_metonyms:
+        return ontology().capital_metonyms[entity_id]
+    return country_id(entity.country) if ctx.kb.get(country_id(entity.country)) is not None else None
 
 
 def _area(ctx: Context, entity_id: str) -> bool:

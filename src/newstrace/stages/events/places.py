@@ -31,8 +31,21 @@ _DATELINE_MARK = re.compile(r"\s*(?:[,/–—|-]|\([^()\n]{1,20}\)\s*[–—|-]|
 _AGENCY_MARK = re.compile(r"\s*\([^()\n]{1,20}\)\s+(?=\w)")
 # How far after a place only the text knows the known city it lies in may be named.
 _CITY_AROUND_WORDS = 6
+# Words a verb of speech may put between it and the capital that says or hears ("Kyiv has said",
+# "responsabiliza a Islamabad").
+_METONYM_WORDS = 2
 # Words between a place and the place that locates it ("Bucha, 25 km northwest of the capital Kyiv").
 _RELATIVE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """What choosing a place asks of the knowledge base about the entities the text names."""
+
+    same_country: Callable[[str, str], bool] = lambda place, country: False  # a place lies in a country
+    seat_of: Callable[[str], str | None] = lambda entity_id: None  # the city an institution sits in
+    is_area: Callable[[str], bool] = lambda entity_id: False  # a country or a territory
+    government_of: Callable[[str], str | None] = lambda entity_id: None  # whom a capital's name stands for
 
 
 @dataclass(frozen=True)
@@ -115,12 +128,8 @@ def _beside(country: Span, place: Span, text: str, its_own: bool, words: int = 2
 
 
 def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: int, clause_end: int,
-                 text: str, lex: TriggerLexicon,
-                 same_country: Callable[[str, str], bool] = lambda place, country: False,
-                 sentence_end: int | None = None,
-                 seat_of: Callable[[str], str | None] = lambda entity_id: None,
-                 dates: tuple[Span, ...] = (),
-                 is_area: Callable[[str], bool] = lambda entity_id: False,
+                 text: str, lex: TriggerLexicon, places: Gazetteer = Gazetteer(),
+                 sentence_end: int | None = None, dates: tuple[Span, ...] = (), speech: tuple[Span, ...] = (),
                  ) -> tuple[PlaceChoice | None, frozenset[Span]]:
     """Where the event happened: the located place nearest after the trigger, else before it.
 
@@ -129,14 +138,16 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     chosen place phrase ("the Egyptian port of El Arish"), which are no participants.
     An attack no place phrase locates is in the city of its sentence (up to
     `sentence_end`) nearest the trigger. An institution written as a place ("at the Kremlin",
-    "im Weißen Haus") puts the event in the city it sits in (`seat_of`). A date between a country
+    "im Weißen Haus") puts the event in the city it sits in (`places.seat_of`). A date between a country
     and a city (`dates`: the spans of the text's date phrases) parts them: "Rusland heeft zaterdag
-    Odessa aangevallen" names a doer.
+    Odessa aangevallen" names a doer. A capital that speaks or is spoken to (`speech`: the verbs of
+    speech and accusation of the sentence) is its government: "Kyiv said", "blames Islamabad".
     """
+    mentions = tuple(m for m in mentions if not _metonym(m, speech, text, lex, hit, places))
     found: list[tuple[Mention, int]] = []
     seats: dict[Span, str] = {}
     for m in mentions:
-        seat = seat_of(m.entity_id) if m.kind == "org" and m.entity_id else None
+        seat = places.seat_of(m.entity_id) if m.kind == "org" and m.entity_id else None
         if (m.kind not in PLACE_KINDS and seat is None) or not m.entity_id or not clause_start <= m.span.start < clause_end:
             continue
         if m.rule.endswith("demonym"):
@@ -173,7 +184,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
         # one after it is what the event is about, unless it is the verb's own object ("访问北京").
         pick = before[-1]
     if pick is not None:
-        pick = _city_in_area(pick, mentions, text, same_country, is_area) or pick
+        pick = _city_in_area(pick, mentions, text, places) or pick
     if pick is None and hit.type == "ASSAULT":
         # "strikes on the outskirts of Nabatieh": what an attack is on is where it is, though a
         # subject-matter word ("on") closes the clause for its participants.
@@ -189,7 +200,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
         # "Charm el-Cheikh, les médiateurs égyptiens": a demonym after a city describes the next noun.
         and not (m.rule.endswith("demonym") and m.span.start >= city.span.end)
         and not _joined(m.span, mentions, text, lex)
-        and _beside(m.span, city.span, text, same_country(city.entity_id or "", m.entity_id),
+        and _beside(m.span, city.span, text, places.same_country(city.entity_id or "", m.entity_id),
                     2 if pick is not None and city is pick[0] else 1, lex.place_before))
     if pick is None:
         return None, qualifying
@@ -202,7 +213,7 @@ def choose_place(hit: TriggerHit, mentions: tuple[Mention, ...], clause_start: i
     hosts = frozenset(m.span for m in mentions if hit.type not in ontology().remote_types
                       and m is not place and m.kind == "country" and m.entity_id
                       and clause_start <= m.span.start < clause_end
-                      and (m.entity_id == place.entity_id or same_country(place.entity_id, m.entity_id))
+                      and (m.entity_id == place.entity_id or places.same_country(place.entity_id, m.entity_id))
                       and _locative(m, text, lex, hit, toward=True)[0])
     return PlaceChoice(seats.get(place.span, place.entity_id), place), inside | qualifying | hosts
 
@@ -220,16 +231,16 @@ def _subject_right_before(m: Mention, phrase_start: int, text: str, clause_start
 
 
 def _city_in_area(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text: str,
-                  same_country: Callable[[str, str], bool],
-                  is_area: Callable[[str], bool]) -> tuple[Mention, int] | None:
+                  places: Gazetteer) -> tuple[Mention, int] | None:
     """"raided Nablus in the occupied West Bank", "struck Tyre, in southern Lebanon": a country or
     territory phrase right after a city of it tells where the city is, and the event is in the city."""
     area, phrase_start = pick
-    if not area.entity_id or not is_area(area.entity_id):
+    if not area.entity_id or not places.is_area(area.entity_id):
         return None
     for m in mentions:
-        if (m.kind == "place" and m.entity_id and m.span.end <= phrase_start and not is_area(m.entity_id)
-                and not text[m.span.end:phrase_start].strip(" ,\u060c\u3001") and same_country(m.entity_id, area.entity_id)):
+        if (m.kind == "place" and m.entity_id and m.span.end <= phrase_start and not places.is_area(m.entity_id)
+                and not text[m.span.end:phrase_start].strip(" ,\u060c\u3001")
+                and places.same_country(m.entity_id, area.entity_id)):
             return m, m.span.start
     return None
 
@@ -267,6 +278,35 @@ def _struck_city(hit: TriggerHit, mentions: tuple[Mention, ...], start: int, end
     return nearest, nearest.span.start
 
 
+def governments(mentions: tuple[Mention, ...], speech: tuple[Span, ...], text: str, lex: TriggerLexicon,
+                hit: TriggerHit, places: Gazetteer) -> tuple[Mention, ...]:
+    """The mentions with each capital that speaks or is spoken to by one of the verbs of `speech`
+    ("Kyiv said", "blames Islamabad") read as its government, which takes part as an actor."""
+    return tuple(_as_government(m, places) if _metonym(m, speech, text, lex, hit, places) else m for m in mentions)
+
+
+def _as_government(m: Mention, places: Gazetteer) -> Mention:
+    body = places.government_of(m.entity_id or "") or ""
+    return replace(m, kind="country" if body.startswith("iso:") else "org", entity_id=body, rule=f"{m.rule}+metonym")
+
+
+def _metonym(m: Mention, speech: tuple[Span, ...], text: str, lex: TriggerLexicon, hit: TriggerHit,
+             places: Gazetteer) -> bool:
+    """A capital right before or after a verb of speech or accusation, with no clause break
+    between them and no place phrase or ending of its own ("Ankara'da açıklama yaptı" is where):
+    the subject or object of that verb, so its government and no place."""
+    if m.kind != "place" or not m.entity_id or places.government_of(m.entity_id) is None:
+        return False
+    if _locative(m, text, lex, hit, toward=False)[0]:
+        return False
+    for verb in speech:
+        left, right = sorted((verb, m.span), key=lambda sp: sp.start)
+        gap = text_between(text, left.end, right.start)
+        if left.end <= right.start and len(word_list(gap)) <= _METONYM_WORDS and not PUNCT.search(gap):
+            return True
+    return False
+
+
 def _city_around(pick: tuple[Mention, int], mentions: tuple[Mention, ...], text: str,
                  lex: TriggerLexicon) -> tuple[Mention, int] | None:
     """A known city right after a place only the text names ("au palais de Dolmabahçe, sur la
@@ -299,8 +339,7 @@ def _between(trigger: Span, one: Span, other: Span) -> bool:
 
 
 def city_of_country(hit: TriggerHit, country_id: str, mentions: tuple[Mention, ...], text: str, lex: TriggerLexicon,
-                    in_country: Callable[[str, str], bool],
-                    seat_of: Callable[[str], str | None] = lambda entity_id: None) -> Mention | None:
+                    places: Gazetteer) -> Mention | None:
     """The one city of a country the article locates something in ("nach Moskau gereist", "in
     Moskau"), or the seat of an institution of it it names ("the Knesset"): where an event the
     text only places in the country took place. None when the article names none or several."""
@@ -308,8 +347,8 @@ def city_of_country(hit: TriggerHit, country_id: str, mentions: tuple[Mention, .
     for m in mentions:
         if not m.entity_id or m.rule.endswith("demonym"):
             continue
-        if m.kind == "place" and in_country(m.entity_id, country_id) and _locative(m, text, lex, hit, toward=True)[0]:
+        if m.kind == "place" and places.same_country(m.entity_id, country_id) and _locative(m, text, lex, hit, toward=True)[0]:
             found.setdefault(m.entity_id, m)
-        elif m.kind == "org" and (seat := seat_of(m.entity_id)) and in_country(seat, country_id):
+        elif m.kind == "org" and (seat := places.seat_of(m.entity_id)) and places.same_country(seat, country_id):
             found.setdefault(seat, replace(m, entity_id=seat, kind="place"))
     return next(iter(found.values())) if len(found) == 1 else None

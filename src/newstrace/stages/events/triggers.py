@@ -52,6 +52,7 @@ class Ontology:
     unnamed_doer_types: frozenset[str] = frozenset()  # acts whose source may be doers no one names
     destination_acts: frozenset[str] = frozenset()  # placed where they go ("travelled to Moscow")
     audiences: frozenset[str] = frozenset()  # actor types a speech given to them has as its other side
+    capital_metonyms: Mapping[str, str] = field(default_factory=dict)  # capital -> the body its name stands for
 
     def at_destination(self, event_type: str, mode: str | None) -> bool:
         return event_type in self.destination_acts or f"{event_type}/{mode}" in self.destination_acts
@@ -76,7 +77,8 @@ def load_ontology() -> Ontology:
                     frozenset(data.get("distinct_modes") or ()), frozenset(data.get("verbal_types") or ()),
                     frozenset(data.get("placeless_modes") or ()), frozenset(data.get("remote_types") or ()),
                     frozenset(data.get("reporting_types") or ()), frozenset(data.get("unnamed_doer_types") or ()),
-                    frozenset(data.get("destination_acts") or ()), frozenset(data.get("audiences") or ()))
+                    frozenset(data.get("destination_acts") or ()), frozenset(data.get("audiences") or ()),
+                    {str(city): str(body) for city, body in (data.get("capital_metonyms") or {}).items()})
 
 
 @dataclass(frozen=True)
