@@ -22,6 +22,7 @@ _STRAIGHT_QUOTE = r'(?<![^\W\d_])"|"(?![^\W\d_])'
 PUNCT = re.compile(r"[,.;:!?()«»“”؟،，。；：！？（）「」『』、]|" + _STRAIGHT_QUOTE)
 # Punctuation a place phrase does not run across; a comma it may ("Tyre, south Lebanon").
 PHRASE_BREAK = re.compile(r"[.;:!?()«»“”؟。；：！？（）「」|]|" + _STRAIGHT_QUOTE)
+_APPOSITION_AFTER = re.compile(r"^\s*,[^.;:!?()«»“”]{1,80},")
 _APPOSITION = re.compile(r"^\s*,\s*(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω][\w'’-]*\s+){1,7}$")
 # An opening quotation mark; a straight quote between two letters is a Hebrew acronym ("צה"ל").
 _QUOTE_OPEN = re.compile(r'[«“„]|(?<![^\W\d_])"|"(?![^\W\d_])')
@@ -203,6 +204,11 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
         before = _nearest_clause(before, hit, text)
     if hit.type == "STATEMENT":
         agent = next((m for m in after if _after_agent_word(m, hit, text, lex, scope.triggers)), None)
+        told = [m for m in before if _next_to_auxiliary(m, hit, text, lex) and not _agent_phrase(m, text, lex)]
+        if told and _passive(hit, before, text, lex):
+            # "Machado wurde (vom Komitee) ausgezeichnet": the subject is whom it was said to or of.
+            agent = agent or next((m for m in before if _agent_phrase(m, text, lex)), None)
+            return _dedupe(([(agent, "source")] if agent else []) + [(m, "target") for m in told])
         speaker = agent or (before[0] if lex.verb_final and before else _speaker(hit, before, after, scope, text, lex))
         return _dedupe([(speaker, "source")]) if speaker else ()
     if not after and scope.content_start is not None and hit.type in CONTENT_TARGET_TYPES:
@@ -253,6 +259,24 @@ def _passive(hit: TriggerHit, before: list[Mention], text: str, lex: TriggerLexi
     lead = PUNCT.split(text_between(text, before[0].span.end, hit.span.start))[-1]
     words = word_list(lead)[-lex.passive_reach:] if lex.passive_reach else []
     return any(lex.passive_auxiliaries.fullmatch(w) for w in words)
+
+
+def _next_to_auxiliary(m: Mention, hit: TriggerHit, text: str, lex: TriggerLexicon) -> bool:
+    """The passive's own subject stands against its auxiliary ("Machado wurde ausgezeichnet", "am
+    Freitag wurde Machado ausgezeichnet"); a name further off is a descriptor ("the plan of X was
+    announced")."""
+    gap = text_between(text, m.span.end, hit.span.start)
+    if _APPOSITION_AFTER.match(gap):
+        gap = gap[gap.rindex(",") + 1:]  # "Machado, opposition leader, was awarded"
+    after = word_list(gap)
+    if PUNCT.search(gap):
+        return False
+    if len(after) <= 1 and lex.passive_auxiliaries.search(hit.text):
+        return True  # "Machado ist ausgezeichnet worden"
+    if after and lex.passive_auxiliaries.fullmatch(after[0]):
+        return True
+    ahead = word_list(text[max(0, m.span.start - 30):m.span.start])
+    return bool(ahead) and bool(lex.passive_auxiliaries.fullmatch(ahead[-1]))
 
 
 def _doer_demonym(m: Mention, hit: TriggerHit, text: str) -> bool:
