@@ -204,9 +204,12 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
         before = _nearest_clause(before, hit, text)
     if hit.type == "STATEMENT":
         agent = next((m for m in after if _after_agent_word(m, hit, text, lex, scope.triggers)), None)
-        told = [m for m in before if _next_to_auxiliary(m, hit, text, lex) and not _agent_phrase(m, text, lex)]
-        if told and _passive(hit, before, text, lex):
-            # "Machado wurde (vom Komitee) ausgezeichnet": the subject is whom it was said to or of.
+        received = bool(lex.received.search(hit.text))
+        told = [m for m in before if (received or _next_to_auxiliary(m, hit, text, lex))
+                and not _agent_phrase(m, text, lex)]
+        if told and (received or _passive(hit, before, text, lex)):
+            # "Machado wurde (vom Komitee) ausgezeichnet", "Machado remporte le prix": the subject
+            # is whom it was said to or of.
             agent = agent or next((m for m in before if _agent_phrase(m, text, lex)), None)
             return _dedupe(([(agent, "source")] if agent else []) + [(m, "target") for m in told])
         speaker = agent or (before[0] if lex.verb_final and before else _speaker(hit, before, after, scope, text, lex))

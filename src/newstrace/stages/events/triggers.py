@@ -151,6 +151,7 @@ class TriggerLexicon:
     # "were killed", "wurden ... getötet": auxiliaries of a passive, and how many words before the verb
     passive_auxiliaries: re.Pattern[str] = re.compile(r"(?!x)x")
     passive_reach: int = 2
+    received: re.Pattern[str] = re.compile(r"(?!x)x")  # triggers whose subject receives the act ("won the prize")
     # "vor der Knesset", "ante el Congreso": words before the assembly a speech is given to
     audience_before: re.Pattern[str] = re.compile(r"(?!x)x")
 
@@ -214,6 +215,7 @@ class TriggerLexicon:
             audience_before=compile_phrases(data.get("audience_before") or ()),
             passive_auxiliaries=compile_phrases(data.get("passive_auxiliaries") or ()),
             passive_reach=int(data.get("passive_reach") or 2),
+            received=compile_phrases(data.get("received") or ()),
         )
 
     @cached_property
