@@ -22,6 +22,7 @@ def _roles(text: str) -> dict[str, str]:
     "Machado, the Venezuelan opposition leader, was awarded the Nobel Peace Prize on Friday in Oslo.",
     "Die Oppositionsführerin María Corina Machado wurde ausgezeichnet, teilte das Komitee am Freitag in Oslo mit.",
     "Die Oppositionsführerin Machado ist ausgezeichnet worden, sagte der Vorsitzende des Komitees in Oslo.",
+    "Die Oppositionsführerin María Corina Machado ist mit dem Friedensnobelpreis ausgezeichnet worden.",
     "María Corina Machado, la líder opositora venezolana, ha sido galardonada con el Nobel de la Paz este viernes en Oslo.",
 ])
 def test_the_subject_of_a_passive_speech_act_is_its_other_side(text):

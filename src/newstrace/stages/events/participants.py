@@ -274,8 +274,8 @@ def _next_to_auxiliary(m: Mention, hit: TriggerHit, text: str, lex: TriggerLexic
     after = word_list(gap)
     if PUNCT.search(gap):
         return False
-    if len(after) <= 1 and lex.passive_auxiliaries.search(hit.text):
-        return True  # "Machado ist ausgezeichnet worden"
+    if lex.passive_auxiliaries.search(hit.text):
+        return True  # "Machado ist mit dem Preis ausgezeichnet worden": the passive is the trigger's own
     if after and lex.passive_auxiliaries.fullmatch(after[0]):
         return True
     ahead = word_list(text[max(0, m.span.start - 30):m.span.start])
