@@ -7,20 +7,20 @@ import pytest
 
 from tests.stages.events.analysed import events_of
 
-MACHADO = "Q6017727"
+ABIY = "Q51963614"
 
 
 @pytest.mark.parametrize("text", [
-    "Venezuelan opposition leader María Corina Machado won the Nobel Peace Prize on Friday, the committee said in Oslo.",
-    "L'opposante vénézuélienne María Corina Machado remporte le prix Nobel de la paix, a annoncé vendredi le comité à Oslo.",
-    "Opositora venezuelana María Corina Machado ganha Nobel da Paz nesta sexta-feira em Oslo.",
-    "La líder opositora María Corina Machado ganó el premio Nobel de la Paz, anunció el viernes el comité en Oslo.",
-    "Die venezolanische Oppositionsführerin María Corina Machado erhält den Friedensnobelpreis, gab das Komitee in Oslo bekannt.",
-    "La leader dell'opposizione venezuelana María Corina Machado ha vinto il premio Nobel per la pace.",
+    "Ethiopian Prime Minister Abiy Ahmed Ali won the Nobel Peace Prize for ending the border war with Eritrea.",
+    "Le Premier ministre éthiopien Abiy Ahmed Ali a remporté le prix Nobel de la paix 2019 pour la réconciliation avec l'Érythrée.",
+    "O primeiro-ministro etíope Abiy Ahmed Ali ganha o Nobel da Paz pela reconciliação com a Eritreia.",
+    "El primer ministro etíope Abiy Ahmed Ali ganó el premio Nobel de la Paz por la paz con Eritrea, informó el comité noruego.",
+    "Der äthiopische Regierungschef Abiy Ahmed Ali erhält den Friedensnobelpreis für die Aussöhnung mit Eritrea.",
+    "Il primo ministro etiope Abiy Ahmed Ali ha vinto il premio Nobel per la pace per l'accordo con l'Eritrea.",
 ])
 def test_the_winner_of_a_prize_is_the_other_side_of_its_announcement(text):
     told = [e for e in events_of(text) if e.type == "STATEMENT"]
-    assert told and {p.entity_id: p.role for p in told[0].participants}.get(MACHADO) == "target", told
+    assert told and {p.entity_id: p.role for p in told[0].participants}.get(ABIY) == "target", told
 
 
 def test_a_race_won_is_no_prize_announced():

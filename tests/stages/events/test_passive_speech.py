@@ -8,7 +8,7 @@ import pytest
 
 from tests.stages.events.analysed import events_of
 
-MACHADO, TRUMP = "Q6017727", "Q22686"
+ABIY, TRUMP = "Q51963614", "Q22686"
 
 
 def _roles(text: str) -> dict[str, str]:
@@ -18,15 +18,15 @@ def _roles(text: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("text", [
-    "Venezuelan opposition leader María Corina Machado was awarded the Nobel Peace Prize on Friday, the committee in Oslo said.",
-    "Machado, the Venezuelan opposition leader, was awarded the Nobel Peace Prize on Friday in Oslo.",
-    "Die Oppositionsführerin María Corina Machado wurde ausgezeichnet, teilte das Komitee am Freitag in Oslo mit.",
-    "Die Oppositionsführerin Machado ist ausgezeichnet worden, sagte der Vorsitzende des Komitees in Oslo.",
-    "Die Oppositionsführerin María Corina Machado ist mit dem Friedensnobelpreis ausgezeichnet worden.",
-    "María Corina Machado, la líder opositora venezolana, ha sido galardonada con el Nobel de la Paz este viernes en Oslo.",
+    "Ethiopian Prime Minister Abiy Ahmed Ali was awarded the Nobel Peace Prize for the peace deal with Eritrea, the committee said.",
+    "Abiy, the Ethiopian prime minister, was awarded the Nobel Peace Prize for making peace with Eritrea.",
+    "Der äthiopische Regierungschef Abiy Ahmed Ali wurde ausgezeichnet, teilte das norwegische Komitee mit.",
+    "Der Regierungschef Abiy ist ausgezeichnet worden, sagte die Vorsitzende des Komitees.",
+    "Der äthiopische Regierungschef Abiy Ahmed Ali ist für den Frieden mit Eritrea mit dem Nobelpreis ausgezeichnet worden.",
+    "Abiy Ahmed Ali, el primer ministro etíope, ha sido galardonado con el Nobel de la Paz por la paz con Eritrea.",
 ])
 def test_the_subject_of_a_passive_speech_act_is_its_other_side(text):
-    assert _roles(text).get(MACHADO) == "target"
+    assert _roles(text).get(ABIY) == "target"
 
 
 @pytest.mark.parametrize("text", [
