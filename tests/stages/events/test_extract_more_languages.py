@@ -38,10 +38,10 @@ CASES = [
      ("REJECT", "rejection"), "2026-03-20", "gn:3060972", {"Q312967", "Q8880"}),
     ("cs", "Schůzka v Moskvě\n\nPublikováno: úterý 3. března 2026, 18:00\n\n"
            "Ruský prezident Vladimir Putin se v úterý v Moskvě setkal s Alexandrem Lukašenkem.",
-     ("CONSULT", "meeting"), "2026-03-03", "gn:524901", {"Q7747", "Q34901"}),
+     ("CONSULT", "meeting"), "2026-03-03", "gn:524901", {"Q7747", "Q34901", "iso:RU", "iso:BY"}),
     ("sr", "Састанак у Београду\n\nОбјављено: понедељак, 2. март 2026. у 10:15\n\n"
            "Председник Србије Александар Вучић састао се у понедељак у Београду са Виктором Орбаном.",
-     ("CONSULT", "meeting"), "2026-03-02", "gn:792680", {"Q57384", "Q57641"}),
+     ("CONSULT", "meeting"), "2026-03-02", "gn:792680", {"Q57384", "Q57641", "iso:RS", "iso:HU"}),
     ("sr", "Napad na Harkov\n\nObjavljeno: nedelja, 10. maj 2026. u 09:00\n\n"
            "Rusija je u subotu napala Harkov dronovima, saopštile su ukrajinske vlasti.",
      ("ASSAULT", "airstrike"), "2026-05-09", "gn:706483", {"iso:RU"}),
@@ -51,21 +51,21 @@ CASES = [
      ("AGREE", "agreement"), "2026-03-04", "gn:3186886", {"Q3290028"}),
     ("ro", "Sandu l-a primit pe Zelenski\n\nPublicat: luni, 9 martie 2026, 12:45\n\n"
            "CHIȘINĂU, 9 mar (Agerpres) - Președintele Maia Sandu l-a primit luni la Chișinău pe Volodimir Zelenski.",
-     ("CONSULT", "meeting"), "2026-03-09", "gn:618426", {"Q21067493", "Q3874799"}),
+     ("CONSULT", "meeting"), "2026-03-09", "gn:618426", {"Q21067493", "Q3874799", "iso:MD", "iso:UA"}),
     ("sv", "Protest i Göteborg\n\nPublicerad 14 mars 2026 kl. 19.00\n\n"
            "GÖTEBORG (TT) Hundratals personer demonstrerade på lördagen i Göteborg mot Ryssland.",
      ("PROTEST", "demonstration"), "2026-03-14", "gn:2711537", {"iso:RU"}),
     # A Swedish TT dateline: the place in capitals, the agencies in brackets, no dash; AFP is no actor.
     ("sv", "Möte i Paris\n\nUppdaterad 2 mars 2026 kl. 21.10\n\n"
            "PARIS (TT-AFP) Frankrikes president Emmanuel Macron träffade på måndagen statsminister Ulf Kristersson i Paris.",
-     ("CONSULT", "meeting"), "2026-03-02", "gn:2988507", {"Q3052772", "Q1340985"}),
+     ("CONSULT", "meeting"), "2026-03-02", "gn:2988507", {"Q3052772", "Q1340985", "iso:FR", "iso:SE"}),
     ("id", "Prabowo kecam serangan\n\nRabu, 11 Maret 2026 10:00 WIB\n\n"
            "Jakarta (ANTARA) - Presiden Prabowo Subianto mengecam serangan Israel terhadap Lebanon pada Selasa (10/3/2026).",
      ("ACCUSE", "condemnation"), "2026-03-10", "gn:1642911", {"Q1150474", "iso:IL", "iso:LB"}),
     ("id", "Anwar terima kunjungan Erdogan\n\nIsnin, 16 Mac 2026 15:20\n\n"
            "PUTRAJAYA: Perdana Menteri Anwar Ibrahim bertemu dengan Presiden Turkiye Recep Tayyip Erdogan di Putrajaya "
            "pada Isnin untuk membincangkan kerjasama perdagangan dan pertahanan kedua-dua negara.",
-     ("CONSULT", "meeting"), "2026-03-16", "gn:6697380", {"Q312931", "Q39723"}),
+     ("CONSULT", "meeting"), "2026-03-16", "gn:6697380", {"Q312931", "Q39723", "iso:MY", "iso:TR"}),
 ]
 
 
@@ -101,12 +101,12 @@ def test_cyrillic_and_latin_serbian_give_the_same_event() -> None:
 
 @pytest.mark.parametrize("text, kind, place, participants", [
     ("Selasa, 7 April 2026 10:00 WIB\n\nJakarta (ANTARA) - Presiden Prabowo Subianto diterima oleh Presiden China "
-     "Xi Jinping di Beijing pada Senin (6/4/2026).", ("CONSULT", "meeting"), "gn:1816670", {"Q1150474", "Q15031"}),
+     "Xi Jinping di Beijing pada Senin (6/4/2026).", ("CONSULT", "meeting"), "gn:1816670", {"Q1150474", "Q15031", "iso:ID", "iso:CN"}),
     ("Publicerad 7 april 2026 kl. 10.00\n\nStatsminister Ulf Kristersson togs emot av Frankrikes president "
-     "Emmanuel Macron i Paris på måndagen.", ("CONSULT", "meeting"), "gn:2988507", {"Q1340985", "Q3052772"}),
+     "Emmanuel Macron i Paris på måndagen.", ("CONSULT", "meeting"), "gn:2988507", {"Q1340985", "Q3052772", "iso:SE", "iso:FR"}),
     # The given name takes the case ending too: "Vladimira" is Putin's, not the city of Vladimir.
     ("Objavljeno: utorak, 7. april 2026. u 10:00\n\nPredsednik Srbije Aleksandar Vučić primljen je u ponedeljak "
-     "u Moskvi od strane Vladimira Putina.", ("CONSULT", "meeting"), "gn:524901", {"Q57384", "Q7747"}),
+     "u Moskvi od strane Vladimira Putina.", ("CONSULT", "meeting"), "gn:524901", {"Q57384", "Q7747", "iso:RS", "iso:RU"}),
 ], ids=["id", "sv", "sr"])
 def test_passive_reports(text, kind, place, participants) -> None:
     _, event = main_event(text)

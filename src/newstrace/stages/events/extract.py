@@ -25,6 +25,7 @@ from newstrace.stages.events.participants import (
 )
 from newstrace.stages.events.places import Gazetteer, PlaceChoice, addressed, choose_place, city_of_country, governments
 from newstrace.stages.events.credits import agency_credit, located_name
+from newstrace.stages.events.summits import with_states
 from newstrace.stages.events.syntax import parse_roles
 from newstrace.stages.events.topics import find_topics
 from newstrace.stages.events.unnamed import only_unnamed, with_unnamed_doers
@@ -135,6 +136,10 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     if main is not None:
         _locate_main(drafts[main], ordered, text, article.title, lex.triggers, ctx)
         _date_main(drafts[main], drafts, sentences, dates, quoted, text, lex.triggers, article.published)
+    for d in drafts:
+        day = d.date.start if d.date.precision == "day" else article.published.start if article.published.known else None
+        d.participants = with_states(d.participants, f"{d.hit.type}/{d.mode}" in ontology().state_acts, day,
+                                     ctx.kb.roles_of, ontology().state_titles)
     quotes = find_quotes(text, 0, ordered)
     return tuple(_finish(d, article, lex, attributions, quotes) for d in drafts)
 

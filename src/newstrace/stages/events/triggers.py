@@ -53,6 +53,8 @@ class Ontology:
     destination_acts: frozenset[str] = frozenset()  # placed where they go ("travelled to Moscow")
     audiences: frozenset[str] = frozenset()  # actor types a speech given to them has as its other side
     capital_metonyms: Mapping[str, str] = field(default_factory=dict)  # capital -> the body its name stands for
+    state_acts: frozenset[str] = frozenset()  # TYPE/mode where two heads who meet meet for their states
+    state_titles: frozenset[str] = frozenset()  # the role titles of such heads
 
     def at_destination(self, event_type: str, mode: str | None) -> bool:
         return event_type in self.destination_acts or f"{event_type}/{mode}" in self.destination_acts
@@ -78,7 +80,8 @@ def load_ontology() -> Ontology:
                     frozenset(data.get("placeless_modes") or ()), frozenset(data.get("remote_types") or ()),
                     frozenset(data.get("reporting_types") or ()), frozenset(data.get("unnamed_doer_types") or ()),
                     frozenset(data.get("destination_acts") or ()), frozenset(data.get("audiences") or ()),
-                    {str(city): str(body) for city, body in (data.get("capital_metonyms") or {}).items()})
+                    {str(city): str(body) for city, body in (data.get("capital_metonyms") or {}).items()},
+                    frozenset(data.get("state_acts") or ()), frozenset(data.get("state_titles") or ()))
 
 
 @dataclass(frozen=True)
