@@ -1,15 +1,15 @@
-"""Two heads of state or government who meet in person meet for their states: "Starmer met Macron"
-is a meeting of the United Kingdom and France too, each state on its leader's side. A phone call,
-a summit of many, a minister, or a leader not yet in office on the day adds no state."""
+"""Officials act for their states: two heads of state or government who meet in person meet for
+their states ("Starmer met Macron" is a meeting of the United Kingdom and France too), and a
+state's army or ministry struck by another state brings its state in, each state on its official's
+side. A phone call, a summit of many, a minister, an armed group, or a leader not yet in office on
+the day adds no state."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from newstrace.model import Participant, Role
-from newstrace.stages.events.summits import with_states
+from newstrace.model import Entity, Participant, Role
+from newstrace.stages.events.summits import state_of, with_states
 from tests.stages.events.analysed import events_of
 
 TITLES = frozenset({"head_of_state", "head_of_government"})
@@ -40,6 +40,12 @@ def test_two_heads_who_meet_bring_their_states_on_their_sides(text, states):
     assert {state: roles.get(state) for state in states} == states, roles
 
 
+def test_a_report_with_no_date_reads_the_roles_held_now():
+    roles = _meeting("US President Donald Trump met Chinese President Xi Jinping in Busan, South Korea, "
+                     "to discuss trade and tariffs.")
+    assert (roles.get("iso:US"), roles.get("iso:CN")) == ("source", "target"), roles
+
+
 @pytest.mark.parametrize("text", [
     # A call is the leaders' own.
     " date 2026-03-04 Call\n\nPresident Emmanuel Macron and Chancellor Friedrich Merz spoke by phone on Wednesday "
@@ -49,6 +55,8 @@ def test_two_heads_who_meet_bring_their_states_on_their_sides(text, states):
     # At a summit of many, each leader is more than one side of two.
     " date 2026-03-04 Summit\n\nEmmanuel Macron, Friedrich Merz and Keir Starmer met Volodymyr Zelensky in Kyiv "
     "on Wednesday.",
+    # The President of the European Commission takes part for no state.
+    " date 2026-03-04 Summit\n\nEmmanuel Macron met Volodymyr Zelensky and Ursula von der Leyen in Paris on Wednesday.",
     # Merz was not yet chancellor on the day.
     " date 2025-02-26 Dinner\n\nFriedrich Merz met President Emmanuel Macron in Paris on Wednesday.",
 ])
@@ -56,31 +64,62 @@ def test_no_state_where_two_heads_do_not_meet_in_person(text):
     assert not [entity for entity in _meeting(text) if entity.startswith("iso:")]
 
 
-def _roles_of(held: dict[str, Role]):
-    return lambda entity_id, day: [held[entity_id]] if entity_id in held and held[entity_id].held_on(day) else []
+@pytest.mark.parametrize(("text", "states"), [
+    (" date 2026-05-07 Strikes\n\nIsraeli drones struck the Syrian defence ministry in Damascus on Wednesday.",
+     {"iso:IL": "source", "iso:SY": "target"}),
+    (" date 2026-05-07 Frappes\n\nL'armée israélienne a frappé mercredi le ministère syrien de la Défense à Damas.",
+     {"iso:SY": "target"}),
+    (" date 2026-05-07 Angriff\n\nDie israelische Armee griff am Mittwoch das syrische Verteidigungsministerium in "
+     "Damaskus an.", {"iso:IL": "source", "iso:SY": "target"}),
+])
+def test_an_organ_of_a_state_struck_by_another_state_brings_its_state(text, states):
+    attack = next(e for e in events_of(text) if e.type == "ASSAULT")
+    roles = {p.entity_id: p.role for p in attack.participants}
+    assert {state: roles.get(state) for state in states} == states, roles
 
 
-HEADS = {"A": Role("head_of_state", country="FR"), "B": Role("head_of_government", country="DE", start=date(2026, 1, 1))}
+@pytest.mark.parametrize("text", [
+    " date 2026-05-07 Strikes\n\nHezbollah fired rockets at Israeli army positions on Wednesday.",
+    " date 2026-05-07 Strikes\n\nThe Rapid Support Forces attacked the Sudanese army in El Fasher on Wednesday.",
+])
+def test_an_armed_group_acts_for_no_state(text):
+    attack = next(e for e in events_of(text) if e.type == "ASSAULT")
+    assert [p.entity_id for p in attack.participants if p.entity_id.startswith("iso:")] in ([], ["iso:IL"]), attack
+
+
+STATES = {"A": "iso:FR", "B": "iso:DE", "C": "iso:UA", "iso:FR": "iso:FR"}
 MET = [Participant("A", "source", 0.9), Participant("B", "target", 0.8)]
 
 
-def test_a_state_takes_its_head_side_and_a_little_less_confidence():
-    added = with_states(MET, True, date(2026, 3, 1), _roles_of(HEADS), TITLES)[2:]
+def test_a_state_takes_its_official_side_and_a_little_less_confidence():
+    added = with_states(MET, True, STATES.get)[2:]
     assert [(p.entity_id, p.role) for p in added] == [("iso:FR", "source"), ("iso:DE", "target")]
-    assert all(p.confidence < 0.9 for p in added)
+    assert [p.confidence < official.confidence for p, official in zip(added, MET)] == [True, True]
 
 
-@pytest.mark.parametrize(("participants", "act", "day"), [
-    (MET, False, date(2026, 3, 1)),  # not an act of states
-    (MET, True, None),  # no day to read the roles on
-    (MET, True, date(2025, 12, 1)),  # B not yet in office
-    ([*MET, Participant("iso:UA", "target")], True, date(2026, 3, 1)),  # a third state is there already
+@pytest.mark.parametrize(("participants", "act"), [
+    (MET, False),  # not an act of states
+    (MET[:1], True),  # one state meets none
+    ([*MET, Participant("C", "target")], True),  # three states
+    ([Participant("A", "source"), Participant("X", "target")], True),  # X acts for no state
+    ([*MET, Participant("X", "target")], True),  # two states, and a body of no state's
 ])
-def test_no_state_is_added(participants, act, day):
-    assert with_states(participants, act, day, _roles_of(HEADS), TITLES) == participants
+def test_no_state_is_added(participants, act):
+    assert with_states(participants, act, STATES.get) == participants
 
 
 def test_a_state_already_named_is_not_added_twice():
     named = [*MET, Participant("iso:FR", "target", 0.7)]
-    assert [p.entity_id for p in with_states(named, True, date(2026, 3, 1), _roles_of(HEADS), TITLES)] == [
-        "A", "B", "iso:FR", "iso:DE"]
+    assert [p.entity_id for p in with_states(named, True, STATES.get)] == ["A", "B", "iso:FR", "iso:DE"]
+
+
+@pytest.mark.parametrize(("entity", "roles", "state"), [
+    (Entity("iso:FR", "country", "France", country="FR"), (), "iso:FR"),
+    (Entity("Q1", "org", "Indian Army", subtype="military", country="IN"), (), "iso:IN"),
+    (Entity("Q2", "org", "Hezbollah", subtype="armed_group", country="LB"), (), None),
+    (Entity("Q3", "person", "A president"), (Role("head_of_state", country="BR"),), "iso:BR"),
+    (Entity("Q4", "person", "A minister"), (Role("foreign_minister", country="BR"),), None),
+    (None, (), None),
+])
+def test_whom_an_actor_acts_for(entity, roles, state):
+    assert state_of(entity, roles, TITLES, frozenset({"military", "government_agency"})) == state

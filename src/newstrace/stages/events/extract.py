@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 from newstrace import ids
 from newstrace.context import Context
-from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
+from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Role, Span
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.stages.events.announced import announced_acts, credit_announcer
 from newstrace.stages.events.attribution import find_attributions, find_quotes
@@ -25,7 +25,7 @@ from newstrace.stages.events.participants import (
 )
 from newstrace.stages.events.places import Gazetteer, PlaceChoice, addressed, choose_place, city_of_country, governments
 from newstrace.stages.events.credits import agency_credit, located_name
-from newstrace.stages.events.summits import with_states
+from newstrace.stages.events.summits import state_of, with_states
 from newstrace.stages.events.syntax import parse_roles
 from newstrace.stages.events.topics import find_topics
 from newstrace.stages.events.unnamed import only_unnamed, with_unnamed_doers
@@ -137,9 +137,8 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
         _locate_main(drafts[main], ordered, text, article.title, lex.triggers, ctx)
         _date_main(drafts[main], drafts, sentences, dates, quoted, text, lex.triggers, article.published)
     for d in drafts:
-        day = d.date.start if d.date.precision == "day" else article.published.start if article.published.known else None
-        d.participants = with_states(d.participants, f"{d.hit.type}/{d.mode}" in ontology().state_acts, day,
-                                     ctx.kb.roles_of, ontology().state_titles)
+        d.participants = with_states(d.participants, ontology().state_act(d.hit.type, d.mode),
+                                     _standing_for(ctx, _day_of(d, article)))
     quotes = find_quotes(text, 0, ordered)
     return tuple(_finish(d, article, lex, attributions, quotes) for d in drafts)
 
@@ -375,6 +374,25 @@ def _names(ctx: Context, entity_id: str) -> tuple[str, ...]:
         return ()
     country = ctx.kb.get(country_id(entity.country)) if entity.country and entity.kind != "country" else None
     return entity.all_names() + (country.all_names() if country is not None else ())
+
+
+def _day_of(d: Draft, article: Article) -> date | None:
+    """The day an event's actors held their roles: its own, or the day it was reported."""
+    if d.date.precision == "day":
+        return d.date.start
+    return article.published.start if article.published.known else None
+
+
+def _standing_for(ctx: Context, day: date | None) -> Callable[[str], str | None]:
+    """The state each actor acts for on the day (stages/events/summits.py); on no known day, by
+    the roles they hold still: a report with no date is most often of the present."""
+    def roles(entity_id: str) -> tuple[Role, ...]:
+        if day is not None:
+            return ctx.kb.roles_of(entity_id, day)
+        return tuple(r for r in ctx.kb.roles_of(entity_id) if r.end is None)
+
+    return lambda entity_id: state_of(ctx.kb.get(entity_id), roles(entity_id), ontology().state_titles,
+                                      ontology().state_organs)
 
 
 def _seat(ctx: Context, entity_id: str) -> str | None:

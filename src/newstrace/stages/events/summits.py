@@ -1,4 +1,5 @@
-"""Heads who meet in person meet for their states: a summit of two leaders is one of their two states."""
+"""Officials act for their states: a summit of two leaders, or a strike of one state's army on
+another state, is one between the two states, and both states are its sides."""
 
 from __future__ import annotations
 
@@ -6,30 +7,47 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from newstrace.knowledge.places import country_id
-from newstrace.model import Participant, Role
+from newstrace.model import Entity, Participant, Role
 
-# A state stands beside its leader a little less surely than the leader stands in the text.
+# A state stands beside its officials a little less surely than they stand in the text.
 _STATE_CONFIDENCE = 0.9
 
 
-def with_states(participants: Sequence[Participant], act: bool, day: date | None,
-                roles_of: Callable[[str, date], Iterable[Role]], titles: frozenset[str]) -> list[Participant]:
-    """The participants, with the states of two heads (`titles`, held on `day`) of two states who
-    meet in person (`act`) beside them, on their side: "Trump met Xi in Busan" is also a meeting of
-    the United States and China. Only two states: at a summit of many each leader speaks for more
-    than a state (a coalition, a host), and a leader alone meets no state of his own."""
-    if not act or day is None:
+def state_of(entity: Entity | None, roles: Iterable[Role], titles: frozenset[str],
+             organs: frozenset[str]) -> str | None:
+    """The state an actor acts for: a state itself, the state of an organ of it (an army, a
+    ministry: actor types `organs`), or the state of a head of it (`roles` held on the day
+    whose title is one of `titles`). A group based in a state does not act for it."""
+    if entity is None:
+        return None
+    if entity.kind == "country":
+        return entity.id
+    if entity.kind == "org":
+        return country_id(entity.country) if entity.subtype in organs and entity.country else None
+    if entity.kind == "person":
+        return next((country_id(r.country) for r in roles if r.title in titles and r.country), None)
+    return None
+
+
+def with_states(participants: Sequence[Participant], act: bool,
+                standing_for: Callable[[str], str | None]) -> list[Participant]:
+    """The participants, with the states their officials act for beside them, on their side,
+    where the act is one of states (`act`) and every participant acts for one of exactly two
+    states: "Trump met Xi in Busan" is also a meeting of the United States and China, "the
+    Indian army struck Pakistan" an attack of India on Pakistan. With more states, or a body of
+    no state's beside them (a coalition, the European Commission), each official is more than
+    one of two sides; with one state, no state meets or strikes another."""
+    if not act:
         return list(participants)
-    heads: dict[str, Participant] = {}
+    sides: dict[str, Participant] = {}
     for p in participants:
-        for role in roles_of(p.entity_id, day):
-            if role.title in titles and role.country:
-                heads.setdefault(country_id(role.country), p)
-                break
-    present = {p.entity_id for p in participants}
-    states = [pid for pid in present if pid.startswith("iso:")]
-    if len(heads) != 2 or any(state not in heads for state in states):
+        state = standing_for(p.entity_id)
+        if state is None:
+            return list(participants)  # a body or a person of no state's takes part: not two states alone
+        sides.setdefault(state, p)
+    if len(sides) != 2:
         return list(participants)
-    added = [Participant(state, head.role, round(head.confidence * _STATE_CONFIDENCE, 3), head.evidence)
-             for state, head in heads.items() if state not in present]
+    present = {p.entity_id for p in participants}
+    added = [Participant(state, official.role, round(official.confidence * _STATE_CONFIDENCE, 3), official.evidence)
+             for state, official in sides.items() if state not in present]
     return [*participants, *added]

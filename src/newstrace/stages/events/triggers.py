@@ -53,11 +53,15 @@ class Ontology:
     destination_acts: frozenset[str] = frozenset()  # placed where they go ("travelled to Moscow")
     audiences: frozenset[str] = frozenset()  # actor types a speech given to them has as its other side
     capital_metonyms: Mapping[str, str] = field(default_factory=dict)  # capital -> the body its name stands for
-    state_acts: frozenset[str] = frozenset()  # TYPE/mode where two heads who meet meet for their states
-    state_titles: frozenset[str] = frozenset()  # the role titles of such heads
+    state_acts: frozenset[str] = frozenset()  # TYPE or TYPE/mode: acts officials do for their states
+    state_titles: frozenset[str] = frozenset()  # the role titles of heads who act for their state
+    state_organs: frozenset[str] = frozenset()  # the actor types of a state's organs (an army)
 
     def at_destination(self, event_type: str, mode: str | None) -> bool:
         return event_type in self.destination_acts or f"{event_type}/{mode}" in self.destination_acts
+
+    def state_act(self, event_type: str, mode: str | None) -> bool:
+        return event_type in self.state_acts or f"{event_type}/{mode}" in self.state_acts
 
     @property
     def symmetric_types(self) -> frozenset[str]:
@@ -81,7 +85,8 @@ def load_ontology() -> Ontology:
                     frozenset(data.get("reporting_types") or ()), frozenset(data.get("unnamed_doer_types") or ()),
                     frozenset(data.get("destination_acts") or ()), frozenset(data.get("audiences") or ()),
                     {str(city): str(body) for city, body in (data.get("capital_metonyms") or {}).items()},
-                    frozenset(data.get("state_acts") or ()), frozenset(data.get("state_titles") or ()))
+                    frozenset(data.get("state_acts") or ()), frozenset(data.get("state_titles") or ()),
+                    frozenset(data.get("state_organs") or ()))
 
 
 @dataclass(frozen=True)
