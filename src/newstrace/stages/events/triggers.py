@@ -160,6 +160,9 @@ class TriggerLexicon:
     passive_auxiliaries: re.Pattern[str] = re.compile(r"(?!x)x")
     passive_reach: int = 2
     received: re.Pattern[str] = re.compile(r"(?!x)x")  # triggers whose subject receives the act ("won the prize")
+    # "Russland hat die Ukraine angegriffen": finite auxiliaries that open a bracket the participle
+    # closes, with the subject just before or just after them and the objects inside
+    bracket_auxiliaries: re.Pattern[str] = re.compile(r"(?!x)x")
     # "vor der Knesset", "ante el Congreso": words before the assembly a speech is given to
     audience_before: re.Pattern[str] = re.compile(r"(?!x)x")
 
@@ -224,6 +227,7 @@ class TriggerLexicon:
             passive_auxiliaries=compile_phrases(data.get("passive_auxiliaries") or ()),
             passive_reach=int(data.get("passive_reach") or 2),
             received=compile_phrases(data.get("received") or ()),
+            bracket_auxiliaries=compile_phrases(data.get("bracket_auxiliaries") or ()),
         )
 
     @cached_property
