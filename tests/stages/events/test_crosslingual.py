@@ -105,7 +105,7 @@ def test_an_article_in_a_language_without_a_lexicon_gets_a_typed_dated_event_wit
     assert CTX.lexicons.get(article.language) is None  # Catalan has no lexicon
     main = next(e for e in events if e.main)
     assert (main.type, main.extractor) == ("CONSULT", "encoder")
-    # The two heads who meet, and their states beside them (stages/events/summits.py).
+    # The two heads who meet, and their states beside them (stages/events/states.py).
     assert {p.entity_id for p in main.participants} == {"Q6212", "Q3052772", "iso:ES", "iso:FR"}
     assert main.date.start == date(2026, 3, 12)
     assert main.place_id == "gn:2988507"

@@ -25,7 +25,7 @@ from newstrace.stages.events.participants import (
 )
 from newstrace.stages.events.places import Gazetteer, PlaceChoice, addressed, choose_place, city_of_country, governments
 from newstrace.stages.events.credits import agency_credit, located_name
-from newstrace.stages.events.summits import state_of, with_states
+from newstrace.stages.events.states import state_of, with_states
 from newstrace.stages.events.syntax import parse_roles
 from newstrace.stages.events.topics import find_topics
 from newstrace.stages.events.unnamed import only_unnamed, with_unnamed_doers
@@ -384,7 +384,7 @@ def _day_of(d: Draft, article: Article) -> date | None:
 
 
 def _standing_for(ctx: Context, day: date | None) -> Callable[[str], str | None]:
-    """The state each actor acts for on the day (stages/events/summits.py); on no known day, by
+    """The state each actor acts for on the day (stages/events/states.py); on no known day, by
     the roles they hold still: a report with no date is most often of the present."""
     def roles(entity_id: str) -> tuple[Role, ...]:
         if day is not None:

@@ -232,6 +232,10 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
     return _dedupe([(m, "source") for m in before] + [(m, "target") for m in objects + after])
 
 
+# How far before the first actor a fronted bracket's auxiliary may stand ("Am Montag hat Israel ...").
+_BRACKET_FRONT = 12
+
+
 def _bracketed(before: list[Mention], hit: TriggerHit, text: str, lex: TriggerLexicon) -> tuple[list[Mention], list[Mention]]:
     """The subjects and the objects among the actors before a participle that closes a bracket a
     finite auxiliary opens ("Russland hat in der Nacht die Ukraine angegriffen", "In der Nacht hat
@@ -239,7 +243,8 @@ def _bracketed(before: list[Mention], hit: TriggerHit, text: str, lex: TriggerLe
     before the auxiliary or, after a fronted phrase, right after it; the others are its objects."""
     if hit.nominal or len(before) < 2:
         return before, []
-    opened = [a for a in lex.bracket_auxiliaries.finditer(text, before[0].span.start - _BRACKET_FRONT, hit.span.start)
+    front = max(0, before[0].span.start - _BRACKET_FRONT)
+    opened = [a for a in lex.bracket_auxiliaries.finditer(text, front, hit.span.start)
               if not PUNCT.search(text_between(text, a.end(), hit.span.start))]
     if not opened:
         return before, []
@@ -248,10 +253,6 @@ def _bracketed(before: list[Mention], hit: TriggerHit, text: str, lex: TriggerLe
     inside = [m for m in before if m.span.start >= aux.end()]
     subjects = ahead or inside[:1]
     return subjects, [m for m in inside if m not in subjects]
-
-
-# How far before the first actor a fronted bracket's auxiliary may stand ("Am Montag hat Israel ...").
-_BRACKET_FRONT = 12
 
 
 def _agent_word_at(m: Mention, text: str, lex: TriggerLexicon, start: int) -> int | None:

@@ -4,7 +4,6 @@ another state, is one between the two states, and both states are its sides."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
 
 from newstrace.knowledge.places import country_id
 from newstrace.model import Entity, Participant, Role

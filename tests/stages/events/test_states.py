@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.model import Entity, Participant, Role
-from newstrace.stages.events.summits import state_of, with_states
+from newstrace.stages.events.states import state_of, with_states
 from tests.stages.events.analysed import events_of
 
 TITLES = frozenset({"head_of_state", "head_of_government"})
