@@ -240,9 +240,15 @@ def _bracketed(before: list[Mention], hit: TriggerHit, text: str, lex: TriggerLe
     """The subjects and the objects among the actors before a participle that closes a bracket a
     finite auxiliary opens ("Russland hat in der Nacht die Ukraine angegriffen", "In der Nacht hat
     Russland die Ukraine angegriffen", "Rusland heeft Oekraïne aangevallen"): the subject stands
-    before the auxiliary or, after a fronted phrase, right after it; the others are its objects."""
+    before the auxiliary or, after a fronted phrase, right after it; the others are its objects.
+    Where the verb ends its clause with the auxiliary beside it ("nachdem Russland die Ukraine
+    angegriffen hatte", "nadat Rusland Oekraïne had aangevallen"), the first actors are the subject."""
     if hit.nominal or len(before) < 2:
         return before, []
+    closing = word_list(text[hit.span.end:hit.span.end + _BRACKET_FRONT])
+    if closing and lex.bracket_auxiliaries.fullmatch(closing[0]) and \
+            not PUNCT.search(text_between(text, hit.span.end, hit.span.end + len(closing[0]) + 1)):
+        return _subject_first(before, text, lex)
     front = max(0, before[0].span.start - _BRACKET_FRONT)
     opened = [a for a in lex.bracket_auxiliaries.finditer(text, front, hit.span.start)
               if not PUNCT.search(text_between(text, a.end(), hit.span.start))]
@@ -251,8 +257,22 @@ def _bracketed(before: list[Mention], hit: TriggerHit, text: str, lex: TriggerLe
     aux = opened[0]
     ahead = [m for m in before if m.span.end <= aux.start()]
     inside = [m for m in before if m.span.start >= aux.end()]
+    if not inside:
+        return _subject_first(ahead, text, lex)
     subjects = ahead or inside[:1]
     return subjects, [m for m in inside if m not in subjects]
+
+
+def _subject_first(actors: list[Mention], text: str, lex: TriggerLexicon) -> tuple[list[Mention], list[Mention]]:
+    """The clause's first actor with those a conjunction or a comma joins to it ("Russland und
+    Belarus", "Kanzler Merz und Präsident Macron": titles aside), and the others, its objects."""
+    subjects = actors[:1]
+    for m in actors[1:]:
+        gap = lex.titles.sub(" ", text_between(text, subjects[-1].span.end, m.span.start)).strip()
+        if not gap or not (gap == "," or lex.conjunctions.fullmatch(gap.strip(" ,"))):
+            break
+        subjects.append(m)
+    return subjects, [m for m in actors if m not in subjects]
 
 
 def _agent_word_at(m: Mention, text: str, lex: TriggerLexicon, start: int) -> int | None:
