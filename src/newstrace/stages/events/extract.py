@@ -23,7 +23,8 @@ from newstrace.stages.events.mainevent import Candidate, background_flags, choos
 from newstrace.stages.events.participants import (
     ACTOR_KINDS, Scope, actors_in, choose_participants, protest_targets, scope_of,
 )
-from newstrace.stages.events.places import Gazetteer, PlaceChoice, addressed, choose_place, city_of_country, governments
+from newstrace.stages.events.places import (Gazetteer, PlaceChoice, addressed, choose_place, city_of_country, governments,
+                                            sited)
 from newstrace.stages.events.credits import agency_credit, located_name
 from newstrace.stages.events.states import state_of, with_states
 from newstrace.stages.events.syntax import parse_roles
@@ -246,7 +247,8 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     speech = (*speech, *spoken)
     place, in_place = choose_place(hit, mentions, scope.start, scope.end, text, lex, places,
                                    scope.sentence_end or sentence.end, tuple(d.span for d in dates), speech)
-    excluded = in_place | ({place.mention.span} if place else frozenset())
+    sites = sited(mentions, hit, scope.start, scope.end, text, lex, places, audience)
+    excluded = in_place | ({place.mention.span} if place else frozenset()) | {m.span for m in sites}
     actors = governments(mentions, spoken, text, lex, hit, places)  # "Kyiv said", "blames Islamabad": its government
     participants = with_unnamed_doers(choose_participants(hit, actors, scope, text, lex, info.symmetric, excluded),
                                       hit.type, ontology().unnamed_doer_types)
@@ -254,9 +256,10 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     if hit.type in ontology().reporting_types:
         participants = _with_audience(participants, hit, mentions, scope, text, lex, audience)
     if place is None:
-        # "addressed the Knesset": an institution taking part is where it sits.
-        place = next((PlaceChoice(seat, m) for p in participants if (seat := places.seat_of(p.entity_id))
-                      for m in mentions if m.span == p.evidence), None)
+        # "talks at the Kremlin", "addressed the Knesset": where the institution sits.
+        place = next((PlaceChoice(seat, m) for m in sites if (seat := places.seat_of(m.entity_id or ""))), None) or next(
+            (PlaceChoice(seat, m) for p in participants if (seat := places.seat_of(p.entity_id))
+             for m in mentions if m.span == p.evidence), None)
     if hit.type in _DIRECTED:
         targets = protest_targets(sentence.start, sentence.end, mentions, text, lex)
         targeted = {p.entity_id for p in targets}
@@ -518,8 +521,10 @@ def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpressi
 
 
 def _glossed_by(expr: TemporalExpression, gloss: TemporalExpression, text: str) -> bool:
-    """Whether a date expression stands right after another, alone or in brackets: its gloss."""
-    return 0 <= gloss.span.start - expr.span.end <= 3 and text[expr.span.end:gloss.span.start].strip() in ("", "(", "（")
+    """Whether a date expression stands right after another, alone, in brackets or after a comma
+    ("aujourd'hui, jeudi 4 septembre"): its gloss."""
+    return 0 <= gloss.span.start - expr.span.end <= 3 and text[expr.span.end:gloss.span.start].strip() in (
+        "", "(", "（", ",", "،", "，")
 
 
 def _dateline_date(expr: TemporalExpression, text: str, hit: TriggerHit) -> bool:

@@ -99,6 +99,16 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit,
     return False, m.span.start
 
 
+def sited(mentions: tuple[Mention, ...], hit: TriggerHit, start: int, end: int, text: str, lex: TriggerLexicon,
+          places: Gazetteer, audience: Callable[[str], bool]) -> tuple[Mention, ...]:
+    """Institutions a place phrase names as where an act happened, not who took part: "talks at the
+    Kremlin", "reçu à l'Élysée", "в Кремле состоялись переговоры". One with no place phrase takes
+    part ("the Kremlin said"), as does an assembly a speech is given in (`audience`)."""
+    return tuple(m for m in mentions if m.kind == "org" and m.entity_id and start <= m.span.start
+                 and m.span.end <= end and places.seat_of(m.entity_id) and not audience(m.entity_id)
+                 and _locative(m, text, lex, hit, toward=False)[0])
+
+
 def addressed(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit) -> bool:
     """Whether a speech is given in or to a body: a place phrase ("in the Bundestag", "to the
     Knesset") or an audience word ("vor der Knesset", "devant l'Assemblée") introduces it."""
