@@ -11,8 +11,8 @@ from tests.stages.events.analysed import main_event
 
 
 @pytest.mark.parametrize("text", [
-    "Emmanuel Macron a reçu aujourd’hui, jeudi 4 septembre, à Paris Volodymyr Zelensky et plusieurs "
-    "dirigeants européens.",
+    "Le président Emmanuel Macron s’est entretenu aujourd’hui, jeudi 4 septembre, avec Volodymyr Zelensky "
+    "dans la capitale.",
     "El presidente Emmanuel Macron recibió hoy, jueves 4 de septiembre, a Volodymyr Zelensky en París.",
 ])
 def test_a_relative_day_takes_the_date_that_glosses_it(text):
