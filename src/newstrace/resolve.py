@@ -12,6 +12,7 @@ import math
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 import numpy as np
@@ -20,12 +21,13 @@ from newstrace.context import Context
 from newstrace.errors import Code, StoreError
 from newstrace.knowledge.places import country_id
 from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention
+from newstrace.stages.events.states import standing_for
+from newstrace.stages.events.triggers import load_ontology
 from newstrace.stages.resolution.blocking import sorted_unique
 from newstrace.stages.resolution.canonical import build_event
 from newstrace.stages.resolution.duplicates import find_copies, find_translations, source_roots
 from newstrace.stages.resolution.merge import block_keys, cluster, mergeable
 from newstrace.stages.resolution.stories import build_stories
-from newstrace.stages.events.triggers import load_ontology
 from newstrace.store import ResolutionConflict, Store, describe
 
 
@@ -189,7 +191,14 @@ def finish_resolution(
     person = (lambda eid: (kb.get(eid).kind if kb.get(eid) else None) == "person") if kb else (lambda eid: False)
     within = place_within(kb) if kb else (lambda place_id, area_id: False)
     force = (lambda eid: (kb.get(eid).subtype if kb.get(eid) else None) in ARMED_FORCES) if kb else (lambda eid: False)
-    events = tuple(build_event(group, lambda a: roots.get(a, a), person, within, force) for group in groups)
+    ontology = load_ontology()
+
+    def states(event_type: str, mode: str | None, day: date | None) -> Callable[[str], str | None] | None:
+        if kb is None or not ontology.state_act(event_type, mode):
+            return None
+        return standing_for(kb, day, ontology.state_titles, ontology.state_organs)
+
+    events = tuple(build_event(group, lambda a: roots.get(a, a), person, within, force, states) for group in groups)
     return Resolution(events, tuple(sorted(duplicates, key=lambda d: d.article_id)))
 
 

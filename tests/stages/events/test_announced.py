@@ -38,6 +38,14 @@ STATEMENTS = [
      "The Rapid Support Forces announced on Thursday their acceptance of a humanitarian ceasefire.", "Q16984133"),
     ("Tregua\n\nPublicado: 6 de noviembre de 2025\n\n"
      "Las Fuerzas de Apoyo Rápido anunciaron el jueves que aceptan una tregua humanitaria.", "Q16984133"),
+    # A truce one side declares alone is its announcement, not an agreement: the perfect
+    # participle in German, "ilan etti" in Turkish, as "announced" elsewhere.
+    ("Waffenruhe\n\nVeröffentlicht: 25. November 2025\n\n"
+     "Die RSF-Miliz hat am Montag eine einseitige Waffenruhe von drei Monaten verkündet.", "Q16984133"),
+    ("Ateşkes\n\nYayınlanma: 25 Kasım 2025\n\n"
+     "Hızlı Destek Kuvvetleri pazartesi günü üç ay sürecek tek taraflı bir ateşkes ilan etti.", "Q16984133"),
+    ("Trêve\n\nPublié le 25 novembre 2025\n\n"
+     "Les Forces de soutien rapide ont annoncé lundi une trêve unilatérale de trois mois.", "Q16984133"),
     # The attack is only the measures' cause, named after a list of them.
     ("Measures\n\nPublished: 23 April 2025\n\n"
      "India announced on Wednesday a set of measures, including the closure of a border post, after the attack.",

@@ -25,7 +25,7 @@ def test_a_name_ending_on_a_common_noun_takes_its_case_glued_on():
 
 
 def test_a_country_in_the_genitive_before_an_organisation_only_describes_it():
-    text = "Sudan'ın paramiliter Hızlı Destek Kuvvetleri, salı günü Sudan ordusuyla ateşkes ilan etti."
+    text = "Sudan'ın paramiliter Hızlı Destek Kuvvetleri, salı günü Sudan ordusuyla ateşkeste anlaştı."
     truce = next(e for e in events_of(text) if e.type == "AGREE")
     assert {p.entity_id for p in truce.participants} == {RSF, SAF}
 

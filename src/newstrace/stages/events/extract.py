@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from newstrace import ids
 from newstrace.context import Context
-from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Role, Span
+from newstrace.model import Article, DateValue, EventMention, Mention, Participant, Quote, Span
 from newstrace.knowledge.lexicon import Lexicon
 from newstrace.stages.events.announced import announced_acts, credit_announcer
 from newstrace.stages.events.attribution import find_attributions, find_quotes
@@ -26,7 +26,7 @@ from newstrace.stages.events.participants import (
 from newstrace.stages.events.places import (Gazetteer, PlaceChoice, addressed, choose_place, city_of_country, governments,
                                             sited)
 from newstrace.stages.events.credits import agency_credit, located_name
-from newstrace.stages.events.states import state_of, with_states
+from newstrace.stages.events.states import standing_for, with_states
 from newstrace.stages.events.syntax import parse_roles
 from newstrace.stages.events.topics import find_topics
 from newstrace.stages.events.unnamed import only_unnamed, with_unnamed_doers
@@ -387,15 +387,7 @@ def _day_of(d: Draft, article: Article) -> date | None:
 
 
 def _standing_for(ctx: Context, day: date | None) -> Callable[[str], str | None]:
-    """The state each actor acts for on the day (stages/events/states.py); on no known day, by
-    the roles they hold still: a report with no date is most often of the present."""
-    def roles(entity_id: str) -> tuple[Role, ...]:
-        if day is not None:
-            return ctx.kb.roles_of(entity_id, day)
-        return tuple(r for r in ctx.kb.roles_of(entity_id) if r.end is None)
-
-    return lambda entity_id: state_of(ctx.kb.get(entity_id), roles(entity_id), ontology().state_titles,
-                                      ontology().state_organs)
+    return standing_for(ctx.kb, day, ontology().state_titles, ontology().state_organs)
 
 
 def _seat(ctx: Context, entity_id: str) -> str | None:

@@ -4,6 +4,7 @@ another state, is one between the two states, and both states are its sides."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 
 from newstrace.knowledge.places import country_id
 from newstrace.model import Entity, Participant, Role
@@ -26,6 +27,18 @@ def state_of(entity: Entity | None, roles: Iterable[Role], titles: frozenset[str
     if entity.kind == "person":
         return next((country_id(r.country) for r in roles if r.title in titles and r.country), None)
     return None
+
+
+def standing_for(kb, day: date | None, titles: frozenset[str],
+                 organs: frozenset[str]) -> Callable[[str], str | None]:
+    """The state each actor of the knowledge base acts for on `day`; on no known day, by the
+    roles they hold still: a report with no date is most often of the present."""
+    def roles(entity_id: str) -> tuple[Role, ...]:
+        if day is not None:
+            return kb.roles_of(entity_id, day)
+        return tuple(r for r in kb.roles_of(entity_id) if r.end is None)
+
+    return lambda entity_id: state_of(kb.get(entity_id), roles(entity_id), titles, organs)
 
 
 def with_states(participants: Sequence[Participant], act: bool,

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date as Day
 
 from newstrace.ids import event_id, is_provisional, is_unnamed
 from newstrace.model import DateValue, Discrepancy, Event, EventMention, FieldVote, Participant
 from newstrace.stages.events.dates import PUBLICATION_DAY
+from newstrace.stages.events.states import with_states
 
 PRECISION_WEIGHT = {"day": 3.0, "month": 2.0, "year": 1.0, "unknown": 0.0}
 # A day that is only a report's publication day votes weakly: any date a text gives wins.
@@ -62,10 +64,13 @@ def _best_date(mentions: Sequence[EventMention], source_of: Callable[[str], str]
 def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] = lambda a: a,
                 person: Callable[[str], bool] = lambda entity_id: False,
                 within: Callable[[str, str], bool] = lambda place_id, area_id: False,
-                force: Callable[[str], bool] = lambda entity_id: False) -> Event:
+                force: Callable[[str], bool] = lambda entity_id: False,
+                states: Callable[[str, str | None, Day | None], Callable[[str], str | None] | None]
+                = lambda event_type, mode, day: None) -> Event:
     """The canonical event of a group of mentions judged to report it (`person`: whether an
     entity id is a known person; `within`: whether a place lies in an area, a city in its country;
-    `force`: whether it is a known armed force, an army or an armed group)."""
+    `force`: whether it is a known armed force, an army or an armed group; `states`: for an act
+    of states, of this type and mode on this day, the state each actor acts for, else None)."""
     mention_ids = tuple(sorted(m.id for m in group))
     article_ids = tuple(sorted({m.article_id for m in group}))
     shared = {article_ids: article_ids}
@@ -96,6 +101,10 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
             discrepancies.append(conflict)
 
     participants, participant_conflict = _participants(group, source_of, person, force)
+    # The sides a minority of reports gave may have gone with the state only one of them named:
+    # the officials left still stand for their two states (stages/events/states.py).
+    if standing_for := states(types[0][0], mode, date.start if date.known else None):
+        participants = tuple(with_states(participants, True, standing_for))
     if participant_conflict:
         discrepancies.append(participant_conflict)
 
@@ -146,13 +155,13 @@ def _participants(group: Sequence[EventMention], source_of: Callable[[str], str]
     all_sources = {source_of(m.article_id) for m in group}
     _name_unnamed_doers(roles, sources)
     ordered = sorted(roles, key=lambda pid: (-len(sources[pid]), _role_rank(roles[pid]), pid))
-    # Short reports name fewer people: a known person that a report's main event names as its
-    # doer or target, or a known armed force it names as the target (the army a drone strike
-    # hit), is a side of the event however few of the sources name it. A state, or a body beside
+    # Short reports name fewer people: a known person or a known armed force that a report's
+    # main event names as its doer or target (the army that struck, the army a drone strike
+    # hit) is a side of the event however few of the sources name it. A state, or a body beside
     # the others, only one report adds is most often the person's own ("Armenia" beside its president).
     stated = {p.entity_id for m in group if m.main for p in m.participants
               if p.role in ("source", "target") and not is_provisional(p.entity_id) and (
-                  person(p.entity_id) or (p.role == "target" and force(p.entity_id)))}
+                  person(p.entity_id) or force(p.entity_id))}
     minority = [pid for pid in ordered if len(all_sources) >= 3 and len(sources[pid]) * 2 < len(all_sources)
                 and pid not in stated]
     # With three sources or more, any other participant only a minority name is a claim, kept as
