@@ -177,11 +177,38 @@ def actors_in(mentions: tuple[Mention, ...], scope: Scope, text: str, lex: Trigg
     ]
     # "中東情勢やウクライナ問題について会談": a noun before a postposition of subject matter is
     # what the event is about.
-    inside = [m for m in inside if not _subject_matter(m, text, lex)]
+    inside = [m for m in inside if not _subject_matter(m, text, lex) and not _related(m, inside, text, lex)]
     kept = [m for m in inside if agent_marked(m, text, lex)
             or (not _is_attribute(m, inside, text, lex, trigger) and not _in_parentheses_gloss(m, inside, text)
                 and not _qualifies_org(m, inside, text, lex))]
     return kept
+
+
+# How many words (a title, a first name, "the government of") may stand between a relation and
+# the actor it names.
+_RELATION_GAP = 5
+_APPOSED_NAME = re.compile(r"\s*,\s*$")
+
+
+def _related(m: Mention, actors: list[Mention], text: str, lex: TriggerLexicon) -> bool:
+    """"Oposicionista a Nicolás Maduro, Machado ...", "X, a critic of Putin, ...", "opponent of
+    the government of the Venezuelan president, Nicolás Maduro, ...": the actor a relation names
+    describes the person it ties to them and takes no part. A comma may only set off the name
+    in apposition to the title before it, closed by another; after a name ("the critic of
+    Erdogan, Imamoglu, ...") the apposed name is the critic's own."""
+    start = max(0, m.span.start - 80)
+    before = text[start:m.span.start]
+    apposed = text[m.span.end:m.span.end + 2].lstrip().startswith(",")
+    for cue in lex.relations.finditer(before):
+        gap = before[cue.end():]
+        if len(word_list(gap)) > _RELATION_GAP:
+            continue
+        if not PUNCT.search(gap):
+            return True
+        named_between = any(start + cue.end() <= o.span.start and o.span.end <= m.span.start for o in actors)
+        if apposed and _APPOSED_NAME.search(gap) and not PUNCT.search(gap.rstrip(" ,")) and not named_between:
+            return True
+    return False
 
 
 def _subject_matter(m: Mention, text: str, lex: TriggerLexicon) -> bool:
@@ -212,7 +239,8 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
             # is whom it was said to or of.
             agent = agent or next((m for m in before if _agent_phrase(m, text, lex)), None)
             return _dedupe(([(agent, "source")] if agent else []) + [(m, "target") for m in told])
-        speaker = agent or (before[0] if lex.verb_final and before else _speaker(hit, before, after, scope, text, lex))
+        first = lex.verb_final or _coordinated(hit, text, lex, scope.start)
+        speaker = agent or (before[0] if first and before else _speaker(hit, before, after, scope, text, lex))
         return _dedupe([(speaker, "source")]) if speaker else ()
     if not after and scope.content_start is not None and hit.type in CONTENT_TARGET_TYPES:
         content = Scope(scope.content_start, scope.sentence_end or scope.content_start + 200)
@@ -230,6 +258,17 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
     if symmetric and not before:
         return _dedupe([(m, "other") for m in after])
     return _dedupe([(m, "source") for m in before] + [(m, "target") for m in objects + after])
+
+
+def _coordinated(hit: TriggerHit, text: str, lex: TriggerLexicon, start: int) -> bool:
+    """Whether a verb is joined to one before it ("India downgraded ties with Pakistan and
+    announced", "הודה טראמפ לנתניהו ואמר"): it shares that verb's subject, the clause's first
+    actor, not the object nearest to it."""
+    for proclitic in lex.coordinating_proclitics:
+        rest = hit.text[len(proclitic):]
+        if hit.text.startswith(proclitic) and len(rest) > 1 and lex.verbs.fullmatch(rest):
+            return True
+    return lex.verb_coordinators.search(text, max(start, hit.span.start - 16), hit.span.start) is not None
 
 
 # How far before the first actor a fronted bracket's auxiliary may stand ("Am Montag hat Israel ...").

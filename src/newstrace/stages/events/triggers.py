@@ -165,6 +165,12 @@ class TriggerLexicon:
     bracket_auxiliaries: re.Pattern[str] = re.compile(r"(?!x)x")
     # "vor der Knesset", "ante el Congreso": words before the assembly a speech is given to
     audience_before: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "and" of "X thanked Y and said": a second verb of the first one's subject; those also
+    # among the proclitics are written onto the verb (Hebrew "ואמר")
+    verb_coordinators: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "a critic of", "opositora de": nouns that tie a person to another, who only describes them
+    relations: re.Pattern[str] = re.compile(r"(?!x)x")
+    coordinating_proclitics: tuple[str, ...] = ()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
@@ -228,6 +234,11 @@ class TriggerLexicon:
             passive_reach=int(data.get("passive_reach") or 2),
             received=compile_phrases(data.get("received") or ()),
             bracket_auxiliaries=compile_phrases(data.get("bracket_auxiliaries") or ()),
+            verb_coordinators=re.compile("(?:" + compile_phrases(data.get("verb_coordinators") or ()).pattern
+                                         + r")\s*$", re.IGNORECASE),
+            relations=compile_phrases(data.get("relations") or ()),
+            coordinating_proclitics=tuple(str(w) for w in data.get("verb_coordinators") or ()
+                                          if w in (data.get("proclitics") or ())),
         )
 
     @cached_property
