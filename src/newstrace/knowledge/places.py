@@ -40,6 +40,10 @@ def country_id(iso2: str) -> str:
     return "iso:" + iso2.upper()
 
 
+def is_country_id(entity_id: str) -> bool:
+    return entity_id.startswith("iso:")
+
+
 def city_id(geonameid: int) -> str:
     return f"gn:{geonameid}"
 

@@ -74,3 +74,20 @@ def test_the_army_one_report_names_as_the_doer_of_the_strike_is_a_side():
     # Named only beside another event of the report, it is no side of this one.
     aside = [*group[:2], mention("m3", "a3", [IDF, SYRIAN_MOD], day("2025-07-16"), main=False, **STRIKE), group[3]]
     assert IDF not in participants_of(aside)
+
+
+VENEZUELA, US, TRUMP = "iso:VE", "iso:US", "Q22686"
+
+
+def test_the_state_a_report_names_as_the_target_of_an_attack_is_a_side():
+    # A strike on "a boat from Venezuela": two of five reports say whence the boat came.
+    strike = dict(type="ASSAULT", mode="attack", place="caribbean")
+    group = [mention("m1", "a1", [US, VENEZUELA], day("2025-09-02"), **strike),
+             mention("m2", "a2", [US, VENEZUELA], day("2025-09-02"), **strike),
+             *(mention(f"m{i}", f"a{i}", [US, TRUMP], day("2025-09-02"), **strike) for i in range(3, 6))]
+    assert participants_of(group) == {US, VENEZUELA, TRUMP}
+    # Beside a statement, a state few reports name is most often a person's own, and goes.
+    said = dict(type="STATEMENT", mode="statement")
+    talks = [mention("m1", "a1", [TRUMP, VENEZUELA], day("2025-09-02"), **said),
+             *(mention(f"m{i}", f"a{i}", [TRUMP, MACRON], day("2025-09-02"), **said) for i in range(2, 5))]
+    assert participants_of(talks) == {TRUMP, MACRON}

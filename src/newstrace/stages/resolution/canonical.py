@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date as Day
 
 from newstrace.ids import event_id, is_provisional, is_unnamed
+from newstrace.knowledge.places import is_country_id
 from newstrace.model import DateValue, Discrepancy, Event, EventMention, FieldVote, Participant
 from newstrace.stages.events.dates import PUBLICATION_DAY
 from newstrace.stages.events.states import with_states
@@ -100,7 +101,7 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
         if conflict := _discrepancy("place", places):
             discrepancies.append(conflict)
 
-    participants, participant_conflict = _participants(group, source_of, person, force)
+    participants, participant_conflict = _participants(group, source_of, person, force, types[0][0] == "ASSAULT")
     # The sides a minority of reports gave may have gone with the state only one of them named:
     # the officials left still stand for their two states (stages/events/states.py).
     if standing_for := states(types[0][0], mode, date.start if date.known else None):
@@ -143,7 +144,8 @@ def _figure_conflicts(group, source_of, provenance, shared) -> list[Discrepancy]
 
 def _participants(group: Sequence[EventMention], source_of: Callable[[str], str],
                   person: Callable[[str], bool],
-                  force: Callable[[str], bool]) -> tuple[tuple[Participant, ...], Discrepancy | None]:
+                  force: Callable[[str], bool],
+                  attack: bool = False) -> tuple[tuple[Participant, ...], Discrepancy | None]:
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     sources: dict[str, set[str]] = defaultdict(set)
     confidence: dict[str, float] = defaultdict(float)
@@ -157,11 +159,13 @@ def _participants(group: Sequence[EventMention], source_of: Callable[[str], str]
     ordered = sorted(roles, key=lambda pid: (-len(sources[pid]), _role_rank(roles[pid]), pid))
     # Short reports name fewer people: a known person or a known armed force that a report's
     # main event names as its doer or target (the army that struck, the army a drone strike
-    # hit) is a side of the event however few of the sources name it. A state, or a body beside
-    # the others, only one report adds is most often the person's own ("Armenia" beside its president).
+    # hit), or a state it names as the target of an attack ("a boat from Venezuela"), is a side
+    # of the event however few of the sources name it. Any other state, or a body beside the
+    # others, only one report adds is most often the person's own ("Armenia" beside its president).
     stated = {p.entity_id for m in group if m.main for p in m.participants
               if p.role in ("source", "target") and not is_provisional(p.entity_id) and (
-                  person(p.entity_id) or force(p.entity_id))}
+                  person(p.entity_id) or force(p.entity_id)
+                  or (attack and p.role == "target" and is_country_id(p.entity_id)))}
     minority = [pid for pid in ordered if len(all_sources) >= 3 and len(sources[pid]) * 2 < len(all_sources)
                 and pid not in stated]
     # With three sources or more, any other participant only a minority name is a claim, kept as
