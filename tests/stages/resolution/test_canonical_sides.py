@@ -1,10 +1,13 @@
 """The sides of an event that a minority of its reports names: the state beside its official in a
-meeting of two states (stages/events/states.py), the armed force a report's main event names as
-the doer of an attack (stages/resolution/canonical.py)."""
+meeting of two states, and no states beside the officials of three (stages/events/states.py); the
+armed force a report's main event names as the doer of an attack, the state it names as its
+target (stages/resolution/canonical.py)."""
 
 from __future__ import annotations
 
-from newstrace.model import DateValue
+from dataclasses import replace
+
+from newstrace.model import DateValue, Participant, Span
 from newstrace.resolve import finish_resolution
 from newstrace.stages.resolution.canonical import build_event
 from tests.factories import day, mention
@@ -91,3 +94,28 @@ def test_the_state_a_report_names_as_the_target_of_an_attack_is_a_side():
     talks = [mention("m1", "a1", [TRUMP, VENEZUELA], day("2025-09-02"), **said),
              *(mention(f"m{i}", f"a{i}", [TRUMP, MACRON], day("2025-09-02"), **said) for i in range(2, 5))]
     assert participants_of(talks) == {TRUMP, MACRON}
+
+
+SHARAA, MBS = "Q5624797", "Q6892571"
+
+
+def beside(mid: str, article: str, *people: tuple[str, str | None], own: str | None = None):
+    """A report of a meeting of `people`, each (id, state or None): a state stands on its official's
+    words, as the extraction adds it, but for `own`, which the report names in words of its own."""
+    parts = []
+    for n, (person, state) in enumerate(people):
+        evidence = Span(10 * n, 10 * n + 5)
+        parts.append(Participant(person, "source", 0.95, evidence))
+        if state:
+            parts.append(Participant(state, "source", 0.855, Span(90, 95) if state == own else evidence))
+    return replace(mention(mid, article, [], day("2025-05-14"), place="riyadh"), participants=tuple(parts))
+
+
+def test_officials_of_three_states_leave_no_meeting_of_two():
+    # Two reports saw Trump meet al-Sharaa; the third has the crown prince beside them.
+    rest = [beside("m2", "a2", (TRUMP, US), (SHARAA, SYRIA)),
+            beside("m3", "a3", (TRUMP, None), (SHARAA, None), (MBS, None))]
+    assert participants_of([beside("m1", "a1", (TRUMP, US), (SHARAA, SYRIA)), *rest]) == {TRUMP, SHARAA, MBS}
+    # A state a report names in words of its own stays.
+    named = beside("m1", "a1", (TRUMP, US), (SHARAA, SYRIA), own=SYRIA)
+    assert participants_of([named, *rest]) == {TRUMP, SHARAA, MBS, SYRIA}

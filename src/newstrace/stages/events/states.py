@@ -63,3 +63,27 @@ def with_states(participants: Sequence[Participant], act: bool,
     added = [Participant(state, official.role, round(official.confidence * _STATE_CONFIDENCE, 3), official.evidence)
              for state, official in sides.items() if state not in present]
     return [*participants, *added]
+
+
+def without_added_states(participants: Sequence[Participant], reports: Iterable[Sequence[Participant]],
+                         standing_for: Callable[[str], str | None]) -> list[Participant]:
+    """The participants less the states that only stood beside their officials, where the
+    officials of the whole event stand for three states or more: reports that each saw two
+    leaders meet ("Trump met al-Sharaa") gave them their states, and the meeting all the
+    reports tell (with the crown prince beside them) is not one of two states."""
+    officials = {standing_for(p.entity_id) for p in participants
+                 if standing_for(p.entity_id) not in (None, p.entity_id)}
+    if len(officials) < 3:
+        return list(participants)
+    named, beside = set(), set()
+    for parts in reports:
+        for p in parts:
+            if standing_for(p.entity_id) != p.entity_id:
+                continue  # not a state
+            if any(q is not p and q.evidence == p.evidence and standing_for(q.entity_id) == p.entity_id
+                   for q in parts):
+                beside.add(p.entity_id)
+            else:
+                named.add(p.entity_id)
+    added = beside - named
+    return [p for p in participants if p.entity_id not in added]

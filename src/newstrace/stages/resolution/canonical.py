@@ -15,7 +15,7 @@ from newstrace.ids import event_id, is_provisional, is_unnamed
 from newstrace.knowledge.places import is_country_id
 from newstrace.model import DateValue, Discrepancy, Event, EventMention, FieldVote, Participant
 from newstrace.stages.events.dates import PUBLICATION_DAY
-from newstrace.stages.events.states import with_states
+from newstrace.stages.events.states import with_states, without_added_states
 
 PRECISION_WEIGHT = {"day": 3.0, "month": 2.0, "year": 1.0, "unknown": 0.0}
 # A day that is only a report's publication day votes weakly: any date a text gives wins.
@@ -103,9 +103,11 @@ def build_event(group: Sequence[EventMention], source_of: Callable[[str], str] =
 
     participants, participant_conflict = _participants(group, source_of, person, force, types[0][0] == "ASSAULT")
     # The sides a minority of reports gave may have gone with the state only one of them named:
-    # the officials left still stand for their two states (stages/events/states.py).
+    # the officials left still stand for their two states (stages/events/states.py); officials
+    # of three states or more leave no two states' act.
     if standing_for := states(types[0][0], mode, date.start if date.known else None):
         participants = tuple(with_states(participants, True, standing_for))
+        participants = tuple(without_added_states(participants, [m.participants for m in group], standing_for))
     if participant_conflict:
         discrepancies.append(participant_conflict)
 
