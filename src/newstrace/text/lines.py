@@ -106,3 +106,21 @@ def is_label(line: str, max_words: int = 3, max_chars: int = 40) -> bool:
     if word_count(stripped) > max_words:
         return False
     return not ends_sentence(stripped) or stripped.endswith("…")
+
+
+# A page's headline shown twice and glued ("Talks heldTalks held", a caption beside its title) is
+# one line of text; shorter doubled lines may be words ("bonbon", "Walla Walla").
+_DOUBLED_MIN = 12
+
+
+def undoubled(line: str) -> str:
+    """`line` once when it is one text written twice, glued or spaced; else `line`."""
+    n = len(line)
+    if n < 2 * _DOUBLED_MIN:
+        return line
+    half = n // 2
+    if n % 2 == 0 and line[:half] == line[half:]:
+        return line[:half]
+    if n % 2 == 1 and line[half] == " " and line[:half] == line[half + 1:]:
+        return line[:half]
+    return line

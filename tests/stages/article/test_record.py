@@ -295,3 +295,18 @@ def test_make_article_never_raises(lexicons, text, title, byline, in_text):
     assert article.text == "\n\n".join(article.paragraphs)
     assert 0.0 <= article.language_confidence <= 1.0
     assert article.title is None or article.title.strip()
+
+
+def test_a_headline_glued_to_itself_beside_its_copy_is_kept_once(lexicons):
+    # Crawlers save a headline and its image caption as one line: "Talks heldTalks held".
+    headline = "Leaders of both countries held talks in the capital"
+    text = f"{headline}\n\n12 May 2025\n\n{headline}{headline}\n\n{headline}\n\nThe talks lasted three hours."
+    article = build(text, lexicons)
+    assert headline + headline not in article.text
+    assert article.text.count(headline) <= 1
+
+
+def test_a_line_written_twice_alone_is_its_text_once(lexicons):
+    line = "The ministers signed the accord on Tuesday."
+    article = build(f"Accord\n\n12 May 2025\n\n{line} {line}\n\nThe accord enters into force in June.", lexicons)
+    assert article.text.count(line) == 1

@@ -119,6 +119,13 @@ def test_relative_days(language: str, text: str, day: date) -> None:
     assert only(text, language, SAT_20_DEC).value.day == day
 
 
+def test_the_eve_of_is_no_day_but_the_evening_before_is() -> None:
+    # "накануне праздника": on the eve of a holiday the text does not date.
+    assert not [x for x in find_dates("Накануне праздника лидеры провели переговоры.", "ru", SAT_20_DEC, LEXICONS)
+                if x.value.precision == "day"]
+    assert only("накануне вечером", "ru", SAT_20_DEC).value.day == date(2025, 12, 19)
+
+
 @pytest.mark.parametrize(("language", "text"), [
     ("fr", "Il y a quelques jours, la ministre"),
     ("en", "Earlier this month, the minister"),

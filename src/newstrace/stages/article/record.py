@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
 from functools import cache
 from dataclasses import dataclass, replace
 from pathlib import PurePath
@@ -26,7 +27,7 @@ from newstrace.stages.article.meta import (
     read_dateline,
     read_lede_dateline,
 )
-from newstrace.text.lines import fold, key_of_folded, line_key
+from newstrace.text.lines import fold, key_of_folded, line_key, undoubled
 
 HEAD_LINES = 10
 # The crawler's own first-line header: " date 2025-06" or " date 2025-06-14".
@@ -207,10 +208,15 @@ def make_article(
     resources = resources_for(lexicons)
     header, text = _header_date(doc.text or "")
     declared = doc.published if doc.published.known else header
-    lines = [line.strip() for line in text.splitlines()]
+    written = [line.strip() for line in text.splitlines()]
+    lines = [undoubled(line) for line in written]
     folded = [fold(line) for line in lines]
     keys = [key_of_folded(f) for f in folded]
     reasons = [line_reason(line, resources.rules, outlet_lines, f) for line, f in zip(lines, folded)]
+    # A line glued to itself beside a copy of it is the page's artefact; alone, it is its text once.
+    copies = Counter(keys)
+    reasons = ["doubled" if lines[i] != written[i] and copies[keys[i]] > 1 else reason
+               for i, reason in enumerate(reasons)]
     live = [i for i, reason in enumerate(reasons) if reason is None]
     head = live[:HEAD_LINES]
 
