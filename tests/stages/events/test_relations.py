@@ -13,8 +13,8 @@ IMAMOGLU, GONZALEZ = "Q1291553", "Q117425566"
 DESCRIBED = [
     ("Visit\n\nPublished: 3 June 2025\n\nEkrem Imamoglu, a leading rival of President Recep Tayyip Erdogan, "
      "met Emmanuel Macron in Paris on Tuesday.", {IMAMOGLU, MACRON}, ERDOGAN),
-    ("Visita\n\nPublicado em 3 de junho de 2025\n\nOpositor ao governo do presidente venezuelano, Nicolás Maduro, "
-     "Edmundo González Urrutia encontrou-se com Giorgia Meloni em Roma nesta terça-feira.", {GONZALEZ, MELONI}, MADURO),
+    ("Visita\n\nPublicado em 3 de junho de 2025\n\nCrítico do governo do presidente turco, Recep Tayyip Erdogan, "
+     "o prefeito Ekrem Imamoglu encontrou-se com Emmanuel Macron em Paris nesta terça-feira.", {IMAMOGLU, MACRON}, ERDOGAN),
     ("Visita\n\nPublicado: 3 de junio de 2025\n\nEl opositor de Nicolás Maduro, Edmundo González Urrutia, se reunió "
      "el martes en Roma con Giorgia Meloni.", {GONZALEZ, MELONI}, MADURO),
     ("Visite\n\nPublié le 3 juin 2025\n\nEkrem Imamoglu, principal rival du président Recep Tayyip Erdogan, "

@@ -191,8 +191,8 @@ _APPOSED_NAME = re.compile(r"\s*,\s*$")
 
 
 def _related(m: Mention, actors: list[Mention], text: str, lex: TriggerLexicon) -> bool:
-    """"Oposicionista a Nicolás Maduro, Machado ...", "X, a critic of Putin, ...", "opponent of
-    the government of the Venezuelan president, Nicolás Maduro, ...": the actor a relation names
+    """"opositor de X, Y ...", "X, a critic of Putin, ...", "a critic of the government of the
+    Turkish president, Recep Tayyip Erdogan, ...": the actor a relation names
     describes the person it ties to them and takes no part. A comma may only set off the name
     in apposition to the title before it, closed by another; after a name ("the critic of
     Erdogan, Imamoglu, ...") the apposed name is the critic's own."""
