@@ -192,10 +192,10 @@ _APPOSED_NAME = re.compile(r"\s*,\s*$")
 
 def _related(m: Mention, actors: list[Mention], text: str, lex: TriggerLexicon) -> bool:
     """"opositor de X, Y ...", "X, a critic of Putin, ...", "a critic of the government of the
-    Turkish president, Recep Tayyip Erdogan, ...": the actor a relation names
-    describes the person it ties to them and takes no part. A comma may only set off the name
-    in apposition to the title before it, closed by another; after a name ("the critic of
-    Erdogan, Imamoglu, ...") the apposed name is the critic's own."""
+    Turkish president, Recep Tayyip Erdogan, ...": the actor a relation names describes the person
+    it ties to them and takes no part. A comma may only set off the name in apposition to the
+    title before it, closed by another; after a name ("the critic of Erdogan, Imamoglu, ...") the
+    apposed name is the critic's own."""
     start = max(0, m.span.start - 80)
     before = text[start:m.span.start]
     apposed = text[m.span.end:m.span.end + 2].lstrip().startswith(",")
