@@ -310,3 +310,15 @@ def test_a_line_written_twice_alone_is_its_text_once(lexicons):
     line = "The ministers signed the accord on Tuesday."
     article = build(f"Accord\n\n12 May 2025\n\n{line} {line}\n\nThe accord enters into force in June.", lexicons)
     assert article.text.count(line) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "پاکستان نے ہفتے کی صبح بھارت کے کئی شہروں پر حملہ کیا۔",
+    "पाकिस्तान ने शनिवार सुबह भारत के कई शहरों पर हमला किया।",
+    "巴基斯坦星期六上午对印度的几个城市发动了袭击。",
+])
+def test_a_first_sentence_ending_in_its_scripts_full_stop_is_body_not_a_title(sentence, lexicons):
+    # Below a one-word section label, the first line ending in "۔", "।" or "。" opens the text.
+    article = build(f"حملے\n\n10 May 2025\n\n{sentence}", lexicons)
+    assert article.title != sentence
+    assert sentence in article.text

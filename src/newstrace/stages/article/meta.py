@@ -299,13 +299,18 @@ def clean_title(title: str | None, outlet: str | None = None) -> str | None:
     return text.strip() or None
 
 
+# Full stops of the scripts ("。", the Devanagari danda, the Urdu full stop): a line ending in one
+# is a sentence, where a headline may end in "?", "!" or an ellipsis.
+_FULL_STOPS = (".", "。", "．", "।", "۔", "።")
+
+
 def title_shaped(line: str) -> bool:
-    """Whether a line can be a headline: a few words, not a long sentence ending in a period."""
+    """Whether a line can be a headline: a few words, not a long sentence ending in a full stop."""
     stripped = line.strip()
     count = word_count(stripped)
     if count < 3 or count > 35 or len(stripped) > 250:
         return False
-    return not stripped.endswith(".") or stripped.endswith("..")
+    return not stripped.endswith(_FULL_STOPS) or stripped.endswith("..")
 
 
 def read_byline(
