@@ -38,6 +38,9 @@ def test_the_lexicon_has_every_section_and_a_trigger_for_every_mode(language) ->
     ("it", "Migliaia di studenti sono scesi in piazza contro la riforma.", "PROTEST", "demonstration"),
     ("it", "L'accordo è stato firmato giovedì dai due ministri.", "AGREE", "agreement"),
     ("pt", "O presidente reuniu-se com o primeiro-ministro no palácio.", "CONSULT", "meeting"),
+    # The reflexive verb alone, its "com" phrase further on after a day and a place.
+    ("pt", "A ministra se reuniu na terça-feira em Brasília com o embaixador.", "CONSULT", "meeting"),
+    ("pt", "O chanceler encontrou-se ontem em Lisboa com a delegação.", "CONSULT", "meeting"),
     ("pt", "Os dois líderes falaram por telefone na segunda-feira.", "CONSULT", "phone_call"),
     ("pt", "A aviação bombardeou uma base militar no domingo.", "ASSAULT", "airstrike"),
     ("pt", "Os ministros assinaram um memorando de entendimento.", "AGREE", "agreement"),

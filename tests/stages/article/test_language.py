@@ -111,3 +111,13 @@ def test_a_language_no_lexicon_reads_is_kept_where_py3langid_is_sure_of_it():
 
     # lingua chooses among the lexicons' codes: it must not turn Catalan into Spanish.
     assert identify("Els pagesos tallen les carreteres", KNOWN).code == "ca"
+
+
+def test_a_runner_up_both_identifiers_agree_on_beats_a_language_no_lexicon_reads():
+    from newstrace.stages.article.language import identify
+
+    # py3langid, unsure, reads this short wire sentence as Nigerian Pidgin; lingua and its
+    # runner-up say English.
+    text = "The Russian foreign minister Sergey Lavrov met Chinese foreign minister Wang Yi in Beijing on Monday."
+    assert identify(text).code != "en"
+    assert identify(text, KNOWN).code == "en"

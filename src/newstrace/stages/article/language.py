@@ -17,6 +17,8 @@ UNSURE = 0.7
 LINGUA_SURE = 0.5
 # py3langid's best language joins lingua's candidates, so a language with no lexicon can win.
 RANKED = 1
+# How many of py3langid's next languages may confirm lingua's, where py3langid's best has no lexicon.
+RUNNERS_UP = 2
 
 
 @dataclass(frozen=True)
@@ -53,11 +55,18 @@ def identify(text: str, known: tuple[str, ...] = ()) -> LanguageGuess:
     guess = LanguageGuess(str(code), max(0.0, min(1.0, float(confidence))), "py3langid")
     if guess.confidence >= UNSURE or not known:
         return guess
-    ranked = tuple(str(c) for c, _ in _identifier().rank(sample)[:RANKED])
-    detector = _lingua(tuple(sorted(set(known) | set(ranked))))
+    ranking = [str(c) for c, _ in _identifier().rank(sample)[:RUNNERS_UP + 1]]
+    detector = _lingua(tuple(sorted(set(known) | set(ranking[:RANKED]))))
     found = detector.compute_language_confidence_values(_without_names(sample)) if detector is not None else []
-    if found and found[0].value >= max(LINGUA_SURE, guess.confidence):
-        return LanguageGuess(found[0].language.iso_code_639_1.name.lower(), round(float(found[0].value), 4), "lingua")
+    if not found:
+        return guess
+    best = found[0].language.iso_code_639_1.name.lower()
+    if found[0].value >= max(LINGUA_SURE, guess.confidence):
+        return LanguageGuess(best, round(float(found[0].value), 4), "lingua")
+    if guess.code not in known and best in known and best in ranking[1:]:
+        # py3langid's best no lexicon reads, and lingua's is one of its runners-up that one
+        # does: the two identifiers agree on it ("met ... in Beijing on Monday" is no Pidgin).
+        return LanguageGuess(best, round(float(found[0].value), 4), "lingua+py3langid")
     return guess
 
 
