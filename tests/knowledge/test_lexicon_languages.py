@@ -59,6 +59,10 @@ def test_the_lexicon_has_every_section_and_a_trigger_for_every_mode(language) ->
     ("uk", "Ворог завдав удару по енергетичній інфраструктурі.", "ASSAULT", "attack"),
     ("uk", "Угоду було підписано в середу.", "AGREE", "agreement"),
     ("uk", "Мешканці вийшли на акцію протесту біля міськради.", "PROTEST", "demonstration"),
+    # A Hungarian verb's prefix after it, a Serbian feminine plural, a Swahili class-8 subject.
+    ("hu", "A katonák hajnalban támadták meg a falut.", "ASSAULT", "attack"),
+    ("sr", "Jedinice su u zoru napale selo.", "ASSAULT", "attack"),
+    ("sw", "Vikundi vilishambulia kijiji alfajiri.", "ASSAULT", "attack"),
 ])
 def test_triggers_in_their_inflected_forms(language, sentence, kind, mode) -> None:
     lex = event_lexicon(LEXICONS.get(language)).triggers

@@ -125,3 +125,11 @@ def test_an_acronym_with_a_hungarian_ending_is_linked_but_a_german_compound_is_n
     document = raw(german, name="b.txt")
     article = make_article(document, parse(document), CTX.lexicons, outlet_lines=frozenset())
     assert "Q7184" not in {m.entity_id for m in link_article(article, CTX)}
+
+
+def test_hebrew_plural_demonyms_stand_for_their_state():
+    from tests.stages.events.analysed import main_event
+
+    event = main_event("תקיפה\n\n2 ביוני 2025\n\nכוחות רוסיים תקפו הלילה את העיר חרקוב ברחפנים.")
+    assert event is not None and event.type == "ASSAULT"
+    assert [p.entity_id for p in event.participants if p.role == "source"] == ["iso:RU"]
