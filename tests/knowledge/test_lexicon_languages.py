@@ -61,6 +61,7 @@ def test_the_lexicon_has_every_section_and_a_trigger_for_every_mode(language) ->
     ("uk", "Мешканці вийшли на акцію протесту біля міськради.", "PROTEST", "demonstration"),
     # A Hungarian verb's prefix after it, a Serbian feminine plural, a Swahili class-8 subject.
     ("hu", "A katonák hajnalban támadták meg a falut.", "ASSAULT", "attack"),
+    ("hu", "A két miniszter csütörtökön együttműködési megállapodást írt alá.", "AGREE", "agreement"),
     ("sr", "Jedinice su u zoru napale selo.", "ASSAULT", "attack"),
     ("sw", "Vikundi vilishambulia kijiji alfajiri.", "ASSAULT", "attack"),
 ])
