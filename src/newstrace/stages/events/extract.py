@@ -40,6 +40,8 @@ _STRAIGHT = r'(?:(?<![^\W\d_])"|"(?![^\W\d_]))'
 _QUOTE_SPANS = re.compile(r"«[^«»]*»|「[^「」]*」|“[^“”]*”|„[^„“”]*[“”]|" + _STRAIGHT + r'(?:[^"\n]|(?<=[^\W\d_])"(?=[^\W\d_]))*' + _STRAIGHT)
 # A noun trigger reports an event of its own only with an actor this close ("Israeli airstrike").
 _ATTACHED_WORDS = 2
+# ... or this close after the "between" the noun opens ("talks between the foreign ministers of Iran").
+_BETWEEN_WORDS = 8
 # "refused to meet", "a refusé de rencontrer": at most this many characters between the two triggers.
 _REFUSAL_GAP = 5
 # Types whose doers often go unnamed ("tens of thousands marched") but whose target is named.
@@ -462,13 +464,17 @@ def _unquoted(quote: re.Match[str], text: str) -> tuple[int, int]:
 def _attached(hit: TriggerHit, participants: list[Participant], text: str, lex: TriggerLexicon) -> bool:
     """Whether an actor stands right beside a noun trigger, with no punctuation between (the
     quotation marks of a name aside, and a word introducing it: "the meeting of the so-called
-    « Coalition »")."""
+    « Coalition »"), or in the noun's own "between" phrase ("talks between the foreign ministers
+    of Iran and Saudi Arabia")."""
     for p in participants:
         if p.evidence is None:
             continue
         left, right = sorted((hit.span, p.evidence), key=lambda sp: sp.start)
         gap = lex.naming.sub(" ", text[left.end:right.start]).strip().strip("«»\"“”‘’„'").strip()
-        if len(gap.split()) <= _ATTACHED_WORDS and not re.search(r"[,.;:!?()«»\"“”؟،]", gap):
+        if re.search(r"[,.;:!?()«»\"“”؟،]", gap):
+            continue
+        words = len(gap.split())
+        if words <= _ATTACHED_WORDS or (left is hit.span and words <= _BETWEEN_WORDS and lex.between.match(gap)):
             return True
     return False
 

@@ -170,6 +170,8 @@ class TriggerLexicon:
     verb_coordinators: re.Pattern[str] = re.compile(r"(?!x)x")
     # "a critic of", "opositora de": nouns that tie a person to another, who only describes them
     relations: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "talks between", "pourparlers entre": the word after a noun trigger that opens its sides
+    between: re.Pattern[str] = re.compile(r"(?!x)x")
     coordinating_proclitics: tuple[str, ...] = ()
 
     @classmethod
@@ -237,6 +239,7 @@ class TriggerLexicon:
             verb_coordinators=re.compile("(?:" + compile_phrases(data.get("verb_coordinators") or ()).pattern
                                          + r")\s*$", re.IGNORECASE),
             relations=compile_phrases(data.get("relations") or ()),
+            between=compile_phrases(data.get("between") or ()),
             coordinating_proclitics=tuple(str(w) for w in data.get("verb_coordinators") or ()
                                           if w in (data.get("proclitics") or ())),
         )
