@@ -271,7 +271,9 @@ def _add_hit(hit: TriggerHit, neighbours: tuple[tuple[Span, ...], tuple[Span, ..
     if place is not None and hit.type in ontology().verbal_types and _in_content(place.mention.span, hit, addressees):
         place = None  # "called on Israel to let aid into Gaza": what was asked for, not where
     when = resolve_anaphoric(_date_for(hit, sentence, dates, quoted, text, lex, neighbours[2]), drafts)
-    before = _blank(text, scope.start, hit.span.start, dates)
+    # Where the verb ends the clause, what a speech verb reports stands before it ("협상이 다음 주에
+    # 재개될 것이라고 말했다"): its "next week" or "will" is the content's, the verb's own tense follows it.
+    before = "" if lex.verb_final and spoken else _blank(text, scope.start, hit.span.start, dates)
     after = _blank(text, hit.span.end, scope.sentence_end or sentence.end, dates) if hit.nominal else ""
     status = status_of(before, lex, after)
     if status == "asserted" and when is not None and when.future:
@@ -512,6 +514,10 @@ def _date_for(hit: TriggerHit, sentence: Sentence, dates: tuple[TemporalExpressi
     best: tuple[int, TemporalExpression] | None = None
     inside = [e for e in dates if sentence.start <= e.span.start and e.span.end <= sentence.end
               and not _inside(e.span, quoted)]
+    if hit.type in ontology().verbal_types and not hit.nominal and any(not e.future for e in inside):
+        # "...が来週再開されると月曜日に述べた", "gelecek hafta ... başlayacağını söyledi": where the
+        # reported content stands before the verb, its "next week" is what was said, not when.
+        inside = [e for e in inside if not e.future]
     filed = [e for e in inside if _dateline_date(e, text, hit)]
     dated = any(e not in filed and e.value.precision == "day" for e in inside)
     for expr in inside:
