@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -24,19 +25,32 @@ def _response(writer: WARCWriter, url: str, body: bytes, content_type: str, stat
     )
 
 
-def build_warc(path: Path, gzip: bool) -> None:
-    """A small capture: warcinfo, request, an article, an image, a 404 page and a second article."""
+def build_warc(path: Path, gzip: bool) -> list[int]:
+    """A small capture: warcinfo, request, an article, an image, a 404 page and a second article.
+    Returns the offset each record starts at (with gzip, its own member's)."""
     page = (DATA / "news_page.html").read_bytes()
     other = b"<html><body><article><p>" + b"Second captured article text, long enough to be kept. " * 6 + b"</p></article></body></html>"
+    offsets = []
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=gzip)
-        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
+        # Fixed record ids and dates: the same capture, byte for byte, on every run (warcio draws
+        # ids at random, and a damaged member's garbage then differs from run to run).
+        numbers = itertools.count(1)
+        writer._make_warc_id = lambda: f"<urn:uuid:00000000-0000-4000-8000-{next(numbers):012d}>"
+        writer._make_warc_date = lambda use_micros=False: "2026-02-10T10:00:00Z"
         request = StatusAndHeaders("GET /news/ferry-link HTTP/1.1", [("Host", "coastalledger.example")], is_http_request=True)
-        writer.write_record(writer.create_warc_record("https://coastalledger.example/news/ferry-link", "request", payload=io.BytesIO(b""), http_headers=request))
-        writer.write_record(_response(writer, "https://coastalledger.example/news/ferry-link", page, "text/html; charset=utf-8"))
-        writer.write_record(_response(writer, "https://coastalledger.example/logo.png", b"\x89PNG....", "image/png"))
-        writer.write_record(_response(writer, "https://coastalledger.example/gone", b"<html><p>Not found</p></html>", "text/html", "404 Not Found"))
-        writer.write_record(_response(writer, "https://coastalledger.example/news/second", other, "text/html", when="2026-02-11T08:00:00Z"))
+        records = [
+            writer.create_warcinfo_record(path.name, {"software": "test"}),
+            writer.create_warc_record("https://coastalledger.example/news/ferry-link", "request", payload=io.BytesIO(b""), http_headers=request),
+            _response(writer, "https://coastalledger.example/news/ferry-link", page, "text/html; charset=utf-8"),
+            _response(writer, "https://coastalledger.example/logo.png", b"\x89PNG....", "image/png"),
+            _response(writer, "https://coastalledger.example/gone", b"<html><p>Not found</p></html>", "text/html", "404 Not Found"),
+            _response(writer, "https://coastalledger.example/news/second", other, "text/html", when="2026-02-11T08:00:00Z"),
+        ]
+        for record in records:
+            offsets.append(handle.tell())
+            writer.write_record(record)
+    return offsets
 
 
 @pytest.mark.parametrize("gzip", [False, True])
@@ -105,14 +119,15 @@ def test_record_shorter_than_declared_is_e012_quietly(tmp_path: Path, capsys) ->
 @pytest.mark.parametrize("gzip", [False, True])
 def test_a_corrupt_record_is_skipped_with_its_offset_and_the_records_after_it_are_read(tmp_path: Path, gzip: bool) -> None:
     path = tmp_path / ("capture.warc.gz" if gzip else "capture.warc")
-    build_warc(path, gzip)
+    offsets = build_warc(path, gzip)
     data = bytearray(path.read_bytes())
     if gzip:
         # Damage the deflate stream of the first article's gzip member (CC-NEWS: one member per record).
         # Its first block gets the reserved block type, which no inflater accepts: random bytes would
         # sometimes still inflate to garbage, and the record ids warcio draws make them differ per run.
-        starts = [i for i in range(len(data)) if data[i:i + 3] == b"\x1f\x8b\x08"]
-        member = starts[2]
+        # The member is found by where it was written: the gzip magic may also occur inside a member.
+        member = offsets[2]
+        assert data[member:member + 3] == b"\x1f\x8b\x08" and data[member + 3] == 0  # a 10-byte header
         data[member + 10] = 0b111
         damaged = member
     else:
