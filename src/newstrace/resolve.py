@@ -21,6 +21,7 @@ from newstrace.context import Context
 from newstrace.errors import Code, StoreError
 from newstrace.knowledge.places import country_id
 from newstrace.model import Article, DuplicateReport, Entity, Event, EventMention
+from newstrace.stages.events.eventlex import ontology
 from newstrace.stages.events.states import standing_for
 from newstrace.stages.events.triggers import load_ontology
 from newstrace.stages.resolution.blocking import sorted_unique
@@ -191,12 +192,12 @@ def finish_resolution(
     person = (lambda eid: (kb.get(eid).kind if kb.get(eid) else None) == "person") if kb else (lambda eid: False)
     within = place_within(kb) if kb else (lambda place_id, area_id: False)
     force = (lambda eid: (kb.get(eid).subtype if kb.get(eid) else None) in ARMED_FORCES) if kb else (lambda eid: False)
-    ontology = load_ontology()
+    modes = ontology()  # read once per process, not per resolution
 
     def states(event_type: str, mode: str | None, day: date | None) -> Callable[[str], str | None] | None:
-        if kb is None or not ontology.state_act(event_type, mode):
+        if kb is None or not modes.state_act(event_type, mode):
             return None
-        return standing_for(kb, day, ontology.state_titles, ontology.state_organs)
+        return standing_for(kb, day, modes.state_titles, modes.state_organs)
 
     events = tuple(build_event(group, lambda a: roots.get(a, a), person, within, force, states) for group in groups)
     return Resolution(events, tuple(sorted(duplicates, key=lambda d: d.article_id)))

@@ -18,7 +18,7 @@ from newstrace.stages.events.drafts import (Draft, fits, merge, named_later, rea
                                            retold, same_event)
 from newstrace.stages.events.dates import PUBLICATION_DAY, PUBLICATION_MONTH, TemporalExpression, find_dates
 from newstrace.stages.events.eventlex import EventLexicon, event_lexicon, ontology
-from newstrace.stages.events.heads import with_heads_words
+from newstrace.stages.events.heads import organisations_of, with_heads_words
 from newstrace.knowledge.places import country_id
 from newstrace.stages.events.mainevent import Candidate, background_flags, choose_main, headline, relocated, title_ends_at
 from newstrace.stages.events.participants import (
@@ -140,7 +140,7 @@ def extract_events(article: Article, mentions: tuple[Mention, ...], ctx: Context
     if main is not None:
         _locate_main(drafts[main], ordered, text, article.title, lex.triggers, ctx)
         _date_main(drafts[main], drafts, sentences, dates, quoted, text, lex.triggers, article.published)
-        with_heads_words(drafts[main], drafts, _organisations_of(ctx, _day_of(drafts[main], article)))
+        with_heads_words(drafts[main], drafts, organisations_of(ctx.kb, _day_of(drafts[main], article)))
     for d in drafts:
         d.participants = with_states(d.participants, ontology().state_act(d.hit.type, d.mode),
                                      _standing_for(ctx, _day_of(d, article)))
@@ -390,16 +390,6 @@ def _day_of(d: Draft, article: Article) -> date | None:
     if d.date.precision == "day":
         return d.date.start
     return article.published.start if article.published.known else None
-
-
-def _organisations_of(ctx: Context, day: date | None) -> Callable[[str], set[str]]:
-    """The organisations a person holds a role in on the day (on no known day, still)."""
-    def of(entity_id: str) -> set[str]:
-        roles = ctx.kb.roles_of(entity_id, day) if day is not None else [
-            r for r in ctx.kb.roles_of(entity_id) if r.end is None]
-        return {r.org_id for r in roles if r.org_id}
-
-    return of
 
 
 def _standing_for(ctx: Context, day: date | None) -> Callable[[str], str | None]:

@@ -29,16 +29,18 @@ def state_of(entity: Entity | None, roles: Iterable[Role], titles: frozenset[str
     return None
 
 
+def roles_held(kb, entity_id: str, day: date | None) -> tuple[Role, ...]:
+    """The roles an actor holds on `day`; on no known day, those it holds still: a report with
+    no date is most often of the present."""
+    if day is not None:
+        return kb.roles_of(entity_id, day)
+    return tuple(r for r in kb.roles_of(entity_id) if r.end is None)
+
+
 def standing_for(kb, day: date | None, titles: frozenset[str],
                  organs: frozenset[str]) -> Callable[[str], str | None]:
-    """The state each actor of the knowledge base acts for on `day`; on no known day, by the
-    roles they hold still: a report with no date is most often of the present."""
-    def roles(entity_id: str) -> tuple[Role, ...]:
-        if day is not None:
-            return kb.roles_of(entity_id, day)
-        return tuple(r for r in kb.roles_of(entity_id) if r.end is None)
-
-    return lambda entity_id: state_of(kb.get(entity_id), roles(entity_id), titles, organs)
+    """The state each actor of the knowledge base acts for on `day` (roles_held)."""
+    return lambda entity_id: state_of(kb.get(entity_id), roles_held(kb, entity_id, day), titles, organs)
 
 
 def with_states(participants: Sequence[Participant], act: bool,
