@@ -8,7 +8,7 @@ partitioned resolution), and the peak RSS of each worker. The corpus size is
 --articles, or by default what fits in about --minutes (measured on a probe run),
 at most 100,000; the table prints it.
 
-    .venv/bin/python benchmarks/batch.py [--articles N | --minutes 15] [--shards 16] [--workers 2]
+    .venv/bin/python benchmarks/batch.py [--articles N | --minutes 15] [--shards 16] [--workers 2] [--engines local,ray]
 """
 
 from __future__ import annotations
@@ -114,6 +114,7 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=15.0)
     parser.add_argument("--shards", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--engines", default="local,ray", help="which runs to make, in order (local, ray or both)")
     args = parser.parse_args()
     from tests.pgserver import PostgresServer
     from warc_corpus import write_shards
@@ -130,8 +131,10 @@ def main() -> None:
                 n = max(100, min(100_000, int(rate * args.minutes * 60 / 1.6)))
             shards = Path(tmp) / "shards"
             write_shards(shards, n, args.shards)
-            rows = [_child("local", str(shards), server.new_database(), 1),
-                    _child("ray", str(shards), server.new_database(), args.workers)]
+            rows = []
+            for engine in args.engines.split(","):
+                rows.append(_child(engine, str(shards), server.new_database(), 1 if engine == "local" else args.workers))
+                print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # a long run's first half, kept if the second fails
     finally:
         server.remove()
     print(f"{n} synthetic articles in {args.shards} WARC.gz shards, into PostgreSQL, on {os.cpu_count()} cores")

@@ -13,7 +13,6 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
 
 import numpy as np
 
@@ -26,7 +25,7 @@ from newstrace.stages.events.states import standing_for
 from newstrace.stages.events.triggers import load_ontology
 from newstrace.stages.resolution.blocking import sorted_unique
 from newstrace.stages.resolution.canonical import build_event
-from newstrace.stages.resolution.duplicates import find_copies, find_translations, source_roots
+from newstrace.stages.resolution.duplicates import find_copies, find_translations, shared_event_pairs, source_roots
 from newstrace.stages.resolution.merge import block_keys, cluster, mergeable
 from newstrace.stages.resolution.stories import build_stories
 from newstrace.store import ResolutionConflict, Store, describe
@@ -174,19 +173,18 @@ def group_mentions(
 
 def finish_resolution(
     groups: Sequence[tuple[EventMention, ...]], articles: Sequence[Article], ctx: Context | None,
-    *, use_similarity: bool = True,
+    *, use_similarity: bool = True, translations: Sequence[DuplicateReport] | None = None,
 ) -> Resolution:
-    """Duplicate reports over the articles and one canonical event per group (groups sorted by first id)."""
+    """Duplicate reports over the articles and one canonical event per group (groups sorted by first id).
+
+    `translations`, when given, are the groups' translation reports found already (the batch's
+    resolution workers find them beside the groups, see `translations_within`)."""
     duplicates = find_copies(articles)
     if ctx is not None and use_similarity:
-        # Only the translation check reads the pairs of articles that share an event.
-        pairs = {
-            tuple(sorted(pair))
-            for group in groups
-            for pair in combinations(sorted({m.article_id for m in group}), 2)
-        }
+        if translations is None:
+            translations = translations_within(groups, articles, ctx)
         known = {d.article_id for d in duplicates}
-        duplicates += [d for d in find_translations(articles, pairs, ctx.encoder) if d.article_id not in known]
+        duplicates += [d for d in translations if d.article_id not in known]
     roots = source_roots(duplicates)
     kb = ctx.kb if ctx is not None else None
     person = (lambda eid: (kb.get(eid).kind if kb.get(eid) else None) == "person") if kb else (lambda eid: False)
@@ -261,6 +259,14 @@ def _neighbours(adjacency: tuple[np.ndarray, np.ndarray], rows: np.ndarray) -> n
 
 
 ATTEMPTS = 5
+
+
+def translations_within(groups: Sequence[tuple[EventMention, ...]], articles: Sequence[Article],
+                        ctx: Context) -> list[DuplicateReport]:
+    """Translation reports among the articles that share one of the groups' events: only those
+    pairs are compared, so the groups can be taken a partition at a time (best_translations merges)."""
+    pairs = shared_event_pairs([m.article_id for m in group] for group in groups)
+    return find_translations(articles, pairs, ctx.encoder)
 
 
 def resolve_store(store: Store, ctx: Context, *, full: bool = False) -> ResolutionSummary:

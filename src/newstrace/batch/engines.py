@@ -50,7 +50,7 @@ class LocalEngine:
     def resolve(self, tasks: list[str], stage: dict[str, Any]) -> Iterator[str]:
         worker = ResolveStage(**stage)
         for task in tasks:
-            yield from worker({"mentions": [task]})["groups"]
+            yield from worker({"task": [task]})["result"]
 
     def close(self) -> None:
         pass
@@ -99,9 +99,9 @@ class RayEngine:
     def resolve(self, tasks: list[str], stage: dict[str, Any]) -> Iterator[str]:
         if not tasks:
             return
-        ds = self.ray.data.from_items([{"mentions": t} for t in tasks], override_num_blocks=len(tasks))
+        ds = self.ray.data.from_items([{"task": t} for t in tasks], override_num_blocks=len(tasks))
         ds = ds.map_batches(ResolveStage, fn_constructor_kwargs=stage, batch_size=1, **self._pool(len(tasks)))
-        yield from self._stream(ds, "resolution", lambda batch: (str(g) for g in batch["groups"]))
+        yield from self._stream(ds, "resolution", lambda batch: (str(r) for r in batch["result"]))
 
     def _stream(self, ds, step: str, unpack) -> Iterator[Any]:
         """The dataset's results as they finish; a failure Ray gave up on becomes one line."""

@@ -8,8 +8,9 @@
    re-run skips what is stored (same bytes: "unchanged");
 3. partition: the driver reads the mergeable event mentions (only their block keys
    matter here) and joins the blocks that share a mention into partitions;
-4. cluster: workers cluster each partition's mentions into groups;
-5. finish: the driver finds duplicate reports over the articles, builds one event per
+4. cluster: workers cluster each partition's mentions into groups, and compare the articles
+   that share one of those events for translations (each task carries their text);
+5. finish: the driver finds same-language copies over the articles, builds one event per
    group and the stories, and writes them in one transaction that clears the marks
    read in step 3 (or into the Parquet folder, committed by one rename).
 Steps 3–5 give exactly the events a single-machine `resolve` gives (see partition.py).
@@ -28,8 +29,9 @@ from newstrace.batch.partition import packed, partitions
 from newstrace.batch.shards import expand
 from newstrace.context import Context
 from newstrace.errors import NewstraceError
-from newstrace.model import Article, Entity, EventMention
+from newstrace.model import Article, DuplicateReport, Entity, EventMention
 from newstrace.resolve import ResolutionSummary, finish_resolution, state_of, stories_of
+from newstrace.stages.resolution.duplicates import best_translations
 from newstrace.stages.resolution.merge import mergeable
 from newstrace.store import ResolutionConflict, codec, describe, is_url
 
@@ -141,6 +143,15 @@ def _keep(row: dict, parquet: ParquetOutput, kept: dict) -> None:
     kept[article.id] = (article, events)
 
 
+def _task(mentions: list[EventMention], articles: dict[str, Article]) -> str:
+    """A resolution task: the mentions, and the text of the articles they come from (nothing else of them)."""
+    ids = sorted({m.article_id for m in mentions})
+    texts = [Article(a.id, a.uri, a.text, (), a.language, a.published, a.content_hash)
+             for a in (articles.get(aid) for aid in ids) if a is not None]
+    return json.dumps({"mentions": [codec.to_plain(m) for m in mentions],
+                       "articles": [codec.to_plain(a) for a in texts]}, ensure_ascii=False)
+
+
 def _resolve(engine, store, parquet, kept, curated: Iterable[Entity], report: BatchReport, on_line) -> None:
     ctx = Context(curated=tuple(curated), use_spacy=False)
     if store is not None:
@@ -155,12 +166,16 @@ def _resolve(engine, store, parquet, kept, curated: Iterable[Entity], report: Ba
     parts = partitions(mentions, state_of(ctx.kb))
     report.partitions = len(parts)
     target = max(TASK_MENTIONS, len(mentions) // max(1, engine.workers * 8))
-    tasks = [json.dumps([codec.to_plain(m) for part in task for m in part], ensure_ascii=False)
-             for task in packed(parts, target)]
+    texts = {a.id: a for a in articles}
+    tasks = [_task([m for part in task for m in part], texts) for task in packed(parts, target)]
     stage = {"curated": [codec.dumps(e) for e in ctx.curated]}
-    groups = [tuple(by_id[mid] for mid in ids) for result in engine.resolve(tasks, stage) for ids in json.loads(result)]
+    groups, translations = [], []
+    for result in engine.resolve(tasks, stage):
+        done = json.loads(result)
+        groups += [tuple(by_id[mid] for mid in ids) for ids in done["groups"]]
+        translations += [codec.from_plain(DuplicateReport, r) for r in done["translations"]]
     groups.sort(key=lambda g: g[0].id)
-    resolution = finish_resolution(groups, articles, ctx)
+    resolution = finish_resolution(groups, articles, ctx, translations=best_translations(translations))
     events = sorted(resolution.events, key=lambda e: e.id)
     stories = stories_of(events, ctx)
     if store is not None:

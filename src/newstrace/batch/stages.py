@@ -4,7 +4,7 @@ lexicons and models load in the constructor), then called on batch after batch.
 ArticleStage takes document rows through every per-article stage and, when the output
 is a database, saves each article in its own transaction from the worker itself (the
 store's upserts by deterministic id let several workers write at once). ResolveStage
-clusters the mentions of one partition into events.
+clusters the mentions of one partition into events and compares the articles they share.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from newstrace.context import Context
 from newstrace.errors import InputError, StoreError
 from newstrace.ids import content_hash
-from newstrace.model import Entity, EventMention
+from newstrace.model import Article, Entity, EventMention
 from newstrace.store import codec
 
 # What a document row became; "fatal" stops the batch (the database failed).
@@ -92,18 +92,28 @@ class ArticleStage:
 
 
 class ResolveStage:
-    """Clusters each partition's mentions (JSON list) into groups of mention ids (JSON list of lists)."""
+    """Clusters each partition's mentions into events and finds the translations among their articles.
+
+    A task is JSON: {"mentions": [...], "articles": [...]}, the articles those mentions come from (their
+    text, for the translation check). A result is JSON: {"groups": [[mention id, ...], ...],
+    "translations": [report, ...]}."""
 
     def __init__(self, curated: Sequence[str], use_similarity: bool = True) -> None:
         self.ctx = make_context(curated, use_spacy=False)
         self.use_similarity = use_similarity
 
     def __call__(self, batch: dict) -> dict:
-        from newstrace.resolve import group_mentions
+        from newstrace.resolve import group_mentions, translations_within
 
         out = []
-        for text in batch["mentions"]:
-            mentions = [codec.from_plain(EventMention, m) for m in json.loads(str(text))]
+        for text in batch["task"]:
+            task = json.loads(str(text))
+            mentions = [codec.from_plain(EventMention, m) for m in task["mentions"]]
             groups = group_mentions(mentions, self.ctx, use_similarity=self.use_similarity)
-            out.append(json.dumps([[m.id for m in group] for group in groups]))
-        return {"groups": out}
+            found = []
+            if self.use_similarity:
+                articles = [codec.from_plain(Article, a) for a in task["articles"]]
+                found = translations_within(groups, articles, self.ctx)
+            out.append(json.dumps({"groups": [[m.id for m in group] for group in groups],
+                                   "translations": [codec.to_plain(r) for r in found]}, ensure_ascii=False))
+        return {"result": out}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -82,20 +83,28 @@ def find_copies(articles: Sequence[Article]) -> list[DuplicateReport]:
     return list(reports.values())
 
 
-def alignment_share(first: Article, second: Article, encode: Encoder) -> float:
-    """Share of the shorter article's sentences with a close counterpart in the other."""
-    left = [s.text for s in split_sentences(first.text)][:MAX_SENTENCES]
-    right = [s.text for s in split_sentences(second.text)][:MAX_SENTENCES]
-    if len(left) < 2 or len(right) < 2:
+def sentence_vectors(article: Article, encode: Encoder) -> np.ndarray:
+    """The vectors of the article's first sentences, encoded on their own: the same whatever else
+    is compared, so a pair gets one verdict in one process or spread over many."""
+    sentences = [s.text for s in split_sentences(article.text)][:MAX_SENTENCES]
+    return encode(sentences) if len(sentences) >= 2 else np.zeros((0, 0), dtype=np.float32)
+
+
+def alignment_share(first: np.ndarray, second: np.ndarray) -> float:
+    """Share of the shorter article's sentences (rows of vectors) with a close counterpart in the other."""
+    if len(first) < 2 or len(second) < 2:
         return 0.0
-    if len(left) > len(right):
-        left, right = right, left
-    vectors = encode(left + right)
-    sims = vectors[: len(left)] @ vectors[len(left):].T
-    best = sims.max(axis=1)
+    if len(first) > len(second):
+        first, second = second, first
+    best = (first @ second.T).max(axis=1)
     if float(best.mean()) < ALIGN_MEAN:
         return 0.0
     return float((best >= ALIGN_COSINE).mean())
+
+
+def shared_event_pairs(groups: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
+    """The pairs of articles (sorted ids) that report a common event: each group holds an event's article ids."""
+    return {pair for group in groups for pair in combinations(sorted(set(group)), 2)}
 
 
 def find_translations(
@@ -103,7 +112,14 @@ def find_translations(
 ) -> list[DuplicateReport]:
     """Cross-language renderings among articles that report a common event."""
     by_id = {a.id: a for a in articles}
-    reports = {}
+    vectors: dict[str, np.ndarray] = {}
+
+    def of(article: Article) -> np.ndarray:
+        if article.id not in vectors:
+            vectors[article.id] = sentence_vectors(article, encode)
+        return vectors[article.id]
+
+    reports = []
     for first, second in sorted(set(candidate_pairs)):
         a, b = by_id.get(first), by_id.get(second)
         if a is None or b is None or a.language == b.language:
@@ -111,12 +127,21 @@ def find_translations(
         ratio = min(len(a.text), len(b.text)) / max(1, max(len(a.text), len(b.text)))
         if ratio < 0.5:
             continue
-        share = alignment_share(a, b, encode)
+        share = alignment_share(of(a), of(b))
         if share >= ALIGN_SHARE:
             copy, original = _original(a, b)
-            if copy.id not in reports or reports[copy.id].score < share:
-                reports[copy.id] = DuplicateReport(copy.id, original.id, "translation", round(share, 3))
-    return list(reports.values())
+            reports.append(DuplicateReport(copy.id, original.id, "translation", round(share, 3)))
+    return best_translations(reports)
+
+
+def best_translations(reports: Iterable[DuplicateReport]) -> list[DuplicateReport]:
+    """One report per translated article: its closest original, the first pair by ids on a tie.
+
+    A function of the set of reports, so reports found in separate partitions merge to the same."""
+    best: dict[str, DuplicateReport] = {}
+    for report in sorted(set(reports), key=lambda r: (-r.score, tuple(sorted((r.article_id, r.duplicate_of))))):
+        best.setdefault(report.article_id, report)
+    return sorted(best.values(), key=lambda r: r.article_id)
 
 
 def source_roots(reports: Iterable[DuplicateReport]) -> dict[str, str]:
