@@ -50,3 +50,13 @@ def test_endings_reach_the_verb_of_a_verb_object_phrase():
 
     assert with_endings(["أفرج … عن"], ["ت", "وا"]) == ["أفرج … عن", "أفرجت … عن", "أفرجوا … عن"]
     assert with_endings(["a remis … otages"], ["s"]) == ["a remis … otages"]
+
+
+def test_rewrites_give_the_other_genders_of_a_past_tense_by_its_longest_ending():
+    from newstrace.stages.events.phrases import with_rewrites
+
+    rewrites = {"l": ["la", "lo", "li"], "la": ["lo"]}
+    assert with_rewrites(["napadl"], rewrites) == ["napadl", "napadla", "napadlo", "napadli"]
+    assert with_rewrites(["uvedla"], rewrites) == ["uvedla", "uvedlo"]  # "la" is rewritten, not "a" after "l"
+    assert with_rewrites(["podnikl útok", "tvrdí", "zaútoč*"], rewrites) == ["podnikl útok", "tvrdí", "zaútoč*"]
+    assert with_rewrites(["napadl … cíl"], rewrites)[:2] == ["napadl … cíl", "napadla … cíl"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from newstrace.text.scripts import MARKS, unspaced
 
@@ -119,6 +119,27 @@ def with_auxiliaries(phrases: Iterable[str], auxiliaries: dict[str, Iterable[str
                 out.extend(f"{form} {rest}" for form in auxiliaries[key])
                 break
     return out
+
+
+def with_rewrites(phrases: Iterable[str], rewrites: Mapping[str, Iterable[str]]) -> list[str]:
+    """Each phrase, and each single-word one (or the verb of a "verb … object" phrase) whose ending
+    the lexicon rewrites, in its other forms: the past tense of Slavic languages agrees with the
+    subject's gender, so Czech "napadla" (she attacked) is also "napadlo" (a state written as a
+    neuter noun, "Rusko") and "napadly" (they). The longest listed ending is the one rewritten."""
+    keys = sorted((str(k) for k in rewrites), key=len, reverse=True)
+    out: list[str] = []
+    for phrase in phrases:
+        out.append(phrase)
+        verb, mark, obj = (part.strip() for part in phrase.partition(OBJECT_MARK))
+        if " " in verb or verb.endswith("*"):
+            continue
+        ending = next((key for key in keys if verb.casefold().endswith(key.casefold()) and len(verb) > len(key) + 1), None)
+        if ending is None:
+            continue
+        for other in rewrites[ending]:
+            form = verb[:len(verb) - len(ending)] + str(other)
+            out.append(f"{form} {mark} {obj}" if mark else form)
+    return list(dict.fromkeys(out))
 
 
 def with_endings(phrases: Iterable[str], endings: Iterable[str]) -> list[str]:

@@ -90,7 +90,10 @@ def _locative(m: Mention, text: str, lex: TriggerLexicon, hit: TriggerHit,
             continue  # "handed over to Israel": where to, not where
         if m.kind == "country" and match.group().casefold() in lex.place_before_cities:
             continue  # "a remis à Israël": to whom, not where
-        if len(word_list(before[match.end():])) <= limit:
+        fillers = word_list(before[match.end():])
+        if fillers and fillers[0].casefold() in lex.calendar_words:
+            continue  # "атаковала во вторник Украину": the preposition heads the date, the name is the object
+        if len(fillers) <= limit:
             return True, window_start + match.start()
     gap = text_between(text, hit.span.end, m.span.start)
     if (hit.mode == "visit" or (hit.type == "ASSAULT" and m.kind == "place")) and 0 <= m.span.start - hit.span.end \

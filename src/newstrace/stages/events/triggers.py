@@ -15,7 +15,7 @@ from newstrace.knowledge.lexicon import Lexicon
 from newstrace.knowledge.wordforms import word_forms
 from newstrace.model import Span
 from newstrace.stages.events.phrases import (
-    OBJECT_MARK, compile_groups, compile_phrases, label_of, with_auxiliaries, with_endings,
+    OBJECT_MARK, compile_groups, compile_phrases, label_of, with_auxiliaries, with_endings, with_rewrites,
 )
 from newstrace.text.scripts import unspaced
 
@@ -173,6 +173,8 @@ class TriggerLexicon:
     # "talks between", "pourparlers entre": the word after a noun trigger that opens its sides
     between: re.Pattern[str] = re.compile(r"(?!x)x")
     coordinating_proclitics: tuple[str, ...] = ()
+    # Weekday and month names (casefolded): a preposition before one heads a date ("во вторник"), not a place
+    calendar_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TriggerLexicon:
@@ -180,7 +182,8 @@ class TriggerLexicon:
         # Compound tenses: a phrase opening on an auxiliary stands for its other forms too.
         auxiliaries = {str(k).casefold(): tuple(v or ()) for k, v in (data.get("auxiliaries") or {}).items()}
         listed_verbs = {label: list(words or ()) for label, words in (data.get("verbs") or {}).items()}
-        listed_verbs = _with_endings(listed_verbs, data.get("verb_endings") or (), data.get("light_verbs") or ())
+        listed_verbs = _with_endings(listed_verbs, data.get("verb_endings") or (), data.get("light_verbs") or (),
+                                     data.get("verb_rewrites") or {})
         listed_nouns = {label: list(words or ()) for label, words in (data.get("nouns") or {}).items()}
         verbs, verb_labels = compile_groups(
             {label: with_auxiliaries(words, auxiliaries) for label, words in listed_verbs.items()},
@@ -231,6 +234,8 @@ class TriggerLexicon:
             place_before_cities=frozenset(str(w).casefold() for w in data.get("place_before_cities") or ()),
             governed=_governed(listed_verbs, data.get("subject_before") or ()),
             titles=compile_phrases(_title_words(lexicon)),
+            calendar_words=frozenset(str(word).casefold() for key in ("weekdays", "months")
+                                     for word in lexicon.section("calendar").get(key) or ()),
             audience_before=compile_phrases(data.get("audience_before") or ()),
             passive_auxiliaries=compile_phrases(data.get("passive_auxiliaries") or ()),
             passive_reach=int(data.get("passive_reach") or 2),
@@ -304,17 +309,19 @@ def other_forms(language: str, verbs: Mapping[str, list[str]], nouns: Mapping[st
             if form not in listed and len({label for label, _ in groups_of}) == 1}
 
 
-def _with_endings(verbs: dict[str, list[str]], endings, light_verbs=()) -> dict[str, list[str]]:
-    """The listed verbs with their endings added (phrases.with_endings); a form another label
-    lists itself is left to that label ("أعلنت" listed as an announcement is no plain statement),
-    and so is one listed as a light verb ("وصلت طائرة إغاثية": a relief plane arrived is aid)."""
-    if not endings:
+def _with_endings(verbs: dict[str, list[str]], endings, light_verbs=(), rewrites=None) -> dict[str, list[str]]:
+    """The listed verbs with their endings added (phrases.with_endings) and their endings rewritten
+    (phrases.with_rewrites); a form another label lists itself is left to that label ("أعلنت" listed
+    as an announcement is no plain statement), and so is one listed as a light verb ("وصلت طائرة
+    إغاثية": a relief plane arrived is aid)."""
+    if not endings and not rewrites:
         return verbs
     owners: dict[str, set[str]] = {str(w).strip().casefold(): {"light"} for w in light_verbs}
     for label, words in verbs.items():
         for word in words:
             owners.setdefault(word.strip().casefold(), set()).add(label)
-    return {label: [w for w in with_endings(words, endings) if label in owners.get(w.strip().casefold(), {label})]
+    return {label: [w for w in with_rewrites(with_endings(words, endings), rewrites or {})
+                    if label in owners.get(w.strip().casefold(), {label})]
             for label, words in verbs.items()}
 
 
