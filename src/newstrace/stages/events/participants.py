@@ -242,6 +242,11 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
         first = lex.verb_final or _coordinated(hit, text, lex, scope.start)
         speaker = agent or (before[0] if first and before else _speaker(hit, before, after, scope, text, lex))
         return _dedupe([(speaker, "source")]) if speaker else ()
+    if lex.verb_first and not symmetric and not before and after and not hit.noun \
+            and _opens_on_subject(hit, after[0], text, lex) and not _passive(hit, before, text, lex):
+        # "قصفت إسرائيل مواقع لحزب الله", "Am Dienstag griff Russland die Ukraine an": with nothing
+        # before the verb in its clause, the actor right after it is its subject
+        before, after = _subject_first(after, text, lex)
     if not after and scope.content_start is not None and hit.type in CONTENT_TARGET_TYPES:
         content = Scope(scope.content_start, scope.sentence_end or scope.content_start + 200)
         following = [m for m in actors_in(mentions, content, text, lex, excluded)
@@ -258,6 +263,16 @@ def choose_participants(hit: TriggerHit, mentions: tuple[Mention, ...], scope: S
     if symmetric and not before:
         return _dedupe([(m, "other") for m in after])
     return _dedupe([(m, "source") for m in before] + [(m, "target") for m in objects + after])
+
+
+# Words (titles aside) that may stand between a clause-opening verb and its subject: a noun a
+# demonym qualifies ("قصفت الطائرات الإسرائيلية", "griff die russische Armee").
+_SUBJECT_GAP = 1
+
+
+def _opens_on_subject(hit: TriggerHit, m: Mention, text: str, lex: TriggerLexicon) -> bool:
+    gap = text_between(text, hit.span.end, m.span.start)
+    return not PUNCT.search(gap) and len(word_list(lex.titles.sub(" ", gap))) <= _SUBJECT_GAP
 
 
 def _coordinated(hit: TriggerHit, text: str, lex: TriggerLexicon, start: int) -> bool:
