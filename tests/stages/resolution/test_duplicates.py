@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -32,6 +34,32 @@ def test_a_lightly_edited_copy_in_the_same_language_is_found():
     b = article(EN.replace("officials said", "officials told reporters"), name="b.txt", published=day("2026-03-04"))
     reports = find_copies([a, b, article(OTHER_FR, name="c.txt", language="fr")])
     assert [(r.article_id, r.duplicate_of, r.kind) for r in reports] == [(b.id, a.id, "copy")]
+
+
+def _wire_copies(count: int, rnd=None):
+    # One wire story that many outlets carry, each with its own closing line, published over several days.
+    copies = [article(EN + f" Reported for outlet number {i}.", name=f"w{i:03}.txt",
+                      published=day(f"2026-03-{3 + i % 5:02}")) for i in range(count)]
+    return rnd.sample(copies, len(copies)) if rnd is not None else copies
+
+
+def test_every_copy_of_a_widely_carried_story_points_at_the_first_published():
+    copies = _wire_copies(40)
+    reports = find_copies(copies + [article(OTHER_FR, name="c.txt", language="fr")])
+    firsts = [a for a in copies if a.published.start.day == 3]
+    original = max(firsts, key=lambda a: (len(a.text), a.content_hash, a.id))
+    assert len(reports) == 39 and {r.duplicate_of for r in reports} == {original.id}
+    assert all(r.kind == "copy" and r.score >= 0.6 for r in reports)
+
+
+@given(st.randoms(use_true_random=False))
+def test_copies_found_do_not_depend_on_the_order_or_the_names_of_the_articles(rnd):
+    copies = _wire_copies(12)
+    renamed = [replace(a, id=f"x{rnd.randrange(10**6):06}-{i}") for i, a in enumerate(copies)]
+    back = {r.id: a.id for r, a in zip(renamed, copies, strict=True)}
+    shuffled = find_copies(rnd.sample(renamed, len(renamed)))
+    assert sorted((back[r.article_id], back[r.duplicate_of]) for r in shuffled) == \
+        sorted((r.article_id, r.duplicate_of) for r in find_copies(copies))
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ articles on the same story from one article and its translation.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -57,30 +57,68 @@ def _original(a: Article, b: Article) -> tuple[Article, Article]:
     return (b, a) if key_a > key_b else (a, b)
 
 
+def _first_of(members: Sequence[Article]) -> Article:
+    """The original among near-duplicates, as `_original` picks it from two: the earliest when
+    every one is dated, the longest text on a tie or where one is not."""
+    longest = lambda a: (len(a.text), a.content_hash, a.id)  # noqa: E731
+    if all(a.published.start for a in members):
+        earliest = min(a.published.start for a in members)
+        return max((a for a in members if a.published.start == earliest), key=longest)
+    return max(members, key=longest)
+
+
 def find_copies(articles: Sequence[Article]) -> list[DuplicateReport]:
-    """Same-language near-duplicates by MinHash."""
-    long_enough = [article for article in sorted(articles, key=lambda a: a.id) if len(article.text) >= 200]
+    """Same-language near-duplicates by MinHash: each copy points at the original of its group.
+
+    Articles that share a band of their sketches (LSH) are compared, and those at least
+    COPY_THRESHOLD alike are joined into a group. Within a band's bucket an article is compared
+    with one member of each group met there, not with every member: a wire story that a
+    thousand outlets carry costs a thousand comparisons per band, not a million."""
+    long_enough = sorted((a for a in articles if len(a.text) >= 200), key=lambda a: (a.content_hash, a.id))
     if max(Counter(article.language for article in long_enough).values(), default=0) < 2:
         return []  # no two articles could be copies; datasketch (and scipy under it) need not load
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=COPY_THRESHOLD, num_perm=64)
-    sketches = {}
-    for article in long_enough:
-        sketch = _minhash(article.text)
-        sketches[article.id] = sketch
-        lsh.insert(article.id, sketch)
-    by_id = {a.id: a for a in articles}
-    reports = {}
-    for aid, sketch in sketches.items():
-        for other in sorted(lsh.query(sketch)):  # LSH answers a set: its order follows string hashing
-            if other <= aid or by_id[aid].language != by_id[other].language:
-                continue
-            score = sketch.jaccard(sketches[other])
-            if score >= COPY_THRESHOLD:
-                copy, original = _original(by_id[aid], by_id[other])
-                reports[copy.id] = DuplicateReport(copy.id, original.id, "copy", round(score, 3))
-    return list(reports.values())
+    lsh = MinHashLSH(threshold=COPY_THRESHOLD, num_perm=64)  # its split of the sketch into bands
+    values = np.array([_minhash(a.text).hashvalues for a in long_enough])
+    parent = list(range(len(long_enough)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def alike(i: int, j: int) -> float:
+        return float(np.mean(values[i] == values[j]))
+
+    for band in range(lsh.b):
+        buckets: dict[tuple[str, bytes], list[int]] = defaultdict(list)
+        for i, article in enumerate(long_enough):
+            buckets[(article.language, values[i, band * lsh.r:(band + 1) * lsh.r].tobytes())].append(i)
+        for members in buckets.values():
+            heads: list[int] = []
+            for i in members:
+                for head in heads:
+                    if root(head) == root(i):
+                        break
+                    if alike(i, head) >= COPY_THRESHOLD:
+                        parent[root(i)] = root(head)
+                        break
+                else:
+                    heads.append(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(long_enough)):
+        groups[root(i)].append(i)
+    reports = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        original = _first_of([long_enough[i] for i in members])
+        at = next(i for i in members if long_enough[i] is original)
+        reports += [DuplicateReport(long_enough[i].id, original.id, "copy", round(alike(i, at), 3))
+                    for i in members if i != at]
+    return sorted(reports, key=lambda r: r.article_id)
 
 
 def sentence_vectors(article: Article, encode: Encoder) -> np.ndarray:
