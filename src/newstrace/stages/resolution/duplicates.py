@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newstrace.model import Article, DuplicateReport
+from newstrace.stages.resolution.unionfind import UnionFind
 from newstrace.text.sentences import split_sentences
 
 COPY_THRESHOLD = 0.6
@@ -81,13 +82,8 @@ def find_copies(articles: Sequence[Article]) -> list[DuplicateReport]:
 
     lsh = MinHashLSH(threshold=COPY_THRESHOLD, num_perm=64)  # its split of the sketch into bands
     values = np.array([_minhash(a.text).hashvalues for a in long_enough])
-    parent = list(range(len(long_enough)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    groups = UnionFind(len(long_enough))
+    root = groups.find
 
     def alike(i: int, j: int) -> float:
         return float(np.mean(values[i] == values[j]))
@@ -103,15 +99,15 @@ def find_copies(articles: Sequence[Article]) -> list[DuplicateReport]:
                     if root(head) == root(i):
                         break
                     if alike(i, head) >= COPY_THRESHOLD:
-                        parent[root(i)] = root(head)
+                        groups.join(i, head)
                         break
                 else:
                     heads.append(i)
-    groups: dict[int, list[int]] = defaultdict(list)
+    members_of: dict[int, list[int]] = defaultdict(list)
     for i in range(len(long_enough)):
-        groups[root(i)].append(i)
+        members_of[root(i)].append(i)
     reports = []
-    for members in groups.values():
+    for members in members_of.values():
         if len(members) < 2:
             continue
         original = _first_of([long_enough[i] for i in members])

@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from newstrace.ids import story_id
 from newstrace.model import Event, Story
+from newstrace.stages.resolution.unionfind import UnionFind
 
 WINDOW = timedelta(days=240)
 TYPE_WORDS = {
@@ -38,18 +39,8 @@ def build_stories(
 ) -> list[Story]:
     """Group events into stories; deterministic for any input order."""
     ordered = sorted(events, key=lambda e: e.id)
-    parent = list(range(len(ordered)))  # events by their position in id order
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def join(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    groups = UnionFind(len(ordered))  # events by their position in id order
+    find, join = groups.find, groups.join
 
     # Two events are linked when they share two actors, or an actor and a topic, and are close
     # in time. So each pair of actors, and each actor with a topic, is a file of the events that
